@@ -1,0 +1,403 @@
+//! Text structure: tokens, sentences and paragraphs, as byte spans.
+//!
+//! Contract: [`Doc::new`] accepts any `&str` and never panics. Tokens cover every
+//! non-space character exactly once, in order; sentences and paragraphs are sorted,
+//! non-overlapping and trimmed of surrounding white space. A paragraph is a run of
+//! non-blank lines separated by a line break (news copy puts one paragraph a line;
+//! CRLF, LF, CR and U+2028/2029 all count). Offsets are bytes into the original text.
+
+use crate::model::Span;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Letters (with combining marks, inner apostrophes and hyphens): "Zelenskyy", "O'Keeffe", "pro-Russian".
+    Word,
+    /// Digits, possibly with inner `.` or `,`: "2.5", "30,000".
+    Number,
+    /// Any other single character: punctuation, quotation marks, symbols, emoji.
+    Punct,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Token {
+    pub span: Span,
+    pub kind: TokenKind,
+}
+
+/// A text with its tokens, sentences and paragraphs.
+pub struct Doc<'t> {
+    pub text: &'t str,
+    pub tokens: Vec<Token>,
+    pub sentences: Vec<Span>,
+    pub paragraphs: Vec<Span>,
+}
+
+impl<'t> Doc<'t> {
+    pub fn new(text: &'t str) -> Doc<'t> {
+        let tokens = tokenize(text);
+        let paragraphs = paragraphs(text);
+        let sentences = sentences(text, &tokens, &paragraphs);
+        Doc { text, tokens, sentences, paragraphs }
+    }
+
+    pub fn slice(&self, span: Span) -> &'t str {
+        &self.text[span.start..span.end]
+    }
+
+    /// Index of the first token that starts at or after `pos`.
+    pub fn token_at_or_after(&self, pos: usize) -> usize {
+        self.tokens.partition_point(|t| t.span.start < pos)
+    }
+
+    /// Index of the last token that ends at or before `pos`, if any.
+    pub fn token_before(&self, pos: usize) -> Option<usize> {
+        let i = self.tokens.partition_point(|t| t.span.end <= pos);
+        i.checked_sub(1)
+    }
+
+    /// The sentence that contains byte `pos` (or the nearest one before it).
+    pub fn sentence_index(&self, pos: usize) -> Option<usize> {
+        let i = self.sentences.partition_point(|s| s.start <= pos);
+        i.checked_sub(1)
+    }
+
+    /// The paragraph that contains byte `pos` (or the nearest one before it).
+    pub fn paragraph_index(&self, pos: usize) -> Option<usize> {
+        let i = self.paragraphs.partition_point(|s| s.start <= pos);
+        i.checked_sub(1)
+    }
+
+    pub fn token_text(&self, i: usize) -> &'t str {
+        self.slice(self.tokens[i].span)
+    }
+}
+
+/// A combining mark (so "é" written as e + U+0301 stays one word). Covers the
+/// combining blocks that occur in Latin, Greek and Cyrillic text.
+pub fn is_combining(c: char) -> bool {
+    matches!(c as u32,
+        0x0300..=0x036F | 0x0483..=0x0489 | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphabetic() || is_combining(c)
+}
+
+pub fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '\u{2019}' | '\u{02BC}')
+}
+
+fn is_hyphen(c: char) -> bool {
+    matches!(c, '-' | '\u{2010}' | '\u{2011}')
+}
+
+/// Is `c` a line break (a paragraph separator)?
+pub fn is_line_break(c: char) -> bool {
+    matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{85}' | '\u{0B}' | '\u{0C}')
+}
+
+/// Split `text` into tokens. Possessive "'s" / "’s" is its own token, so that
+/// "Zelenskyy’s" yields the name "Zelenskyy".
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut out = Vec::with_capacity(text.len() / 5 + 1);
+    let bytes = text.as_bytes();
+    let mut iter = text.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        if is_word_char(c) || c.is_ascii_digit() || c.is_numeric() {
+            let numeric = !c.is_alphabetic();
+            let mut end = i + c.len_utf8();
+            loop {
+                let Some(&(j, d)) = iter.peek() else { break };
+                if is_word_char(d) || d.is_numeric() {
+                    end = j + d.len_utf8();
+                    iter.next();
+                    continue;
+                }
+                // Inner joiners: apostrophe or hyphen between letters, '.' or ',' between digits.
+                let next = text[j + d.len_utf8()..].chars().next();
+                let joins = match next {
+                    Some(n) if is_apostrophe(d) && is_word_char(n) && !numeric => {
+                        // "’s" at the end of a word is a possessive, its own token.
+                        let after = text[j + d.len_utf8() + n.len_utf8()..].chars().next();
+                        !((n == 's' || n == 'S') && !after.is_some_and(is_word_char))
+                    }
+                    Some(n) if is_hyphen(d) && (is_word_char(n) || n.is_ascii_digit()) => true,
+                    Some(n) if (d == '.' || d == ',') && numeric && n.is_ascii_digit() => true,
+                    _ => false,
+                };
+                if !joins {
+                    break;
+                }
+                iter.next();
+                end = j + d.len_utf8();
+            }
+            let _ = bytes;
+            out.push(Token { span: Span::new(i, end), kind: if numeric { TokenKind::Number } else { TokenKind::Word } });
+        } else {
+            // One punctuation character, with any combining marks or variation selectors after it.
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, d)) = iter.peek() {
+                if is_combining(d) || matches!(d as u32, 0xFE00..=0xFE0F | 0x200D | 0x1F3FB..=0x1F3FF | 0xE0020..=0xE007F) {
+                    end = j + d.len_utf8();
+                    iter.next();
+                } else {
+                    break;
+                }
+            }
+            // Possessive: "’s" after a word.
+            if is_apostrophe(c) {
+                if let Some(&(j, n)) = iter.peek() {
+                    let after = text[j + n.len_utf8()..].chars().next();
+                    let prev_is_word = out.last().is_some_and(|t: &Token| t.span.end == i && t.kind == TokenKind::Word);
+                    if prev_is_word && (n == 's' || n == 'S') && !after.is_some_and(is_word_char) {
+                        iter.next();
+                        out.push(Token { span: Span::new(i, j + 1), kind: TokenKind::Word });
+                        continue;
+                    }
+                }
+            }
+            out.push(Token { span: Span::new(i, end), kind: TokenKind::Punct });
+        }
+    }
+    out
+}
+
+/// Paragraph spans: maximal runs of text between line breaks, trimmed, non-empty.
+pub fn paragraphs(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = None;
+    let mut last_non_space = 0;
+    for (i, c) in text.char_indices() {
+        if is_line_break(c) {
+            if let Some(s) = start.take() {
+                out.push(Span::new(s, last_non_space));
+            }
+        } else if !c.is_whitespace() {
+            if start.is_none() {
+                start = Some(i);
+            }
+            last_non_space = i + c.len_utf8();
+        }
+    }
+    if let Some(s) = start {
+        out.push(Span::new(s, last_non_space));
+    }
+    out
+}
+
+/// Abbreviations whose period does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Mx", "Dr", "Prof", "St", "Sr", "Jr", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Sgt",
+    "Capt", "Cmdr", "Adm", "Maj", "Rev", "Hon", "Pres", "Atty", "Supt", "Insp", "Det", "Cpl", "Pvt", "Fr", "Mt",
+    "Ft", "vs", "etc", "Inc", "Co", "Corp", "Ltd", "No", "Nos", "Jan", "Feb", "Mar", "Apr", "Aug", "Sept", "Sep",
+    "Oct", "Nov", "Dec", "Ave", "Blvd", "Rd", "approx", "Dept", "Univ", "Calif", "Fla", "Mass", "Penn", "Wash",
+    "Ariz", "Conn", "Ill", "Ind", "Mich", "Minn", "Tenn", "Tex", "Va", "Wis", "Ky", "La", "Md", "Mo", "Okla",
+    "Ore", "Pa", "Colo", "Nev", "Neb", "Ga", "Ala", "Miss", "Del", "Kan", "Mont", "Wyo", "Vt", "op", "cf", "al",
+    "e.g", "i.e", "U.S", "U.N", "U.K", "D.C", "Gov", "Msgr", "Messrs", "Mme", "Mlle",
+];
+
+/// Does the word token ending at byte `end` (followed by '.') form an abbreviation?
+pub fn is_abbreviation(text: &str, tokens: &[Token], word_index: usize) -> bool {
+    let t = tokens[word_index];
+    let w = &text[t.span.start..t.span.end];
+    if ABBREVIATIONS.contains(&w) {
+        return true;
+    }
+    // A single capital letter: an initial ("J. Smith") or part of "U.S.".
+    let mut chars = w.chars();
+    if let (Some(c), None) = (chars.next(), chars.next()) {
+        if c.is_uppercase() {
+            return true;
+        }
+    }
+    false
+}
+
+fn is_closing_punct(s: &str) -> bool {
+    matches!(s, "\"" | "'" | "\u{201D}" | "\u{2019}" | "\u{00BB}" | "\u{203A}" | ")" | "]" | "\u{201C}")
+}
+
+/// Sentence spans within each paragraph. A sentence ends after `.`, `!`, `?` or `…`
+/// (and any closing quotation marks or brackets) when the next token starts with an
+/// upper-case letter, a digit or an opening mark, unless the period ends an abbreviation.
+pub fn sentences(text: &str, tokens: &[Token], paragraphs: &[Span]) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut ti = 0;
+    for para in paragraphs {
+        while ti < tokens.len() && tokens[ti].span.start < para.start {
+            ti += 1;
+        }
+        let first = ti;
+        while ti < tokens.len() && tokens[ti].span.end <= para.end {
+            ti += 1;
+        }
+        let toks = &tokens[first..ti];
+        let mut start = para.start;
+        let mut i = 0;
+        while i < toks.len() {
+            let s = &text[toks[i].span.start..toks[i].span.end];
+            let terminal = matches!(s, "." | "!" | "?" | "\u{2026}");
+            if !terminal {
+                i += 1;
+                continue;
+            }
+            if s == "." && i > 0 && toks[i - 1].kind == TokenKind::Word && toks[i - 1].span.end == toks[i].span.start
+                && is_abbreviation(text, toks, i - 1)
+            {
+                i += 1;
+                continue;
+            }
+            // Swallow further terminal marks and closing quotes/brackets.
+            let mut j = i + 1;
+            while j < toks.len() {
+                let n = &text[toks[j].span.start..toks[j].span.end];
+                if matches!(n, "." | "!" | "?" | "\u{2026}") || (is_closing_punct(n) && toks[j].span.start == toks[j - 1].span.end) {
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+            if j >= toks.len() {
+                break;
+            }
+            let next = &text[toks[j].span.start..toks[j].span.end];
+            let c = next.chars().next().unwrap_or(' ');
+            let gap = toks[j].span.start > toks[j - 1].span.end;
+            if gap && (c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '\u{201C}' | '\u{2018}' | '\'' | '\u{00AB}' | '(' | '\u{201E}')) {
+                out.push(Span::new(start, toks[j - 1].span.end));
+                start = toks[j].span.start;
+            }
+            i = j;
+        }
+        if start < para.end {
+            out.push(Span::new(start, para.end));
+        }
+    }
+    out
+}
+
+/// Byte offset → UTF-16 offset and code-point offset tables, for the outer layers.
+pub struct OffsetMap {
+    /// Sorted (byte offset, utf16 offset, code point offset) at every non-ASCII char and at the end.
+    marks: Vec<(usize, usize, usize)>,
+}
+
+impl OffsetMap {
+    pub fn new(text: &str) -> OffsetMap {
+        let mut marks = Vec::new();
+        let (mut u16s, mut cps) = (0usize, 0usize);
+        for (i, c) in text.char_indices() {
+            if !c.is_ascii() {
+                marks.push((i, u16s, cps));
+            }
+            u16s += c.len_utf16();
+            cps += 1;
+        }
+        marks.push((text.len(), u16s, cps));
+        OffsetMap { marks }
+    }
+
+    fn base(&self, byte: usize) -> (usize, usize, usize) {
+        let i = self.marks.partition_point(|m| m.0 <= byte);
+        if i == 0 {
+            return (0, 0, 0);
+        }
+        let m = self.marks[i - 1];
+        // Past a non-ASCII char at m.0: it counted as one code point and its UTF-16 length.
+        if m.0 == byte {
+            return m;
+        }
+        m
+    }
+
+    fn convert(&self, byte: usize, text: &str, utf16: bool) -> usize {
+        let (b, u, c) = self.base(byte);
+        if b == byte {
+            return if utf16 { u } else { c };
+        }
+        // From the mark at b (a non-ASCII char, or the end) walk forward: the char at b
+        // then ASCII only up to `byte`.
+        let ch = text[b..].chars().next().map_or(0, |ch| ch.len_utf8());
+        let (cu, cc) = (text[b..].chars().next().map_or(0, |ch| ch.len_utf16()), 1);
+        let rest = byte - b - ch;
+        if utf16 {
+            u + cu + rest
+        } else {
+            c + cc + rest
+        }
+    }
+
+    pub fn utf16(&self, byte: usize, text: &str) -> usize {
+        if self.marks.len() == 1 {
+            return byte;
+        }
+        if byte < self.marks[0].0 {
+            return byte;
+        }
+        self.convert(byte, text, true)
+    }
+
+    pub fn code_point(&self, byte: usize, text: &str) -> usize {
+        if self.marks.len() == 1 {
+            return byte;
+        }
+        if byte < self.marks[0].0 {
+            return byte;
+        }
+        self.convert(byte, text, false)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        tokenize(text).iter().map(|t| &text[t.span.start..t.span.end]).collect()
+    }
+
+    #[test]
+    fn possessive_is_split() {
+        assert_eq!(words("Zelenskyy’s chief"), ["Zelenskyy", "’s", "chief"]);
+        assert_eq!(words("O'Keeffe don't"), ["O'Keeffe", "don't"]);
+        assert_eq!(words("pro-Russian 2.5 30,000."), ["pro-Russian", "2.5", "30,000", "."]);
+    }
+
+    #[test]
+    fn combining_marks_and_emoji() {
+        let t = "Cafe\u{301} 👍🏽 ok";
+        assert_eq!(words(t), ["Cafe\u{301}", "👍🏽", "ok"]);
+    }
+
+    #[test]
+    fn paragraphs_split_on_any_line_break() {
+        let t = "One.\r\n\r\n Two \rThree\n";
+        let p: Vec<&str> = paragraphs(t).iter().map(|s| s.text(t)).collect();
+        assert_eq!(p, ["One.", "Two", "Three"]);
+    }
+
+    #[test]
+    fn sentences_respect_abbreviations_and_quotes() {
+        let t = "Mr. Smith went to the U.S. on Monday. “It was fine.” He left! Then 3 more.";
+        let d = Doc::new(t);
+        let s: Vec<&str> = d.sentences.iter().map(|s| s.text(t)).collect();
+        assert_eq!(s, ["Mr. Smith went to the U.S. on Monday.", "“It was fine.”", "He left!", "Then 3 more."]);
+    }
+
+    #[test]
+    fn offsets_map_to_utf16_and_code_points() {
+        let t = "a😀b\u{e9}c";
+        let m = OffsetMap::new(t);
+        let b_byte = t.find('b').unwrap();
+        assert_eq!(m.utf16(b_byte, t), 3);
+        assert_eq!(m.code_point(b_byte, t), 2);
+        assert_eq!(m.utf16(t.len(), t), 6);
+        assert_eq!(m.code_point(t.len(), t), 5);
+        assert_eq!(m.code_point(0, t), 0);
+        let c_byte = t.find('c').unwrap();
+        assert_eq!(m.code_point(c_byte, t), 4);
+    }
+}
