@@ -4,25 +4,615 @@
 //! entities (extended with the pronoun and role mentions that a sieve resolved).
 //! Every attributed quote records its [`Rule`] and a confidence; where no sieve is
 //! confident the quote has no speaker. Non-speech quotes never get a speaker.
+//!
+//! The sieves, in order (nearest cue first, the quote's own sentence before its
+//! neighbours):
+//! 1. right of the quote: `“Q,” said S`, `“Q,” S said`, `“Q” – S`, `“Q,” according to S`;
+//! 2. left of the quote: `S: “Q”`, `S said, “Q”`, `S told X that … “Q”`, `according to S, “Q”`;
+//! 3. the next short sentence: `“Q.” She said.`;
+//! 4. a quote with no cue continues the previous quote of its paragraph (split quotes,
+//!    quotes over several paragraphs), or a quote-only paragraph keeps the speaker of the
+//!    paragraph before.
+//!
+//! A cue whose subject is not a person ("officials said", "a reader wrote") blocks the
+//! later sieves: a wrong name costs more than none. Pronouns go to the nearest
+//! gender-compatible person outside quotes who is not named inside the quote itself;
+//! role nouns ("the minister said") go to the person the text gave that role.
 
-use crate::model::{Entity, Quote, Rule};
+use crate::model::{Entity, EntityKind, Gender, Mention, MentionKind, Quote, QuoteKind, Rule, Span};
+use crate::people::{self, People};
 use crate::quotes::Found;
-use crate::text::Doc;
+use crate::text::{Doc, TokenKind};
 
-pub fn attribute(doc: &Doc, found: &[Found], entities: Vec<Entity>) -> (Vec<Quote>, Vec<Entity>) {
-    let _ = doc;
-    let quotes = found
-        .iter()
-        .map(|f| Quote {
+/// Speech verbs in every inflection that is not also a common noun ("state", "post", "report").
+const CUES: &[&str] = &[
+    "say", "says", "said", "saying", "tell", "tells", "told", "telling", "add", "adds", "added", "adding",
+    "noted", "noting", "argue", "argues", "argued", "arguing", "claimed", "claiming", "insist", "insists",
+    "insisted", "insisting", "warn", "warns", "warned", "warning", "ask", "asks", "asked", "asking", "reply",
+    "replies", "replied", "replying", "write", "writes", "wrote", "writing", "tweeted", "tweeting", "posted",
+    "explain", "explains", "explained", "explaining", "acknowledge", "acknowledges", "acknowledged",
+    "acknowledging", "admit", "admits", "admitted", "admitting", "declare", "declares", "declared",
+    "declaring", "stated", "stressed", "stresses", "stressing", "suggest", "suggests", "suggested",
+    "suggesting", "recall", "recalls", "recalled", "recalling", "describe", "describes", "described",
+    "describing", "called", "calling", "announce", "announces", "announced", "announcing", "assert",
+    "asserts", "asserted", "asserting", "complain", "complains", "complained", "complaining", "confirm",
+    "confirms", "confirmed", "confirming", "continued", "denied", "denies", "deny", "emphasized",
+    "emphasised", "emphasizes", "emphasises", "observed", "observes", "predicted", "predicts", "promised",
+    "remarked", "remarks", "reported", "responded", "responds", "reiterated", "reiterates", "repeated",
+    "testified", "urged", "urges", "vowed", "vows", "wondered", "joked", "quipped", "shouted", "whispered",
+    "murmured", "muttered", "cried", "exclaimed", "answered", "answers", "retorted", "conceded", "concedes",
+    "concluded", "contended", "contends", "maintained", "maintains", "mentioned", "cautioned", "recounted",
+    "underscored", "underscores", "articulated", "lamented", "boasted", "texted", "voiced", "accused",
+    "agreed", "disagreed", "estimated", "countered", "demanded", "pleaded", "begged", "sighed", "laughed",
+    "growled", "snapped", "yelled", "screamed", "interrupted", "rejoined", "inquired", "enquired",
+    "pointed", "proclaimed", "clarified", "highlighted", "reassured", "charged", "alleged", "alleges",
+    "insisted", "mused", "conceded", "acknowledged", "affirmed", "told", "explained", "exclaims",
+    "thundered", "scoffed", "sneered", "replies", "asks", "cries", "returned", "protested", "objected",
+];
+
+/// Is `lower` (a lower-cased word) a speech verb?
+pub fn is_cue_word(lower: &str) -> bool {
+    CUES.contains(&lower)
+}
+
+/// Words that may stand between a subject and its verb: "he later said", "Macron himself described".
+const ADVERBS: &[&str] = &[
+    "also", "later", "then", "previously", "again", "once", "has", "had", "have", "would", "will", "himself",
+    "herself", "themselves", "itself", "reportedly", "publicly", "recently", "earlier", "further", "first",
+    "quickly", "repeatedly", "simply", "only", "just", "often", "frequently", "flatly", "bluntly", "calmly",
+    "quietly", "angrily", "softly", "loudly", "firmly", "finally", "once", "even", "still", "yet", "subsequently",
+    "immediately", "privately", "separately", "personally", "added", "and", "has", "had", "is", "was", "did",
+    "does", "do", "not", "never", "already", "initially", "eventually", "promptly", "directly", "openly",
+    "passionately", "emphatically", "sharply", "defiantly", "confidently", "cautiously", "tearfully",
+];
+
+const PRONOUNS_MALE: &[&str] = &["he", "He"];
+const PRONOUNS_FEMALE: &[&str] = &["she", "She"];
+
+/// Who a sieve found as the subject of a cue.
+#[derive(Clone, Copy, Debug)]
+enum Subject {
+    /// Index into `People::mentions`.
+    Name(usize),
+    /// A he/she pronoun at this token.
+    Pronoun(usize, Gender),
+    /// A role noun ("the minister") at this token.
+    Role(usize),
+    /// The cue has a subject that is nobody we can name ("officials", "the report").
+    Other,
+}
+
+struct Ctx<'a, 'd> {
+    doc: &'a Doc<'d>,
+    found: &'a [Found],
+    people: &'a People,
+    /// For each token: the index of the found quote that contains it.
+    quote_of: Vec<Option<usize>>,
+    /// For each token: the mention index whose name (or full form) starts / ends there.
+    starts: Vec<Option<usize>>,
+    ends: Vec<Option<usize>>,
+    entities: Vec<Entity>,
+}
+
+struct Attribution {
+    subject: Subject,
+    cue: Option<Span>,
+    rule: Rule,
+    confidence: f32,
+}
+
+impl<'a, 'd> Ctx<'a, 'd> {
+    fn new(doc: &'a Doc<'d>, found: &'a [Found], people: &'a People, entities: Vec<Entity>) -> Self {
+        let n = doc.tokens.len();
+        let mut quote_of = vec![None; n];
+        for (qi, f) in found.iter().enumerate() {
+            let mut t = doc.token_at_or_after(f.span.start);
+            while t < n && doc.tokens[t].span.end <= f.span.end {
+                quote_of[t] = Some(qi);
+                t += 1;
+            }
+        }
+        let mut starts = vec![None; n];
+        let mut ends = vec![None; n];
+        for (mi, m) in people.mentions.iter().enumerate() {
+            starts[m.full_first] = Some(mi);
+            starts[m.first] = Some(mi);
+            ends[m.last] = Some(mi);
+        }
+        Ctx { doc, found, people, quote_of, starts, ends, entities }
+    }
+
+    fn word(&self, t: usize) -> &'d str {
+        self.doc.token_text(t)
+    }
+
+    fn lower(&self, t: usize) -> String {
+        self.word(t).to_lowercase()
+    }
+
+    fn is_cue(&self, t: usize) -> bool {
+        self.quote_of[t].is_none() && self.doc.tokens[t].kind == TokenKind::Word && is_cue_word(&self.lower(t))
+    }
+
+    fn is_dash(&self, t: usize) -> bool {
+        matches!(self.word(t), "–" | "—" | "-" | "―" | "--")
+    }
+
+    fn pronoun(&self, t: usize) -> Option<Gender> {
+        let w = self.word(t);
+        if PRONOUNS_MALE.contains(&w) {
+            Some(Gender::Male)
+        } else if PRONOUNS_FEMALE.contains(&w) {
+            Some(Gender::Female)
+        } else {
+            None
+        }
+    }
+
+    fn is_role_noun(&self, t: usize) -> bool {
+        people::ROLE_NOUNS.contains(&self.lower(t).as_str())
+    }
+
+    /// The subject written at or after token `t` (inverted order: "said Foreign Minister S",
+    /// "said he", "said the minister"). `t` is the first token after the cue.
+    fn subject_after(&self, t: usize, end: usize) -> Option<Subject> {
+        let mut k = t;
+        let limit = (t + 8).min(end);
+        while k < limit {
+            if self.quote_of[k].is_some() {
+                return None;
+            }
+            if let Some(mi) = self.starts[k] {
+                return Some(Subject::Name(mi));
+            }
+            if let Some(g) = self.pronoun(k) {
+                return Some(Subject::Pronoun(k, g));
+            }
+            let w = self.word(k);
+            let lw = w.to_lowercase();
+            if self.is_role_noun(k) {
+                // "the minister" / "the health minister", unless a name follows ("envoy Steve Witkoff").
+                if k + 1 < end && self.starts[k + 1].is_some() {
+                    k += 1;
+                    continue;
+                }
+                return Some(Subject::Role(k));
+            }
+            let skippable = matches!(lw.as_str(), "the" | "a" | "an" | "former" | "then" | "of" | "and" | "for" | "u.s." | "us")
+                || (w.chars().next().is_some_and(|c| c.is_uppercase()) && self.starts[k].is_none() && !self.is_cue(k))
+                || lw == "."
+                || crate::lexicon::is_demonym(w);
+            if !skippable {
+                return Some(Subject::Other);
+            }
+            k += 1;
+        }
+        None
+    }
+
+    /// The subject written before token `t` (the cue): "S said", "S, a spokeswoman, said",
+    /// "he later said", "the minister said".
+    fn subject_before(&self, cue: usize, start: usize) -> Option<Subject> {
+        let mut k = cue;
+        while k > start {
+            let p = k - 1;
+            if self.quote_of[p].is_some() {
+                return None;
+            }
+            if let Some(mi) = self.ends[p] {
+                return Some(Subject::Name(mi));
+            }
+            if let Some(g) = self.pronoun(p) {
+                return Some(Subject::Pronoun(p, g));
+            }
+            let w = self.word(p);
+            let lw = w.to_lowercase();
+            if ADVERBS.contains(&lw.as_str()) {
+                k = p;
+                continue;
+            }
+            if w == "," {
+                // An apposition: "S, a spokeswoman for the ministry, said" — find the opening comma.
+                let lo = p.saturating_sub(16).max(start);
+                let mut j = p;
+                while j > lo {
+                    j -= 1;
+                    if self.quote_of[j].is_some() {
+                        return None;
+                    }
+                    if self.word(j) == "," {
+                        if j > start {
+                            if let Some(mi) = self.ends[j - 1] {
+                                return Some(Subject::Name(mi));
+                            }
+                            if let Some(g) = self.pronoun(j - 1) {
+                                return Some(Subject::Pronoun(j - 1, g));
+                            }
+                        }
+                        break;
+                    }
+                    if matches!(self.word(j), "." | ";" | ":") {
+                        break;
+                    }
+                }
+                // "…, he said" after a clause: the comma ends the clause.
+                return Some(Subject::Other);
+            }
+            if self.is_role_noun(p) {
+                return Some(Subject::Role(p));
+            }
+            // A token within a multi-word organisation name or a plain noun.
+            return Some(Subject::Other);
+        }
+        None
+    }
+
+    /// End (exclusive) of the sentence that contains byte `pos`, as a token index.
+    fn sentence_tokens(&self, pos: usize) -> (usize, usize) {
+        let s = self.doc.sentence_index(pos).map(|i| self.doc.sentences[i]).unwrap_or(Span::new(0, self.doc.text.len()));
+        (self.doc.token_at_or_after(s.start), self.doc.token_at_or_after(s.end))
+    }
+
+    /// Tokens of the quote `qi`: (first token, last token), inclusive.
+    fn quote_tokens(&self, qi: usize) -> Option<(usize, usize)> {
+        let f = &self.found[qi];
+        let first = self.doc.token_at_or_after(f.span.start);
+        let last = self.doc.token_before(f.span.end)?;
+        (first <= last && first < self.doc.tokens.len()).then_some((first, last))
+    }
+
+    /// Sieve 1: the words right after the quote.
+    fn right(&self, qi: usize, last: usize) -> Option<Attribution> {
+        let f = &self.found[qi];
+        let (_, sent_end) = self.sentence_tokens(f.span.end.saturating_sub(1));
+        let n = self.doc.tokens.len();
+        let end = sent_end.max(last + 1).min(n).min(last + 30);
+        let mut k = last + 1;
+        if k < end && self.word(k) == "," {
+            k += 1;
+        }
+        if k >= end || self.quote_of[k].is_some() {
+            return None;
+        }
+        // “Q” – S
+        if self.is_dash(k) {
+            if let Some(Subject::Name(mi)) = self.subject_after(k + 1, end.max(k + 4).min(n)) {
+                return Some(Attribution { subject: Subject::Name(mi), cue: Some(self.doc.tokens[k].span), rule: Rule::DashSpeaker, confidence: 0.85 });
+            }
+            return None;
+        }
+        // “Q,” according to S
+        if self.lower(k) == "according" && k + 1 < end && self.lower(k + 1) == "to" {
+            let cue = Span::new(self.doc.tokens[k].span.start, self.doc.tokens[k + 1].span.end);
+            return self.subject_after(k + 2, end).map(|s| Attribution { subject: s, cue: Some(cue), rule: Rule::AccordingTo, confidence: 0.9 });
+        }
+        // “Q,” said S
+        if self.is_cue(k) {
+            let subject = self.subject_after(k + 1, end)?;
+            return Some(Attribution { subject, cue: Some(self.doc.tokens[k].span), rule: Rule::QuoteCueSpeaker, confidence: 0.95 });
+        }
+        // “Q,” S said / “Q,” S, a spokeswoman, said / “Q,” he said / “Q,” the minister said
+        let mut j = k;
+        let limit = (k + 20).min(end);
+        let mut subject = None;
+        while j < limit {
+            if self.quote_of[j].is_some() {
+                return None;
+            }
+            if self.is_cue(j) {
+                let s = subject.or_else(|| self.subject_before(j, k))?;
+                return Some(Attribution { subject: s, cue: Some(self.doc.tokens[j].span), rule: Rule::QuoteSpeakerCue, confidence: 0.93 });
+            }
+            if subject.is_none() {
+                if let Some(mi) = self.starts[j] {
+                    subject = Some(Subject::Name(mi));
+                    j = self.people.mentions[mi].last + 1;
+                    // Skip an apposition after the name.
+                    if j < limit && self.word(j) == "," {
+                        j = people::skip_apposition(self.doc, j).unwrap_or(j + 1);
+                    }
+                    continue;
+                }
+            }
+            if matches!(self.word(j), "." | "!" | "?" | ";") {
+                break;
+            }
+            j += 1;
+        }
+        // “Q,” Smith, TITLE, according to …: not handled; no cue in reach.
+        None
+    }
+
+    /// Sieve 2: the words before the quote, in its sentence.
+    fn left(&self, qi: usize, first: usize) -> Option<Attribution> {
+        let f = &self.found[qi];
+        let (sent_start, _) = self.sentence_tokens(f.span.start);
+        if first == 0 || first <= sent_start {
+            return None;
+        }
+        // S: “Q”
+        if self.word(first - 1) == ":" && first >= 2 {
+            if let Some(mi) = self.ends[first - 2] {
+                let m = &self.people.mentions[mi];
+                if m.full_first <= sent_start + 1 {
+                    return Some(Attribution { subject: Subject::Name(mi), cue: Some(self.doc.tokens[first - 1].span), rule: Rule::SpeakerColon, confidence: 0.85 });
+                }
+            }
+        }
+        // The nearest cue before the quote, outside quotes.
+        let mut k = first;
+        while k > sent_start {
+            k -= 1;
+            if self.quote_of[k].is_some() {
+                continue;
+            }
+            if self.lower(k) == "according" && k + 1 < first && self.lower(k + 1) == "to" {
+                let cue = Span::new(self.doc.tokens[k].span.start, self.doc.tokens[k + 1].span.end);
+                return self.subject_after(k + 2, first).map(|s| Attribution { subject: s, cue: Some(cue), rule: Rule::AccordingTo, confidence: 0.88 });
+            }
+            if self.is_cue(k) {
+                let near = first - k <= 3 && (k + 1..first).all(|t| matches!(self.word(t), "," | ":" | "that"));
+                let rule = if near { Rule::SpeakerCueQuote } else { Rule::ReportedClause };
+                let confidence = if near { 0.9 } else { 0.8 };
+                let subject = match self.subject_before(k, sent_start) {
+                    Some(Subject::Other) | None => self.subject_after(k + 1, first).or(Some(Subject::Other))?,
+                    Some(s) => s,
+                };
+                return Some(Attribution { subject, cue: Some(self.doc.tokens[k].span), rule, confidence });
+            }
+        }
+        // S [verb phrase]: “Q” — a colon after a clause whose subject is a name.
+        if self.word(first - 1) == ":" {
+            if let Some(mi) = self.starts[sent_start] {
+                return Some(Attribution { subject: Subject::Name(mi), cue: Some(self.doc.tokens[first - 1].span), rule: Rule::SpeakerColon, confidence: 0.7 });
+            }
+        }
+        None
+    }
+
+    /// Sieve 3: the next sentence is short and only says who spoke: "“Q.” She said."
+    fn next_sentence(&self, qi: usize, last: usize) -> Option<Attribution> {
+        let f = &self.found[qi];
+        let si = self.doc.sentence_index(f.span.end.saturating_sub(1))?;
+        let para = self.doc.paragraph_index(f.span.start)?;
+        let next = *self.doc.sentences.get(si + 1)?;
+        if self.doc.paragraph_index(next.start)? != para {
+            return None;
+        }
+        let (a, b) = (self.doc.token_at_or_after(next.start), self.doc.token_at_or_after(next.end));
+        if a <= last || b - a > 10 {
+            return None;
+        }
+        let cue = (a..b).find(|&t| self.is_cue(t))?;
+        let subject = self.subject_before(cue, a).or_else(|| self.subject_after(cue + 1, b))?;
+        Some(Attribution { subject, cue: Some(self.doc.tokens[cue].span), rule: Rule::NearbyCue, confidence: 0.6 })
+    }
+
+    /// Does any cue lie in the quote's paragraph outside quotes, between byte `from` and `to`?
+    fn cue_between(&self, from: usize, to: usize) -> bool {
+        let a = self.doc.token_at_or_after(from);
+        let b = self.doc.token_at_or_after(to);
+        (a..b).any(|t| self.is_cue(t))
+    }
+
+    /// Is a person (other than by pronoun) named between `from` and `to`, outside quotes?
+    fn name_between(&self, from: usize, to: usize) -> bool {
+        self.people.mentions.iter().any(|m| m.span.start >= from && m.span.end <= to && {
+            let t = m.first;
+            self.quote_of[t].is_none() && self.entities[m.entity].kind == EntityKind::Person
+        })
+    }
+
+    /// Resolve a subject to an entity, recording pronoun and role mentions.
+    fn resolve(&mut self, subject: Subject, qi: usize) -> Option<(usize, Span, bool)> {
+        match subject {
+            Subject::Name(mi) => {
+                let m = &self.people.mentions[mi];
+                Some((m.entity, m.span, false))
+            }
+            Subject::Pronoun(t, g) => {
+                let span = self.doc.tokens[t].span;
+                let e = self.resolve_pronoun(span.start, g, qi)?;
+                if self.entities[e].gender == Gender::Unknown {
+                    self.entities[e].gender = g;
+                }
+                self.entities[e].mentions.push(Mention { span, kind: MentionKind::Pronoun });
+                Some((e, span, true))
+            }
+            Subject::Role(t) => {
+                let span = self.doc.tokens[t].span;
+                let noun = self.lower(t);
+                let e = self.resolve_role(span.start, &noun)?;
+                let start = if t > 0 && self.lower(t - 1) == "the" { self.doc.tokens[t - 1].span.start } else { span.start };
+                let span = Span::new(start, span.end);
+                self.entities[e].mentions.push(Mention { span, kind: MentionKind::Role });
+                Some((e, span, true))
+            }
+            Subject::Other => None,
+        }
+    }
+
+    /// The nearest person before `pos`, outside quotes, of compatible gender, in this
+    /// paragraph or the two before, who is not named inside the quote itself.
+    fn resolve_pronoun(&self, pos: usize, g: Gender, qi: usize) -> Option<usize> {
+        let para = self.doc.paragraph_index(pos)?;
+        let window_start = self.doc.paragraphs[para.saturating_sub(2)].start;
+        let quote = self.found[qi].content.text(self.doc.text);
+        let mut best: Option<(usize, usize)> = None; // (position, entity)
+        let consider = |e: usize, at: usize, best: &mut Option<(usize, usize)>| {
+            if at < window_start || at >= pos {
+                return;
+            }
+            let ent = &self.entities[e];
+            if ent.kind != EntityKind::Person || !(ent.gender == g || ent.gender == Gender::Unknown) {
+                return;
+            }
+            // A speaker rarely names himself in the third person inside his own words.
+            if let Some(surname) = ent.name.split_whitespace().last() {
+                if quote.contains(surname) {
+                    return;
+                }
+            }
+            if best.is_none_or(|(p, _)| at > p) {
+                *best = Some((at, e));
+            }
+        };
+        for m in &self.people.mentions {
+            if self.quote_of[m.first].is_none() {
+                consider(m.entity, m.span.start, &mut best);
+            }
+        }
+        for (e, ent) in self.entities.iter().enumerate() {
+            for m in ent.mentions.iter().filter(|m| m.kind != MentionKind::Name) {
+                consider(e, m.span.start, &mut best);
+            }
+        }
+        best.map(|(_, e)| e)
+    }
+
+    /// The person the text gave this role ("minister"), most recently mentioned before `pos`.
+    fn resolve_role(&self, pos: usize, noun: &str) -> Option<usize> {
+        let mut best: Option<(usize, usize)> = None;
+        for (e, ent) in self.entities.iter().enumerate() {
+            let Some(role) = &ent.role else { continue };
+            if !role.to_lowercase().split(|c: char| !c.is_alphabetic()).any(|w| w == noun) {
+                continue;
+            }
+            let last_before = ent.mentions.iter().filter(|m| m.span.start < pos).map(|m| m.span.start).max();
+            if let Some(at) = last_before {
+                if best.is_none_or(|(p, _)| at > p) {
+                    best = Some((at, e));
+                }
+            }
+        }
+        best.map(|(_, e)| e)
+    }
+}
+
+/// Is most of the sentence written in Title Case (a headline, or a machine-cased text)?
+fn title_case_sentence(doc: &Doc, pos: usize) -> bool {
+    let Some(si) = doc.sentence_index(pos) else { return false };
+    let s = doc.sentences[si];
+    let (a, b) = (doc.token_at_or_after(s.start), doc.token_at_or_after(s.end));
+    let words: Vec<&str> = (a..b).filter(|&t| doc.tokens[t].kind == TokenKind::Word).map(|t| doc.token_text(t)).filter(|w| w.len() > 3).collect();
+    words.len() >= 6 && words.iter().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).count() * 10 >= words.len() * 6
+}
+
+fn word_count(text: &str) -> usize {
+    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).count()
+}
+
+pub fn attribute(doc: &Doc, found: &[Found], people: &People) -> (Vec<Quote>, Vec<Entity>) {
+    let mut ctx = Ctx::new(doc, found, people, people.entities.clone());
+    let mut quotes: Vec<Quote> = Vec::with_capacity(found.len());
+    // Per quote: did a cue-based sieve decide (even if it decided "nobody")?
+    let mut decided = vec![false; found.len()];
+
+    for (qi, f) in found.iter().enumerate() {
+        let mut q = Quote {
             span: f.span,
             content: f.content,
             kind: f.kind,
             speaker: None,
             speaker_mention: None,
             cue: None,
-            rule: None::<Rule>,
+            rule: None,
             confidence: 0.0,
-        })
-        .collect();
+        };
+        let Some((first, last)) = ctx.quote_tokens(qi) else {
+            quotes.push(q);
+            continue;
+        };
+        let found_attr = ctx.right(qi, last).or_else(|| ctx.left(qi, first)).or_else(|| {
+            (f.kind == QuoteKind::Direct).then(|| ctx.next_sentence(qi, last)).flatten()
+        });
+        // Kind from context: a name-shaped quote is a partial quote when a cue governs it in a
+        // Title-Case sentence; a short fragment with no cue is a scare quote.
+        if f.kind == QuoteKind::NonSpeech && found_attr.is_some() && title_case_sentence(doc, f.span.start) {
+            q.kind = QuoteKind::Partial;
+        }
+        if q.kind == QuoteKind::Partial && found_attr.is_none() && word_count(f.content.text(doc.text)) <= 4 {
+            q.kind = QuoteKind::NonSpeech;
+        }
+        if q.kind == QuoteKind::NonSpeech {
+            quotes.push(q);
+            continue;
+        }
+        if let Some(a) = found_attr {
+            decided[qi] = true;
+            q.cue = a.cue;
+            if let Some((e, mention, indirect)) = ctx.resolve(a.subject, qi) {
+                q.speaker = Some(e);
+                q.speaker_mention = Some(mention);
+                q.rule = Some(match a.subject {
+                    Subject::Pronoun(..) if indirect => Rule::Pronoun,
+                    Subject::Role(_) if indirect => Rule::RoleNoun,
+                    _ => a.rule,
+                });
+                q.confidence = match a.subject {
+                    Subject::Pronoun(..) => a.confidence * 0.85,
+                    Subject::Role(_) => a.confidence * 0.8,
+                    _ => a.confidence,
+                };
+            }
+        }
+        quotes.push(q);
+    }
+
+    // Sieve 4: continuation. Quotes with no cue of their own continue the previous quote of
+    // the paragraph, or of the paragraph before when they open a quote-only paragraph.
+    for qi in 0..quotes.len() {
+        if decided[qi] || quotes[qi].kind == QuoteKind::NonSpeech {
+            continue;
+        }
+        let para = doc.paragraph_index(quotes[qi].span.start);
+        let Some(prev) = (0..qi).rev().find(|&p| quotes[p].kind != QuoteKind::NonSpeech) else { continue };
+        let prev_para = doc.paragraph_index(quotes[prev].span.start);
+        let (Some(para), Some(prev_para)) = (para, prev_para) else { continue };
+        let Some(speaker) = quotes[prev].speaker else { continue };
+        let gap = (quotes[prev].span.end, quotes[qi].span.start);
+        if ctx.cue_between(gap.0, gap.1) || ctx.name_between(gap.0, gap.1) {
+            continue;
+        }
+        let (rule, confidence) = if para == prev_para {
+            (Rule::Continuation, 0.8)
+        } else if para == prev_para + 1 && quotes[qi].span.start == doc.paragraphs[para].start {
+            let continues = found[qi].continues;
+            (if continues { Rule::Continuation } else { Rule::FloatingParagraph }, if continues { 0.85 } else { 0.7 })
+        } else {
+            continue;
+        };
+        quotes[qi].speaker = Some(speaker);
+        quotes[qi].speaker_mention = quotes[prev].speaker_mention;
+        quotes[qi].rule = Some(rule);
+        quotes[qi].confidence = confidence * quotes[prev].confidence.max(0.5);
+    }
+    // A quote over several paragraphs is often attributed only in its last piece:
+    // carry that speaker back to the earlier pieces.
+    for qi in (1..quotes.len()).rev() {
+        if found[qi].continues && quotes[qi].speaker.is_some() && quotes[qi - 1].speaker.is_none() && !decided[qi - 1]
+            && quotes[qi - 1].kind != QuoteKind::NonSpeech
+        {
+            quotes[qi - 1].speaker = quotes[qi].speaker;
+            quotes[qi - 1].speaker_mention = quotes[qi].speaker_mention;
+            quotes[qi - 1].rule = Some(Rule::Continuation);
+            quotes[qi - 1].confidence = 0.8 * quotes[qi].confidence;
+        }
+    }
+    let mut entities = ctx.entities;
+    for e in &mut entities {
+        e.mentions.sort_by_key(|m| m.span.start);
+        e.mentions.dedup();
+    }
     (quotes, entities)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn cue_lexicon_excludes_nouns() {
+        assert!(super::is_cue_word("said"));
+        assert!(!super::is_cue_word("state"));
+        assert!(!super::is_cue_word("post"));
+    }
 }

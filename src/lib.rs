@@ -31,8 +31,8 @@ pub fn annotate(text: &str) -> Annotations {
     let doc = text::Doc::new(text);
     let found_quotes = quotes::find(text);
     let place_candidates = places::find(&doc);
-    let people::People { entities, names } = people::find(&doc, &found_quotes, &place_candidates);
-    let places = places::resolve(place_candidates, &names);
-    let (quotes, people) = attribution::attribute(&doc, &found_quotes, entities);
+    let found_people = people::find(&doc, &found_quotes, &place_candidates);
+    let places = places::resolve(place_candidates, &found_people.names);
+    let (quotes, people) = attribution::attribute(&doc, &found_quotes, &found_people);
     Annotations { people, quotes, places }
 }

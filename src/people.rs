@@ -1,20 +1,763 @@
 //! People: person names in the text, clustered into entities.
 //!
 //! Contract: [`find`] returns entities whose `mentions` are the name mentions
-//! (titles excluded, possessive "’s" excluded), and the sorted list of all name spans.
-//! Organisations and places are not people.
+//! (titles excluded, possessive "’s" excluded), every [`NameMention`] with its token
+//! range, and the sorted list of all person-name spans. Organisations that can speak
+//! ("CNN", "the Kremlin") become entities of kind `Organisation`; places and
+//! sentence-initial common words are not people.
+//!
+//! How: capitalised runs of tokens (with initials and particles such as "van", "al")
+//! are cut at speech verbs; leading titles ("Secretary of State", "Mr."), demonyms and
+//! common words are stripped (titles give gender and role); what remains is a person
+//! when there is evidence (a title, a known first name, a speech verb, two or more
+//! unknown capitalised words), and single words join an entity by surname or first name.
 
-use crate::model::{Entity, Place, Span};
+use crate::lexicon;
+use crate::model::{Entity, EntityKind, Gender, Mention, MentionKind, Place, Span};
 use crate::quotes::Found;
-use crate::text::Doc;
+use crate::text::{Doc, TokenKind};
+use crate::{attribution, gazetteer};
+
+/// One mention of a name, with its token range in [`Doc::tokens`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct NameMention {
+    /// The name, titles excluded.
+    pub span: Span,
+    /// The name with the titles and honorifics written before it ("Foreign Minister Ivo Marek").
+    pub full: Span,
+    /// Token range of `span`.
+    pub first: usize,
+    pub last: usize,
+    /// Token index where `full` starts.
+    pub full_first: usize,
+    pub entity: usize,
+}
 
 pub struct People {
     pub entities: Vec<Entity>,
+    /// Every name mention of a person or organisation, sorted by start.
+    pub mentions: Vec<NameMention>,
     /// Every person-name span, sorted by start.
     pub names: Vec<Span>,
 }
 
+impl People {
+    /// The mention whose name ends at token `tok` (inclusive), if any.
+    pub fn ending_at(&self, tok: usize) -> Option<&NameMention> {
+        self.mentions.iter().find(|m| m.last == tok)
+    }
+    /// The mention whose full form (titles included) starts at token `tok`.
+    pub fn starting_at(&self, tok: usize) -> Option<&NameMention> {
+        self.mentions.iter().find(|m| m.full_first == tok || m.first == tok)
+    }
+}
+
+/// Honorifics, with the gender they tell.
+const HONORIFICS: &[(&str, Gender)] = &[
+    ("Mr", Gender::Male), ("Mister", Gender::Male), ("Sir", Gender::Male), ("Lord", Gender::Male),
+    ("King", Gender::Male), ("Prince", Gender::Male), ("Messrs", Gender::Male), ("Monsieur", Gender::Male),
+    ("Herr", Gender::Male), ("Sheikh", Gender::Male), ("Father", Gender::Male), ("Brother", Gender::Male),
+    ("Pope", Gender::Male), ("Duke", Gender::Male), ("Count", Gender::Male), ("Baron", Gender::Male),
+    ("Mrs", Gender::Female), ("Ms", Gender::Female), ("Miss", Gender::Female), ("Lady", Gender::Female),
+    ("Queen", Gender::Female), ("Princess", Gender::Female), ("Dame", Gender::Female), ("Madam", Gender::Female),
+    ("Madame", Gender::Female), ("Mme", Gender::Female), ("Mlle", Gender::Female), ("Baroness", Gender::Female),
+    ("Duchess", Gender::Female), ("Countess", Gender::Female), ("Sister", Gender::Female), ("Frau", Gender::Female),
+    ("Dr", Gender::Unknown), ("Prof", Gender::Unknown), ("Professor", Gender::Unknown), ("Doctor", Gender::Unknown),
+    ("Mx", Gender::Unknown), ("Rev", Gender::Unknown), ("Reverend", Gender::Unknown), ("Hon", Gender::Unknown),
+];
+
+/// Words of titles and roles written before a name ("Foreign Minister", "Secretary of State").
+const TITLE_WORDS: &[&str] = &[
+    "President", "Vice", "Prime", "Minister", "Secretary", "State", "Foreign", "Defense", "Defence", "Interior",
+    "Finance", "Health", "Justice", "Home", "Chief", "Staff", "Senator", "Sen", "Rep", "Representative",
+    "Congressman", "Congresswoman", "Gov", "Governor", "Mayor", "Judge", "Gen", "General", "Lt", "Lieutenant",
+    "Col", "Colonel", "Maj", "Major", "Capt", "Captain", "Cmdr", "Commander", "Adm", "Admiral", "Sgt", "Sergeant",
+    "Cpl", "Corporal", "Pvt", "Private", "Marshal", "Ambassador", "Envoy", "Special", "Chairman", "Chairwoman",
+    "Chair", "Chancellor", "Premier", "Speaker", "Leader", "Deputy", "Acting", "Former", "Late", "Attorney",
+    "Assistant", "Undersecretary", "Commissioner", "Inspector", "Detective", "Officer", "Sheriff", "Councillor",
+    "Councilman", "Councilwoman", "Alderman", "Executive", "Director", "Coach", "Manager", "Striker", "Defender",
+    "Midfielder", "Goalkeeper", "Cardinal", "Bishop", "Archbishop", "Rabbi", "Imam", "Ayatollah", "Emir", "Sultan",
+    "Crown", "Minority", "Majority", "Whip", "Spokesman", "Spokeswoman", "Spokesperson", "Economy", "Trade",
+    "Energy", "Education", "Agriculture", "Transport", "Labour", "Labor", "Culture", "Environment", "Treasury",
+    "Homeland", "Security", "National", "Adviser", "Advisor", "Counsel", "Solicitor", "Auditor", "Comptroller",
+    "Superintendent", "Provost", "Dean", "Principal", "Founder", "CEO", "Chief Executive", "Supreme", "Leader",
+    "Grand", "High", "Representative", "Delegate", "Rapporteur", "Pastor", "Elder", "Patriarch", "Metropolitan",
+    "Generalissimo", "Field", "Air", "Vice-President", "Vice-Chairman", "Co-founder", "Affairs", "of", "the", "for",
+    "and", "U.S.", "US", "UN", "U.N.", "EU", "UK", "Sens", "Reps", "Govs", "Gens", "Mrs", "Mr", "Ms", "Dr", "Prof",
+];
+
+/// Lower-case role nouns that may stand before a name ("envoy Steve Witkoff") or as a
+/// speaker ("the minister said").
+pub const ROLE_NOUNS: &[&str] = &[
+    "president", "minister", "secretary", "senator", "governor", "mayor", "judge", "general", "ambassador",
+    "envoy", "chairman", "chairwoman", "chancellor", "premier", "spokesman", "spokeswoman", "spokesperson",
+    "leader", "director", "official", "officer", "expert", "analyst", "adviser", "advisor", "economist",
+    "professor", "lawyer", "attorney", "prosecutor", "commissioner", "negotiator", "diplomat", "lawmaker",
+    "legislator", "representative", "congressman", "congresswoman", "candidate", "coach", "manager", "captain",
+    "chief", "head", "founder", "executive", "researcher", "scientist", "doctor", "author", "historian",
+    "activist", "sheriff", "detective", "inspector", "superintendent", "commander", "colonel", "sergeant",
+    "king", "queen", "prince", "princess", "pope", "bishop", "archbishop", "cardinal", "rabbi", "imam",
+    "priest", "pastor", "chair", "deputy", "aide", "strategist", "pollster", "campaigner", "nominee", "witness",
+    "owner", "resident", "teacher", "student", "mother", "father", "actor", "actress", "singer", "writer",
+    "journalist", "reporter", "editor", "columnist", "producer", "player", "striker", "goalkeeper", "defender",
+    "midfielder", "driver", "pilot", "engineer", "physician", "nurse", "surgeon", "economist", "banker",
+];
+
+/// Words that make a capitalised run an organisation, not a person.
+const ORG_WORDS: &[&str] = &[
+    "Ministry", "Department", "University", "College", "School", "Party", "Council", "Committee", "Commission",
+    "News", "Times", "Post", "Journal", "Herald", "Tribune", "Gazette", "Telegraph", "Guardian", "Agency",
+    "Bank", "Company", "Inc", "Corp", "Corporation", "Group", "Association", "Union", "Court", "Parliament",
+    "Congress", "Senate", "House", "Army", "Navy", "Force", "Forces", "Police", "Office", "Center", "Centre",
+    "Institute", "Foundation", "Fund", "Organization", "Organisation", "Federation", "Alliance", "League",
+    "Society", "Club", "Network", "Press", "Radio", "Television", "TV", "Channel", "Magazine", "Review",
+    "Airlines", "Airways", "Motors", "Holdings", "Partners", "Capital", "Ltd", "LLC", "Bureau", "Authority",
+    "Board", "Service", "Services", "Administration", "Government", "Cabinet", "Embassy", "Consulate",
+    "Hospital", "Clinic", "Church", "Mosque", "Cathedral", "Museum", "Library", "Stadium", "Airport", "Station",
+    "Street", "Avenue", "Road", "Square", "Bridge", "Park", "Hall", "Palace", "Tower", "Summit", "Agreement",
+    "Accord", "Treaty", "Act", "Bill", "Conference", "Forum", "Festival", "Games", "Cup", "Championship",
+    "Olympics", "Initiative", "Project", "Program", "Programme", "Campaign", "Movement", "Front", "Brigade",
+    "Battalion", "Regiment", "Guard", "Coalition", "Caucus", "Republicans", "Democrats", "Republican",
+    "Democratic", "Reuters", "Associated", "Facebook", "Google", "Twitter", "Microsoft", "Apple", "Amazon",
+    "Inc.", "Co", "Industries", "Energy", "Oil", "Gas", "Electric", "Airline", "Railways", "Media", "Studios",
+    "Pictures", "Records", "Sciences", "Laboratory", "Laboratories", "Labs", "Systems", "Technologies",
+    "Solutions", "Enterprises", "Trust", "Council", "Assembly", "Duma", "Knesset", "Bundestag", "Kremlin",
+    "Pentagon", "Ministries", "Secretariat", "Tribunal", "Prison", "Jail", "Hotel", "Restaurant", "Market",
+    "Exchange", "Index", "Report", "Day", "Week", "War", "Revolution", "Era", "Age", "Empire", "Kingdom",
+    "Republic", "Dynasty", "Islands", "Island", "River", "Lake", "Mountains", "Mount", "Valley", "Sea", "Ocean",
+    "Gulf", "Bay", "Strait", "Desert", "Peninsula", "County", "Province", "Region", "District", "City", "Town",
+    "Village", "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central",
+];
+
+/// Well-known organisations and outlets whose names hold no organisation word.
+const ORG_NAMES: &[&str] = &[
+    "CNN", "BBC", "NBC", "CBS", "ABC", "MSNBC", "Fox", "Fox News", "NPR", "PBS", "AP", "AFP", "Reuters",
+    "Bloomberg", "Politico", "Axios", "Al Jazeera", "White House", "Kremlin", "Pentagon", "NATO", "Nato",
+    "UN", "U.N.", "EU", "E.U.", "FBI", "CIA", "NSA", "IMF", "WHO", "OPEC", "Hamas", "Hezbollah", "Taliban",
+    "Downing Street", "Elysee", "Élysée", "Capitol", "Congress", "Senate", "Parliament", "Vatican",
+    "Interfax", "Tass", "TASS", "Xinhua", "RIA Novosti", "Yonhap", "Kyodo", "Ukrinform", "Gallup", "Pew",
+    "Twitter", "Facebook", "Instagram", "YouTube", "TikTok", "Telegram", "Google", "Microsoft", "Apple",
+    "Amazon", "Tesla", "Boeing", "Airbus", "Gazprom", "Rosneft", "Wikileaks", "WikiLeaks", "Greenpeace",
+    "Amnesty", "Amnesty International", "Human Rights Watch", "Red Cross", "Interpol", "Europol", "Frontex",
+    "GOP", "DNC", "RNC", "ACLU", "NRA", "NAACP", "UNICEF", "UNESCO", "UNHCR", "WTO", "OECD", "G7", "G20",
+];
+
+/// Lower-case particles allowed inside a name ("Ludwig van Berg").
+const PARTICLES: &[&str] = &[
+    "van", "von", "de", "del", "della", "di", "da", "du", "der", "den", "la", "le", "bin", "ibn", "al", "el",
+    "ben", "dos", "das", "ter", "ten", "y", "zu", "af", "av", "st",
+];
+
+/// Capitalised words that are never names: function words, weekdays, months, and
+/// words that open sentences and headlines. The lexicon's common-word list adds more.
+const NOT_NAMES: &[&str] = &[
+    "The", "A", "An", "And", "But", "Or", "Nor", "If", "In", "On", "At", "By", "For", "From", "To", "Of", "With",
+    "As", "After", "Before", "During", "Despite", "Although", "Though", "While", "When", "Where", "Why", "How",
+    "What", "Who", "Whom", "Which", "This", "That", "These", "Those", "There", "Here", "It", "Its", "He", "She",
+    "They", "We", "I", "You", "His", "Her", "Their", "Our", "My", "Your", "Him", "Them", "Us", "Me", "Not",
+    "No", "Yes", "All", "Some", "Many", "Most", "More", "Much", "Few", "Several", "Each", "Every", "Any",
+    "Both", "Either", "Neither", "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten",
+    "First", "Second", "Third", "Last", "Next", "Other", "Another", "Such", "So", "Then", "Than", "Now",
+    "Today", "Tomorrow", "Yesterday", "Tonight", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+    "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July", "August",
+    "September", "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
+    "Sept", "Oct", "Nov", "Dec", "Also", "Still", "Yet", "Even", "Just", "Only", "Meanwhile", "However",
+    "Indeed", "Instead", "Thus", "Therefore", "Moreover", "Furthermore", "Since", "Until", "Unless", "Because",
+    "Whether", "Under", "Over", "Into", "Through", "Against", "Between", "Among", "About", "Above", "Below",
+    "Without", "Within", "Across", "Along", "Around", "Behind", "Beyond", "Near", "Like", "Unlike", "Upon",
+    "Per", "Via", "Do", "Does", "Did", "Is", "Are", "Was", "Were", "Be", "Been", "Has", "Have", "Had", "Will",
+    "Would", "Can", "Could", "Should", "Shall", "Must", "Might", "Let", "Please", "Thank", "Thanks", "Oh",
+    "Well", "Good", "New", "Old", "Great", "Big", "Small", "Early", "Late", "Later", "Earlier", "Mr", "Mrs",
+    "Ms", "Dr", "Chapter", "Part", "Section", "Page", "Photo", "Image", "Video", "Read", "More", "Share",
+    "Click", "Subscribe", "Advertisement", "Updated", "Published", "Breaking", "Live", "Watch", "Listen",
+    "Christmas", "Easter", "Ramadan", "God", "Lord", "Internet", "Web", "English", "French", "Spanish",
+    "Government", "Congress", "Senate", "Parliament", "Police", "Army", "Court", "State", "City", "Country",
+    "Minister", "President", "Secretary", "Governor", "Mayor", "Chief", "Senator", "General", "Justice",
+    "Accusations", "Reactions", "Seeking", "Ongoing", "Urgency", "Peace", "Deal", "War", "Center", "Centre",
+    "Republican", "Republicans", "Democrat", "Democrats", "Democratic", "Conservative", "Labour", "Liberal",
+    "Islamic", "Muslim", "Christian", "Jewish", "Catholic", "Covid", "COVID", "Coronavirus", "Ebola", "Zika",
+];
+
+fn honorific(w: &str) -> Option<Gender> {
+    HONORIFICS.iter().find(|(h, _)| *h == w).map(|(_, g)| *g)
+}
+
+fn is_title_word(w: &str) -> bool {
+    TITLE_WORDS.contains(&w) || honorific(w).is_some()
+}
+
+fn is_org_word(w: &str) -> bool {
+    ORG_WORDS.contains(&w)
+}
+
+fn is_capitalised(w: &str) -> bool {
+    w.chars().next().is_some_and(|c| c.is_uppercase())
+}
+
+fn is_all_caps(w: &str) -> bool {
+    w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(|c| c.is_lowercase())
+}
+
+/// A capitalised word that is an ordinary English word here, not a name.
+fn is_common(w: &str, vocab: &Vocabulary) -> bool {
+    if NOT_NAMES.contains(&w) {
+        return true;
+    }
+    let lower = w.to_lowercase();
+    if attribution::is_cue_word(&lower) {
+        return true;
+    }
+    // Seen in lower case elsewhere in this very text: an ordinary word ("Meeting", "Deal").
+    if vocab.contains(&lower) && lexicon::first_name(w).is_none() {
+        return true;
+    }
+    lexicon::is_common_word(&lower) && lexicon::first_name(w).is_none() && !lexicon::is_surname(w)
+}
+
+/// Lower-case words of the text, to tell ordinary words written with a capital from names.
+struct Vocabulary {
+    words: std::collections::HashSet<String>,
+}
+
+impl Vocabulary {
+    fn new(doc: &Doc) -> Vocabulary {
+        let words = doc
+            .tokens
+            .iter()
+            .filter(|t| t.kind == TokenKind::Word)
+            .map(|t| doc.slice(t.span))
+            .filter(|w| w.chars().next().is_some_and(|c| c.is_lowercase()))
+            .map(str::to_string)
+            .collect();
+        Vocabulary { words }
+    }
+    fn contains(&self, lower: &str) -> bool {
+        self.words.contains(lower)
+    }
+}
+
+/// A key for matching surnames across spellings: lower case, accents folded,
+/// doubled letters collapsed ("Zelenskyy" and "Zelensky" meet).
+pub fn name_key(w: &str) -> String {
+    let mut out = String::with_capacity(w.len());
+    let mut prev = '\0';
+    for c in w.chars().flat_map(char::to_lowercase) {
+        let c = fold_accent(c);
+        if c == '\0' || !c.is_alphanumeric() {
+            continue;
+        }
+        if c != prev {
+            out.push(c);
+        }
+        prev = c;
+    }
+    out
+}
+
+fn fold_accent(c: char) -> char {
+    match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => 'a',
+        'ç' | 'ć' | 'č' => 'c',
+        'ď' | 'đ' => 'd',
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' => 'e',
+        'ì' | 'í' | 'î' | 'ï' | 'ī' | 'į' | 'ı' => 'i',
+        'ñ' | 'ń' | 'ň' => 'n',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => 'o',
+        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' => 'u',
+        'ý' | 'ÿ' => 'y',
+        'ś' | 'š' | 'ş' => 's',
+        'ź' | 'ż' | 'ž' => 'z',
+        'ł' => 'l',
+        'ř' => 'r',
+        'ť' | 'ţ' => 't',
+        'ß' => 's',
+        c if crate::text::is_combining(c) => '\0',
+        c => c,
+    }
+}
+
+/// A capitalised run of tokens, before titles are stripped.
+struct Run {
+    /// Token indices (inclusive).
+    first: usize,
+    last: usize,
+}
+
+/// Collect capitalised runs: names with initials, particles and title abbreviations.
+fn runs(doc: &Doc) -> Vec<Run> {
+    let toks = &doc.tokens;
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        if !starts_name_part(doc, i) {
+            i += 1;
+            continue;
+        }
+        let first = i;
+        let mut last = i;
+        let mut j = i;
+        loop {
+            // Absorb an abbreviation period or initial's period right after the word.
+            if j + 1 < toks.len() && doc.token_text(j + 1) == "." && toks[j + 1].span.start == toks[j].span.end {
+                let w = doc.token_text(j);
+                let is_initial = w.chars().count() == 1 && is_capitalised(w);
+                if is_initial || honorific(w).is_some() || is_title_word(w) {
+                    j += 1;
+                    last = j;
+                }
+            }
+            let next = j + 1;
+            if next >= toks.len() || !same_line(doc, j, next) {
+                break;
+            }
+            if starts_name_part(doc, next) && !is_cut(doc, next) {
+                j = next;
+                last = j;
+                continue;
+            }
+            // A particle followed by a capitalised word.
+            let w = doc.token_text(next);
+            if PARTICLES.contains(&w) && next + 1 < toks.len() && starts_name_part(doc, next + 1) && same_line(doc, next, next + 1) {
+                j = next + 1;
+                last = j;
+                continue;
+            }
+            // "of" inside titles: "Secretary of State Maria Tovar".
+            if (w == "of" || w == "for") && is_title_word(doc.token_text(j)) && next + 1 < toks.len()
+                && starts_name_part(doc, next + 1) && is_title_word(doc.token_text(next + 1))
+            {
+                j = next + 1;
+                last = j;
+                continue;
+            }
+            break;
+        }
+        out.push(Run { first, last });
+        i = last + 1;
+    }
+    out
+}
+
+fn same_line(doc: &Doc, a: usize, b: usize) -> bool {
+    let gap = &doc.text[doc.tokens[a].span.end..doc.tokens[b].span.start];
+    !gap.chars().any(crate::text::is_line_break)
+}
+
+fn starts_name_part(doc: &Doc, i: usize) -> bool {
+    let t = doc.tokens[i];
+    t.kind == TokenKind::Word && is_capitalised(doc.slice(t.span)) && !doc.slice(t.span).ends_with("’s")
+        && !doc.slice(t.span).ends_with("'s")
+}
+
+/// A capitalised speech verb cuts a run: "Witkoff Told Fox News".
+fn is_cut(doc: &Doc, i: usize) -> bool {
+    attribution::is_cue_word(&doc.token_text(i).to_lowercase())
+}
+
+/// What a run turned out to be.
+enum Parsed {
+    Person { first: usize, last: usize, full_first: usize, gender: Gender, role: Option<String>, evidence: u8 },
+    Org { first: usize, last: usize },
+    Nothing,
+}
+
+/// Strip titles and common words from a run and decide what it names.
+fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place]) -> Parsed {
+    let toks = &doc.tokens;
+    let words: Vec<usize> = (run.first..=run.last).filter(|&k| toks[k].kind == TokenKind::Word).collect();
+    if words.is_empty() {
+        return Parsed::Nothing;
+    }
+    let whole = Span::new(toks[run.first].span.start, toks[run.last].span.end);
+    let whole_text = whole.text(doc.text);
+    if ORG_NAMES.contains(&whole_text) || words.iter().any(|&k| is_org_word(doc.token_text(k))) {
+        return Parsed::Org { first: run.first, last: run.last };
+    }
+    let mut gender = Gender::Unknown;
+    let mut role_words: Vec<&str> = Vec::new();
+    let mut evidence = 0u8;
+    let mut k = 0;
+    // Leading: common words, titles, honorifics, demonyms, place names.
+    while k < words.len() {
+        let w = doc.token_text(words[k]);
+        let remaining = words.len() - k;
+        if let Some(g) = honorific(w) {
+            if remaining > 1 {
+                gender = if g == Gender::Unknown { gender } else { g };
+                evidence = evidence.max(3);
+                k += 1;
+                continue;
+            }
+        }
+        if is_title_word(w) && remaining > 1 {
+            if !matches!(w, "of" | "the" | "for" | "and") {
+                role_words.push(w);
+            }
+            evidence = evidence.max(3);
+            k += 1;
+            continue;
+        }
+        if remaining > 1 && (lexicon::is_demonym(w) || (is_all_caps(w) && gazetteer::is_place(w))) {
+            k += 1;
+            continue;
+        }
+        if is_common(w, vocab) && lexicon::first_name(w).is_none() {
+            k += 1;
+            continue;
+        }
+        if remaining > 1 && gazetteer::is_place(w) && lexicon::first_name(w).is_none() && is_title_word(doc.token_text(words[k + 1])) {
+            k += 1;
+            continue;
+        }
+        break;
+    }
+    // Trailing common words ("Putin Last Week") and titles.
+    let mut end = words.len();
+    while end > k {
+        let w = doc.token_text(words[end - 1]);
+        if is_common(w, vocab) || is_title_word(w) || lexicon::is_demonym(w) {
+            end -= 1;
+        } else {
+            break;
+        }
+    }
+    if k >= end {
+        return Parsed::Nothing;
+    }
+    let name_words = &words[k..end];
+    // The name's token range: from its first word to its last (periods of initials inside).
+    let first = name_words[0];
+    let mut last = *name_words.last().expect("non-empty");
+    // "J." initial at the end is not a name end; a trailing period belongs to an initial only.
+    if last + 1 <= run.last && doc.token_text(last + 1) == "." && doc.token_text(last).chars().count() == 1 {
+        last += 1;
+    }
+    let full_first = if k > 0 { words[0] } else { first };
+    let span = Span::new(toks[first].span.start, toks[last].span.end);
+    let text = span.text(doc.text);
+    if name_words.iter().any(|&w| is_all_caps(doc.token_text(w)) && doc.token_text(w).chars().count() > 1) {
+        // Acronyms are organisations ("NATO") unless a title said otherwise.
+        if evidence < 3 {
+            return Parsed::Org { first, last };
+        }
+    }
+    // A full place name is not a person unless a title says so ("Paris" vs "Mr. Paris").
+    let is_place = places.iter().any(|p| p.span == span) || gazetteer::is_place(text);
+    let first_word = doc.token_text(name_words[0]);
+    if let Some(g) = lexicon::first_name(first_word) {
+        if name_words.len() >= 2 {
+            evidence = evidence.max(3);
+            if gender == Gender::Unknown {
+                gender = g;
+            }
+        }
+    }
+    if name_words.len() >= 2 {
+        let last_word = doc.token_text(*name_words.last().expect("non-empty"));
+        if lexicon::is_surname(last_word) {
+            evidence = evidence.max(2);
+        }
+        // Two or more capitalised words that are not ordinary words: most likely a name.
+        if !is_place {
+            evidence = evidence.max(2);
+        }
+    }
+    // A speech verb right after the name.
+    if last + 1 < toks.len() {
+        let mut n = last + 1;
+        if doc.token_text(n) == "," {
+            n = skip_apposition(doc, n).unwrap_or(n);
+        }
+        if n < toks.len() && attribution::is_cue_word(&doc.token_text(n).to_lowercase()) {
+            evidence = evidence.max(2);
+        }
+    }
+    if is_place && evidence < 3 {
+        return Parsed::Nothing;
+    }
+    let role = if role_words.is_empty() { None } else { Some(role_words.join(" ")) };
+    Parsed::Person { first, last, full_first, gender, role, evidence }
+}
+
+/// From a comma at token `comma`, skip an apposition ("…, a spokeswoman for the ministry,")
+/// and return the token after its closing comma.
+pub fn skip_apposition(doc: &Doc, comma: usize) -> Option<usize> {
+    let limit = (comma + 16).min(doc.tokens.len());
+    for j in comma + 1..limit {
+        let w = doc.token_text(j);
+        if w == "," {
+            return (j + 1 < doc.tokens.len()).then_some(j + 1);
+        }
+        if matches!(w, "." | ";" | ":" | "!" | "?") || crate::text::is_quote_mark(w) {
+            return None;
+        }
+    }
+    None
+}
+
+struct Building {
+    entity: Entity,
+    /// Keys of surname and first name, for matching single words.
+    surname: String,
+    first_name: Option<String>,
+    tokens: usize,
+    first_seen: usize,
+}
+
+/// Find the people in `doc`.
 pub fn find(doc: &Doc, quotes: &[Found], places: &[Place]) -> People {
-    let _ = (doc, quotes, places);
-    People { entities: Vec::new(), names: Vec::new() }
+    let _ = quotes;
+    let vocab = Vocabulary::new(doc);
+    let mut parsed: Vec<Parsed> = runs(doc).iter().map(|r| parse_run(doc, r, &vocab, places)).collect();
+
+    let mut built: Vec<Building> = Vec::new();
+    let mut mentions: Vec<NameMention> = Vec::new();
+    // Pass 1: names of two or more words, or titled names.
+    for p in &parsed {
+        let Parsed::Person { first, last, full_first, gender, role, evidence } = p else { continue };
+        let words: Vec<&str> = (*first..=*last).filter(|&k| doc.tokens[k].kind == TokenKind::Word).map(|k| doc.token_text(k)).collect();
+        if words.len() < 2 && *evidence < 3 {
+            continue;
+        }
+        if *evidence < 2 {
+            continue;
+        }
+        let surname = name_key(words.last().expect("non-empty"));
+        let first_name = (words.len() >= 2).then(|| name_key(words[0]));
+        let span = Span::new(doc.tokens[*first].span.start, doc.tokens[*last].span.end);
+        let idx = match built.iter().position(|b| {
+            b.surname == surname && (first_name.is_none() || b.first_name.is_none() || b.first_name == first_name)
+        }) {
+            Some(i) => i,
+            None => {
+                built.push(Building {
+                    entity: Entity {
+                        id: 0,
+                        kind: EntityKind::Person,
+                        name: String::new(),
+                        aliases: Vec::new(),
+                        mentions: Vec::new(),
+                        gender: Gender::Unknown,
+                        role: None,
+                    },
+                    surname: surname.clone(),
+                    first_name: first_name.clone(),
+                    tokens: 0,
+                    first_seen: span.start,
+                });
+                built.len() - 1
+            }
+        };
+        let b = &mut built[idx];
+        if b.first_name.is_none() && first_name.is_some() {
+            b.first_name = first_name;
+        }
+        if b.entity.gender == Gender::Unknown {
+            b.entity.gender = *gender;
+        }
+        if b.entity.role.is_none() {
+            b.entity.role = role.clone();
+        }
+        if words.len() > b.tokens {
+            b.tokens = words.len();
+        }
+        mentions.push(NameMention {
+            span,
+            full: Span::new(doc.tokens[*full_first].span.start, span.end),
+            first: *first,
+            last: *last,
+            full_first: *full_first,
+            entity: idx,
+        });
+    }
+    // Pass 2: single words that match a known surname or first name, or that a title or
+    // a speech verb marks as a person.
+    for p in parsed.iter_mut() {
+        let Parsed::Person { first, last, full_first, gender, role, evidence } = p else { continue };
+        let span = Span::new(doc.tokens[*first].span.start, doc.tokens[*last].span.end);
+        if mentions.iter().any(|m| m.span == span) {
+            continue;
+        }
+        let words: Vec<&str> = (*first..=*last).filter(|&k| doc.tokens[k].kind == TokenKind::Word).map(|k| doc.token_text(k)).collect();
+        let key = name_key(words.last().expect("non-empty"));
+        let by_surname = built.iter().position(|b| b.surname == key);
+        let by_first = || {
+            let hits: Vec<usize> = built.iter().enumerate().filter(|(_, b)| b.first_name.as_deref() == Some(key.as_str())).map(|(i, _)| i).collect();
+            (hits.len() == 1 && words.len() == 1).then(|| hits[0])
+        };
+        let idx = match by_surname.or_else(by_first) {
+            Some(i) => i,
+            None if *evidence >= 2 && words.len() == 1 && !is_common(words[0], &vocab) => {
+                built.push(Building {
+                    entity: Entity {
+                        id: 0,
+                        kind: EntityKind::Person,
+                        name: String::new(),
+                        aliases: Vec::new(),
+                        mentions: Vec::new(),
+                        gender: *gender,
+                        role: role.clone(),
+                    },
+                    surname: key,
+                    first_name: None,
+                    tokens: 1,
+                    first_seen: span.start,
+                });
+                built.len() - 1
+            }
+            None => continue,
+        };
+        if built[idx].entity.gender == Gender::Unknown {
+            built[idx].entity.gender = *gender;
+        }
+        mentions.push(NameMention {
+            span,
+            full: Span::new(doc.tokens[*full_first].span.start, span.end),
+            first: *first,
+            last: *last,
+            full_first: *full_first,
+            entity: idx,
+        });
+    }
+    // Organisations that can speak.
+    let mut org_keys: Vec<String> = Vec::new();
+    for p in &parsed {
+        let Parsed::Org { first, last } = p else { continue };
+        let span = Span::new(doc.tokens[*first].span.start, doc.tokens[*last].span.end);
+        let text = span.text(doc.text);
+        let key = text.to_lowercase();
+        let idx = match org_keys.iter().position(|k| *k == key) {
+            Some(i) => built.len() - org_keys.len() + i,
+            None => {
+                // Organisations come after people in `built`; track them by key.
+                org_keys.push(key);
+                built.push(Building {
+                    entity: Entity {
+                        id: 0,
+                        kind: EntityKind::Organisation,
+                        name: text.to_string(),
+                        aliases: Vec::new(),
+                        mentions: Vec::new(),
+                        gender: Gender::Unknown,
+                        role: None,
+                    },
+                    surname: String::new(),
+                    first_name: None,
+                    tokens: 0,
+                    first_seen: span.start,
+                });
+                built.len() - 1
+            }
+        };
+        mentions.push(NameMention { span, full: span, first: *first, last: *last, full_first: *first, entity: idx });
+    }
+    mentions.sort_by_key(|m| m.span.start);
+
+    // Canonical names, aliases, gender from first names, roles from appositions.
+    for m in &mentions {
+        let b = &mut built[m.entity];
+        let text = m.span.text(doc.text).to_string();
+        let full = m.full.text(doc.text).to_string();
+        b.entity.mentions.push(Mention { span: m.span, kind: MentionKind::Name });
+        let words = text.split_whitespace().count();
+        let best = b.entity.name.split_whitespace().count();
+        if b.entity.kind == EntityKind::Person && (b.entity.name.is_empty() || words > best) {
+            if !b.entity.name.is_empty() {
+                let old = std::mem::take(&mut b.entity.name);
+                b.entity.aliases.push(old);
+            }
+            b.entity.name = text.clone();
+        } else if text != b.entity.name && !b.entity.aliases.contains(&text) {
+            b.entity.aliases.push(text);
+        }
+        if full != m.span.text(doc.text) && !b.entity.aliases.contains(&full) {
+            b.entity.aliases.push(full);
+        }
+        if b.entity.role.is_none() {
+            b.entity.role = apposition_role(doc, m.last);
+        }
+    }
+    for b in &mut built {
+        let name = b.entity.name.clone();
+        b.entity.aliases.retain(|a| *a != name);
+        b.entity.aliases.dedup();
+        if b.entity.gender == Gender::Unknown && b.entity.kind == EntityKind::Person {
+            if let Some(first) = name.split_whitespace().next() {
+                if name.split_whitespace().count() >= 2 {
+                    b.entity.gender = lexicon::first_name(first).unwrap_or(Gender::Unknown);
+                }
+            }
+        }
+    }
+    // Drop entities with no mentions, order by first mention, renumber.
+    let mut order: Vec<usize> = (0..built.len()).filter(|&i| !built[i].entity.mentions.is_empty()).collect();
+    order.sort_by_key(|&i| built[i].first_seen);
+    let mut remap = vec![usize::MAX; built.len()];
+    for (new, &old) in order.iter().enumerate() {
+        remap[old] = new;
+    }
+    let mut entities: Vec<Entity> = Vec::with_capacity(order.len());
+    for (new, &old) in order.iter().enumerate() {
+        let mut e = built[old].entity.clone();
+        e.id = new;
+        entities.push(e);
+    }
+    for m in &mut mentions {
+        m.entity = remap[m.entity];
+    }
+    mentions.retain(|m| m.entity != usize::MAX);
+    let names = mentions
+        .iter()
+        .filter(|m| entities[m.entity].kind == EntityKind::Person)
+        .map(|m| m.span)
+        .collect();
+    People { entities, mentions, names }
+}
+
+/// "Andriy Yermak, Zelenskyy’s chief of staff, …" → "Zelenskyy’s chief of staff".
+fn apposition_role(doc: &Doc, last: usize) -> Option<String> {
+    let comma = last + 1;
+    if comma >= doc.tokens.len() || doc.token_text(comma) != "," {
+        return None;
+    }
+    let after = skip_apposition(doc, comma)?;
+    let close = after - 1;
+    if close - comma < 2 || close - comma > 12 {
+        return None;
+    }
+    let span = Span::new(doc.tokens[comma + 1].span.start, doc.tokens[close - 1].span.end);
+    let text = span.text(doc.text);
+    let lower = text.to_lowercase();
+    let has_role = lower.split(|c: char| !c.is_alphabetic()).any(|w| ROLE_NOUNS.contains(&w) || w.ends_with("ist") || w.ends_with("er"));
+    let starts_ok = lower.starts_with("a ") || lower.starts_with("an ") || lower.starts_with("the ")
+        || text.contains('’') || text.contains('\'') || has_role;
+    (has_role && starts_ok && !lower.starts_with("who ") && !lower.starts_with("which ")).then(|| text.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn people(text: &str) -> Vec<String> {
+        let doc = Doc::new(text);
+        let mut v: Vec<String> = find(&doc, &[], &[]).entities.into_iter().filter(|e| e.kind == EntityKind::Person).map(|e| e.name).collect();
+        v.sort();
+        v
+    }
+
+    #[test]
+    fn name_keys_meet_across_spellings() {
+        assert_eq!(name_key("Zelenskyy"), name_key("Zelensky"));
+        assert_eq!(name_key("Élysée"), "elyse");
+    }
+
+    #[test]
+    fn titles_stripped_and_aliases_merged() {
+        assert_eq!(people("Foreign Minister Ivo Marek spoke. Marek left. Mr. Marek returned."), ["Ivo Marek"]);
+    }
+
+    #[test]
+    fn headline_words_are_not_people() {
+        assert!(people("Accusations and Reactions\nSeeking Cooperation").is_empty());
+    }
 }

@@ -216,6 +216,12 @@ pub fn is_abbreviation(text: &str, tokens: &[Token], word_index: usize) -> bool 
     false
 }
 
+/// Is `s` a quotation mark of any style (straight, curly, guillemet, low-9, backtick)?
+pub fn is_quote_mark(s: &str) -> bool {
+    matches!(s, "\"" | "'" | "`" | "\u{201C}" | "\u{201D}" | "\u{2018}" | "\u{2019}" | "\u{00AB}" | "\u{00BB}"
+        | "\u{2039}" | "\u{203A}" | "\u{201E}" | "\u{201A}" | "\u{201F}" | "\u{201B}")
+}
+
 fn is_closing_punct(s: &str) -> bool {
     matches!(s, "\"" | "'" | "\u{201D}" | "\u{2019}" | "\u{00BB}" | "\u{203A}" | ")" | "]" | "\u{201C}")
 }
