@@ -489,13 +489,9 @@ impl<'a, 'd> Ctx<'a, 'd> {
     }
 }
 
-/// Is most of the sentence written in Title Case (a headline, or a machine-cased text)?
+/// Is most of the sentence around `pos` written in Title Case?
 fn title_case_sentence(doc: &Doc, pos: usize) -> bool {
-    let Some(si) = doc.sentence_index(pos) else { return false };
-    let s = doc.sentences[si];
-    let (a, b) = (doc.token_at_or_after(s.start), doc.token_at_or_after(s.end));
-    let words: Vec<&str> = (a..b).filter(|&t| doc.tokens[t].kind == TokenKind::Word).map(|t| doc.token_text(t)).filter(|w| w.len() > 3).collect();
-    words.len() >= 6 && words.iter().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).count() * 10 >= words.len() * 6
+    doc.sentence_index(pos).is_some_and(|i| people::title_case(doc, doc.sentences[i]))
 }
 
 fn word_count(text: &str) -> usize {

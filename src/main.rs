@@ -170,11 +170,10 @@ mod cli {
                 writeln!(out, "  {}", one_line(q.span.text(text)))?;
             }
         }
-        writeln!(out, "People ({})", ann.people.len())?;
-        for e in &ann.people {
-            let aliases = if e.aliases.is_empty() { String::new() } else { format!(" ← {}", e.aliases.join(", ")) };
-            let role = e.role.as_ref().map_or(String::new(), |r| format!(", {r}"));
-            writeln!(out, "  {}{}{} ×{}", e.name, role, aliases, e.mentions.len())?;
+        for (label, kind) in [("People", saywhere::EntityKind::Person), ("Organisations", saywhere::EntityKind::Organisation)] {
+            let group: Vec<_> = ann.people.iter().filter(|e| e.kind == kind).collect();
+            writeln!(out, "{label} ({})", group.len())?;
+            write_entities(out, &group)?;
         }
         writeln!(out, "Places ({})", ann.places.len())?;
         let mut seen: Vec<(&str, usize)> = Vec::new();
@@ -187,6 +186,15 @@ mod cli {
         for (name, n) in seen {
             let p = ann.places.iter().find(|p| p.name == name).expect("seen from places");
             writeln!(out, "  {} ({}{}) ×{}", name, p.kind.name(), p.country.map_or(String::new(), |c| format!(", {c}")), n)?;
+        }
+        Ok(())
+    }
+
+    fn write_entities(out: &mut impl Write, group: &[&saywhere::Entity]) -> io::Result<()> {
+        for e in group {
+            let aliases = if e.aliases.is_empty() { String::new() } else { format!(" ← {}", e.aliases.join(", ")) };
+            let role = e.role.as_ref().map_or(String::new(), |r| format!(", {r}"));
+            writeln!(out, "  {}{}{} ×{}", e.name, role, aliases, e.mentions.len())?;
         }
         Ok(())
     }

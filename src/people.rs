@@ -134,7 +134,7 @@ const ORG_NAMES: &[&str] = &[
     "CNN", "BBC", "NBC", "CBS", "ABC", "MSNBC", "Fox", "Fox News", "NPR", "PBS", "AP", "AFP", "Reuters",
     "Bloomberg", "Politico", "Axios", "Al Jazeera", "White House", "Kremlin", "Pentagon", "NATO", "Nato",
     "UN", "U.N.", "EU", "E.U.", "FBI", "CIA", "NSA", "IMF", "WHO", "OPEC", "Hamas", "Hezbollah", "Taliban",
-    "Downing Street", "Elysee", "Élysée", "Capitol", "Congress", "Senate", "Parliament", "Vatican",
+    "Downing Street", "Congress", "Senate", "Parliament", "Vatican",
     "Interfax", "Tass", "TASS", "Xinhua", "RIA Novosti", "Yonhap", "Kyodo", "Ukrinform", "Gallup", "Pew",
     "Twitter", "Facebook", "Instagram", "YouTube", "TikTok", "Telegram", "Google", "Microsoft", "Apple",
     "Amazon", "Tesla", "Boeing", "Airbus", "Gazprom", "Rosneft", "Wikileaks", "WikiLeaks", "Greenpeace",
@@ -177,6 +177,14 @@ const NOT_NAMES: &[&str] = &[
     "Republican", "Republicans", "Democrat", "Democrats", "Democratic", "Conservative", "Labour", "Liberal",
     "Islamic", "Muslim", "Christian", "Jewish", "Catholic", "Covid", "COVID", "Coronavirus", "Ebola", "Zika",
 ];
+
+/// Words that open a capitalised run without being part of a name or an organisation.
+fn is_function_word(w: &str) -> bool {
+    matches!(w, "The" | "A" | "An" | "And" | "But" | "Or" | "If" | "In" | "On" | "At" | "By" | "For" | "From" | "To"
+        | "Of" | "With" | "As" | "After" | "Before" | "While" | "When" | "Since" | "Despite" | "Although" | "Though"
+        | "Meanwhile" | "However" | "According" | "Indeed" | "Even" | "Both" | "Neither" | "Either")
+        || attribution::is_cue_word(&w.to_lowercase())
+}
 
 fn honorific(w: &str) -> Option<Gender> {
     HONORIFICS.iter().find(|(h, _)| *h == w).map(|(_, g)| *g)
@@ -361,61 +369,85 @@ enum Parsed {
     Nothing,
 }
 
+/// Heads that make a capitalised run an organisation that can speak ("Foreign Ministry").
+const ORG_HEADS: &[&str] = &[
+    "Ministry", "Department", "University", "College", "Party", "Council", "Committee", "Commission", "News",
+    "Times", "Post", "Journal", "Herald", "Tribune", "Gazette", "Telegraph", "Guardian", "Agency", "Bank",
+    "Company", "Inc", "Corp", "Corporation", "Group", "Association", "Union", "Court", "Parliament", "Congress",
+    "Senate", "House", "Army", "Navy", "Police", "Office", "Center", "Centre", "Institute", "Foundation", "Fund",
+    "Organization", "Organisation", "Federation", "Alliance", "League", "Society", "Network", "Press", "Service",
+    "Administration", "Government", "Board", "Bureau", "Authority", "Cabinet", "Embassy", "Campaign", "Caucus",
+    "Magazine", "Radio", "Television", "Channel", "Agency", "Coalition", "Movement", "Forces", "Guard",
+];
+
 /// Strip titles and common words from a run and decide what it names.
-fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place]) -> Parsed {
+fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], headline: bool) -> Parsed {
     let toks = &doc.tokens;
     let words: Vec<usize> = (run.first..=run.last).filter(|&k| toks[k].kind == TokenKind::Word).collect();
     if words.is_empty() {
         return Parsed::Nothing;
     }
-    let whole = Span::new(toks[run.first].span.start, toks[run.last].span.end);
-    let whole_text = whole.text(doc.text);
-    if ORG_NAMES.contains(&whole_text) || words.iter().any(|&k| is_org_word(doc.token_text(k))) {
-        return Parsed::Org { first: run.first, last: run.last };
+    // Organisations first, before "New" or "National" is stripped as a common word.
+    let lead = words.iter().position(|&w| !is_function_word(doc.token_text(w))).unwrap_or(words.len());
+    if lead < words.len() {
+        let (a, b) = (words[lead], *words.last().expect("non-empty"));
+        let text = Span::new(toks[a].span.start, toks[b].span.end).text(doc.text);
+        if ORG_NAMES.contains(&text) || (b > a && ORG_HEADS.contains(&doc.token_text(b))) {
+            return Parsed::Org { first: a, last: b };
+        }
     }
     let mut gender = Gender::Unknown;
-    let mut role_words: Vec<&str> = Vec::new();
     let mut evidence = 0u8;
     let mut k = 0;
-    // Leading: common words, titles, honorifics, demonyms, place names.
+    let mut full_k: Option<usize> = None;
+    // Leading: common words, then titles, honorifics, demonyms and place acronyms ("US").
     while k < words.len() {
         let w = doc.token_text(words[k]);
         let remaining = words.len() - k;
-        if let Some(g) = honorific(w) {
-            if remaining > 1 {
-                gender = if g == Gender::Unknown { gender } else { g };
-                evidence = evidence.max(3);
+        if remaining > 1 {
+            if let Some(g) = honorific(w) {
+                if g != Gender::Unknown {
+                    gender = g;
+                }
+                evidence = 3;
+                full_k.get_or_insert(k);
+                k += 1;
+                continue;
+            }
+            if is_title_word(w) || lexicon::is_demonym(w) || (is_all_caps(w) && gazetteer::is_place(w)) {
+                if is_title_word(w) {
+                    evidence = 3;
+                }
+                full_k.get_or_insert(k);
                 k += 1;
                 continue;
             }
         }
-        if is_title_word(w) && remaining > 1 {
-            if !matches!(w, "of" | "the" | "for" | "and") {
-                role_words.push(w);
-            }
-            evidence = evidence.max(3);
-            k += 1;
-            continue;
-        }
-        if remaining > 1 && (lexicon::is_demonym(w) || (is_all_caps(w) && gazetteer::is_place(w))) {
-            k += 1;
-            continue;
-        }
-        if is_common(w, vocab) && lexicon::first_name(w).is_none() {
-            k += 1;
-            continue;
-        }
-        if remaining > 1 && gazetteer::is_place(w) && lexicon::first_name(w).is_none() && is_title_word(doc.token_text(words[k + 1])) {
+        if full_k.is_none() && is_common(w, vocab) && lexicon::first_name(w).is_none() {
             k += 1;
             continue;
         }
         break;
     }
+    // A title deeper in the run ("Ukrainian President Volodymyr Zelenskyy"): the name follows the last one.
+    if let Some(j) = (k..words.len().saturating_sub(1)).rev().find(|&j| {
+        let w = doc.token_text(words[j]);
+        (is_title_word(w) && !matches!(w, "of" | "the" | "for" | "and" | "US" | "UN" | "EU" | "UK")) || honorific(w).is_some()
+    }) {
+        if let Some(g) = honorific(doc.token_text(words[j])) {
+            if g != Gender::Unknown {
+                gender = g;
+            }
+        }
+        full_k.get_or_insert(k);
+        k = j + 1;
+        evidence = 3;
+    }
     // Trailing common words ("Putin Last Week") and titles.
     let mut end = words.len();
     while end > k {
         let w = doc.token_text(words[end - 1]);
-        if is_common(w, vocab) || is_title_word(w) || lexicon::is_demonym(w) {
+        if (is_common(w, vocab) && lexicon::first_name(w).is_none()) || is_title_word(w) || lexicon::is_demonym(w) {
             end -= 1;
         } else {
             break;
@@ -425,26 +457,29 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place]) -> Pars
         return Parsed::Nothing;
     }
     let name_words = &words[k..end];
-    // The name's token range: from its first word to its last (periods of initials inside).
     let first = name_words[0];
     let mut last = *name_words.last().expect("non-empty");
-    // "J." initial at the end is not a name end; a trailing period belongs to an initial only.
-    if last + 1 <= run.last && doc.token_text(last + 1) == "." && doc.token_text(last).chars().count() == 1 {
+    // A trailing period belongs to an initial only.
+    if last < run.last && doc.token_text(last + 1) == "." && doc.token_text(last).chars().count() == 1 {
         last += 1;
     }
-    let full_first = if k > 0 { words[0] } else { first };
     let span = Span::new(toks[first].span.start, toks[last].span.end);
     let text = span.text(doc.text);
-    if name_words.iter().any(|&w| is_all_caps(doc.token_text(w)) && doc.token_text(w).chars().count() > 1) {
-        // Acronyms are organisations ("NATO") unless a title said otherwise.
-        if evidence < 3 {
-            return Parsed::Org { first, last };
-        }
+    let last_word = doc.token_text(*name_words.last().expect("non-empty"));
+    if ORG_NAMES.contains(&text) || (name_words.len() >= 2 && ORG_HEADS.contains(&last_word)) {
+        return Parsed::Org { first, last };
     }
+    if name_words.iter().any(|&w| is_org_word(doc.token_text(w))) {
+        return Parsed::Nothing;
+    }
+    if name_words.iter().any(|&w| is_all_caps(doc.token_text(w))) && evidence < 3 {
+        // Acronyms are organisations or places ("NATO", "US"), not people.
+        return Parsed::Nothing;
+    }
+    let full_first = full_k.map_or(first, |fk| words[fk]);
     // A full place name is not a person unless a title says so ("Paris" vs "Mr. Paris").
     let is_place = places.iter().any(|p| p.span == span) || gazetteer::is_place(text);
-    let first_word = doc.token_text(name_words[0]);
-    if let Some(g) = lexicon::first_name(first_word) {
+    if let Some(g) = lexicon::first_name(doc.token_text(first)) {
         if name_words.len() >= 2 {
             evidence = evidence.max(3);
             if gender == Gender::Unknown {
@@ -453,12 +488,12 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place]) -> Pars
         }
     }
     if name_words.len() >= 2 {
-        let last_word = doc.token_text(*name_words.last().expect("non-empty"));
         if lexicon::is_surname(last_word) {
             evidence = evidence.max(2);
         }
-        // Two or more capitalised words that are not ordinary words: most likely a name.
-        if !is_place {
+        // Two or more capitalised words that are not ordinary words: most likely a name,
+        // unless the sentence is a headline in Title Case.
+        if !is_place && !headline {
             evidence = evidence.max(2);
         }
     }
@@ -468,14 +503,15 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place]) -> Pars
         if doc.token_text(n) == "," {
             n = skip_apposition(doc, n).unwrap_or(n);
         }
-        if n < toks.len() && attribution::is_cue_word(&doc.token_text(n).to_lowercase()) {
+        if n < toks.len() && attribution::is_cue_word(&doc.token_text(n).to_lowercase()) && !headline {
             evidence = evidence.max(2);
         }
     }
     if is_place && evidence < 3 {
         return Parsed::Nothing;
     }
-    let role = if role_words.is_empty() { None } else { Some(role_words.join(" ")) };
+    let role = (full_first < first && (full_first..first).any(|t| toks[t].kind == TokenKind::Word && honorific(doc.token_text(t)).is_none()))
+        .then(|| Span::new(toks[full_first].span.start, toks[first - 1].span.end).text(doc.text).to_string());
     Parsed::Person { first, last, full_first, gender, role, evidence }
 }
 
@@ -508,7 +544,14 @@ struct Building {
 pub fn find(doc: &Doc, quotes: &[Found], places: &[Place]) -> People {
     let _ = quotes;
     let vocab = Vocabulary::new(doc);
-    let mut parsed: Vec<Parsed> = runs(doc).iter().map(|r| parse_run(doc, r, &vocab, places)).collect();
+    let headlines: Vec<bool> = doc.sentences.iter().map(|s| title_case(doc, *s)).collect();
+    let mut parsed: Vec<Parsed> = runs(doc)
+        .iter()
+        .map(|r| {
+            let headline = doc.sentence_index(doc.tokens[r.first].span.start).is_some_and(|i| headlines[i]);
+            parse_run(doc, r, &vocab, places, headline)
+        })
+        .collect();
 
     let mut built: Vec<Building> = Vec::new();
     let mut mentions: Vec<NameMention> = Vec::new();
@@ -712,6 +755,17 @@ pub fn find(doc: &Doc, quotes: &[Found], places: &[Place]) -> People {
         .map(|m| m.span)
         .collect();
     People { entities, mentions, names }
+}
+
+/// Is most of this sentence written in Title Case (a headline, or machine-cased text)?
+pub fn title_case(doc: &Doc, s: Span) -> bool {
+    let (a, b) = (doc.token_at_or_after(s.start), doc.token_at_or_after(s.end));
+    let long: Vec<&str> = (a..b)
+        .filter(|&t| doc.tokens[t].kind == TokenKind::Word)
+        .map(|t| doc.token_text(t))
+        .filter(|w| w.chars().count() > 3)
+        .collect();
+    long.len() >= 5 && long.iter().filter(|w| is_capitalised(w)).count() * 10 >= long.len() * 6
 }
 
 /// "Andriy Yermak, Zelenskyy’s chief of staff, …" → "Zelenskyy’s chief of staff".
