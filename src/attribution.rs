@@ -211,6 +211,10 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 k = p;
                 continue;
             }
+            if w == "," && self.lower(cue).ends_with("ing") {
+                // "S hammered X, calling him …": the participle's subject is the clause's subject.
+                return self.clause_subject(start, p);
+            }
             if w == "," {
                 // An apposition: "S, a spokeswoman for the ministry, said" — find the opening comma.
                 let lo = p.saturating_sub(16).max(start);
@@ -245,6 +249,23 @@ impl<'a, 'd> Ctx<'a, 'd> {
             return Some(Subject::Other);
         }
         None
+    }
+
+    /// The first person named (or he/she) in tokens `start..end`, outside quotes: the subject
+    /// of a clause that a participle cue hangs from.
+    fn clause_subject(&self, start: usize, end: usize) -> Option<Subject> {
+        for t in start..end {
+            if self.quote_of[t].is_some() {
+                continue;
+            }
+            if let Some(mi) = self.starts[t] {
+                return Some(Subject::Name(mi));
+            }
+            if let Some(g) = self.pronoun(t) {
+                return Some(Subject::Pronoun(t, g));
+            }
+        }
+        Some(Subject::Other)
     }
 
     /// End (exclusive) of the sentence that contains byte `pos`, as a token index.
@@ -395,11 +416,14 @@ impl<'a, 'd> Ctx<'a, 'd> {
         (a..b).any(|t| self.is_cue(t))
     }
 
-    /// Is a person (other than by pronoun) named between `from` and `to`, outside quotes?
-    fn name_between(&self, from: usize, to: usize) -> bool {
-        self.people.mentions.iter().any(|m| m.span.start >= from && m.span.end <= to && {
-            let t = m.first;
-            self.quote_of[t].is_none() && self.entities[m.entity].kind == EntityKind::Person
+    /// Is a person other than `except` named between `from` and `to`, outside quotes?
+    fn name_between(&self, from: usize, to: usize, except: usize) -> bool {
+        self.people.mentions.iter().any(|m| {
+            m.span.start >= from
+                && m.span.end <= to
+                && m.entity != except
+                && self.quote_of[m.first].is_none()
+                && self.entities[m.entity].kind == EntityKind::Person
         })
     }
 
@@ -561,23 +585,34 @@ pub fn attribute(doc: &Doc, found: &[Found], people: &People) -> (Vec<Quote>, Ve
         if decided[qi] || quotes[qi].kind == QuoteKind::NonSpeech {
             continue;
         }
-        let para = doc.paragraph_index(quotes[qi].span.start);
         let Some(prev) = (0..qi).rev().find(|&p| quotes[p].kind != QuoteKind::NonSpeech) else { continue };
-        let prev_para = doc.paragraph_index(quotes[prev].span.start);
-        let (Some(para), Some(prev_para)) = (para, prev_para) else { continue };
         let Some(speaker) = quotes[prev].speaker else { continue };
-        let gap = (quotes[prev].span.end, quotes[qi].span.start);
-        if ctx.cue_between(gap.0, gap.1) || ctx.name_between(gap.0, gap.1) {
+        let (Some(para), Some(prev_para)) =
+            (doc.paragraph_index(quotes[qi].span.start), doc.paragraph_index(quotes[prev].span.start))
+        else {
             continue;
-        }
+        };
+        let at_para_start = quotes[qi].span.start == doc.paragraphs[para].start;
         let (rule, confidence) = if para == prev_para {
             (Rule::Continuation, 0.8)
-        } else if para == prev_para + 1 && quotes[qi].span.start == doc.paragraphs[para].start {
-            let continues = found[qi].continues;
-            (if continues { Rule::Continuation } else { Rule::FloatingParagraph }, if continues { 0.85 } else { 0.7 })
+        } else if para == prev_para + 1 && at_para_start {
+            if found[qi].continues {
+                (Rule::Continuation, 0.85)
+            } else {
+                (Rule::FloatingParagraph, 0.7)
+            }
         } else {
             continue;
         };
+        // What lies between the previous quote's attribution and this quote must not
+        // introduce anyone else: no other cue, no other person named outside quotes.
+        let attribution_end = quotes[prev].span.end.max(quotes[prev].cue.map_or(0, |c| c.end)).max(quotes[prev].speaker_mention.map_or(0, |m| m.end));
+        let from = doc.sentence_index(attribution_end.saturating_sub(1)).map_or(attribution_end, |s| doc.sentences[s].end.max(attribution_end));
+        if from < quotes[qi].span.start
+            && (ctx.cue_between(from, quotes[qi].span.start) || ctx.name_between(from, quotes[qi].span.start, speaker))
+        {
+            continue;
+        }
         quotes[qi].speaker = Some(speaker);
         quotes[qi].speaker_mention = quotes[prev].speaker_mention;
         quotes[qi].rule = Some(rule);
