@@ -48,7 +48,20 @@ const CUES: &[&str] = &[
     "pointed", "proclaimed", "clarified", "highlighted", "reassured", "charged", "alleged", "alleges",
     "insisted", "mused", "conceded", "acknowledged", "affirmed", "told", "explained", "exclaims",
     "thundered", "scoffed", "sneered", "replies", "asks", "cries", "returned", "protested", "objected",
+    // Evaluative verbs that news uses to introduce partial quotes ("slammed it as “a farce”").
+    "bemoaned", "decried", "blasted", "slammed", "praised", "criticized", "criticised", "mocked", "derided",
+    "dubbed", "labeled", "labelled", "branded", "touted", "hailed", "lauded", "credited", "dismissed",
+    "questioned", "pledged", "threatened", "welcomed", "condemned", "chided", "scolded", "ridiculed",
+    "characterized", "characterised", "insisted", "recalled", "lamented", "bemoans", "touts", "praises",
+    "criticizes", "slams", "blasts", "calls", "dubs", "labels", "writes", "notes", "adds", "argues",
+    "cautions", "concedes", "contends", "declares", "explains", "insists", "predicts", "recalls",
+    "stresses", "warns", "acknowledges", "admits", "announces", "complains", "confirms", "describes",
+    "suggests", "tweets", "posts", "testifies", "urges", "vows", "promises", "maintains", "observes",
+    "responds", "replied", "wrote", "telling", "pleads", "jokes", "quips", "boasts",
 ];
+
+/// Cues that are also nouns count only before an object pronoun or article: "calls it “a farce”".
+const OBJECT_CUES: &[&str] = &["calls", "call", "posts", "notes"];
 
 /// Is `lower` (a lower-cased word) a speech verb?
 pub fn is_cue_word(lower: &str) -> bool {
@@ -131,7 +144,15 @@ impl<'a, 'd> Ctx<'a, 'd> {
     }
 
     fn is_cue(&self, t: usize) -> bool {
-        self.quote_of[t].is_none() && self.doc.tokens[t].kind == TokenKind::Word && is_cue_word(&self.lower(t))
+        if self.quote_of[t].is_some() || self.doc.tokens[t].kind != TokenKind::Word {
+            return false;
+        }
+        let w = self.lower(t);
+        if OBJECT_CUES.contains(&w.as_str()) {
+            let next = self.doc.tokens.get(t + 1).map(|n| self.doc.slice(n.span).to_lowercase());
+            return next.is_some_and(|n| matches!(n.as_str(), "it" | "him" | "her" | "them" | "this" | "that" | "the" | ":" | ","));
+        }
+        is_cue_word(&w)
     }
 
     fn is_dash(&self, t: usize) -> bool {
@@ -178,6 +199,16 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 }
                 return Some(Subject::Role(k));
             }
+            // "the bureau’s director, James B. Comey": a role, a comma, then the name.
+            if lw == "," && k > t && self.is_role_noun(k - 1) && k + 1 < end {
+                if let Some(mi) = self.starts[k + 1] {
+                    return Some(Subject::Name(mi));
+                }
+            }
+            if lw == "’s" || lw == "'s" {
+                k += 1;
+                continue;
+            }
             let skippable = matches!(lw.as_str(), "the" | "a" | "an" | "former" | "then" | "of" | "and" | "for" | "u.s." | "us")
                 || (w.chars().next().is_some_and(|c| c.is_uppercase()) && self.starts[k].is_none() && !self.is_cue(k))
                 || lw == "."
@@ -211,13 +242,13 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 k = p;
                 continue;
             }
-            if w == "," && self.lower(cue).ends_with("ing") {
+            if self.lower(cue).ends_with("ing") && (w == "," || self.doc.tokens[p].kind == TokenKind::Word) {
                 // "S hammered X, calling him …": the participle's subject is the clause's subject.
                 return self.clause_subject(start, p);
             }
             if w == "," {
                 // An apposition: "S, a spokeswoman for the ministry, said" — find the opening comma.
-                let lo = p.saturating_sub(16).max(start);
+                let lo = p.saturating_sub(40).max(start);
                 let mut j = p;
                 while j > lo {
                     j -= 1;
@@ -321,8 +352,18 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 return None;
             }
             if self.is_cue(j) {
-                let s = subject.or_else(|| self.subject_before(j, k))?;
-                return Some(Attribution { subject: s, cue: Some(self.doc.tokens[j].span), rule: Rule::QuoteSpeakerCue, confidence: 0.93 });
+                let cue = Some(self.doc.tokens[j].span);
+                if let Some(s) = subject {
+                    return Some(Attribution { subject: s, cue, rule: Rule::QuoteSpeakerCue, confidence: 0.93 });
+                }
+                // "“Q,” like the recent volatility, said S" — a cue after a comma, subject after it.
+                if j > k && self.word(j - 1) == "," {
+                    if let Some(s @ (Subject::Name(_) | Subject::Pronoun(..) | Subject::Role(_))) = self.subject_after(j + 1, end) {
+                        return Some(Attribution { subject: s, cue, rule: Rule::QuoteCueSpeaker, confidence: 0.85 });
+                    }
+                }
+                let s = self.subject_before(j, k)?;
+                return Some(Attribution { subject: s, cue, rule: Rule::QuoteSpeakerCue, confidence: 0.93 });
             }
             if subject.is_none() {
                 if let Some(mi) = self.starts[j] {
@@ -360,7 +401,10 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 }
             }
         }
-        // The nearest cue before the quote, outside quotes.
+        // The nearest cue before the quote, outside quotes, whose subject is someone; if the
+        // nearest has no nameable subject ("executives were calling"), an outer cue may
+        // ("Trump said executives were calling “every 15 minutes”").
+        let mut blocked: Option<Attribution> = None;
         let mut k = first;
         while k > sent_start {
             k -= 1;
@@ -369,18 +413,30 @@ impl<'a, 'd> Ctx<'a, 'd> {
             }
             if self.lower(k) == "according" && k + 1 < first && self.lower(k + 1) == "to" {
                 let cue = Span::new(self.doc.tokens[k].span.start, self.doc.tokens[k + 1].span.end);
-                return self.subject_after(k + 2, first).map(|s| Attribution { subject: s, cue: Some(cue), rule: Rule::AccordingTo, confidence: 0.88 });
+                if let Some(s) = self.subject_after(k + 2, first) {
+                    return Some(Attribution { subject: s, cue: Some(cue), rule: Rule::AccordingTo, confidence: 0.88 });
+                }
+                continue;
             }
             if self.is_cue(k) {
                 let near = first - k <= 3 && (k + 1..first).all(|t| matches!(self.word(t), "," | ":" | "that"));
                 let rule = if near { Rule::SpeakerCueQuote } else { Rule::ReportedClause };
                 let confidence = if near { 0.9 } else { 0.8 };
+                let cue = Some(self.doc.tokens[k].span);
                 let subject = match self.subject_before(k, sent_start) {
-                    Some(Subject::Other) | None => self.subject_after(k + 1, first).or(Some(Subject::Other))?,
+                    Some(Subject::Other) | None => self.subject_after(k + 1, first).unwrap_or(Subject::Other),
                     Some(s) => s,
                 };
-                return Some(Attribution { subject, cue: Some(self.doc.tokens[k].span), rule, confidence });
+                if matches!(subject, Subject::Other) {
+                    blocked.get_or_insert(Attribution { subject, cue, rule, confidence });
+                    continue;
+                }
+                let confidence = if blocked.is_some() { 0.7 } else { confidence };
+                return Some(Attribution { subject, cue, rule, confidence });
             }
+        }
+        if blocked.is_some() {
+            return blocked;
         }
         // S [verb phrase]: “Q” — a colon after a clause whose subject is a name.
         if self.word(first - 1) == ":" {
@@ -389,6 +445,28 @@ impl<'a, 'd> Ctx<'a, 'd> {
             }
         }
         None
+    }
+
+    /// Sieve 2b: the quote opens a paragraph and the paragraph before ends with a colon:
+    /// "Breitbart News responded:" / "“Q …”".
+    fn colon_paragraph(&self, qi: usize) -> Option<Attribution> {
+        let f = &self.found[qi];
+        let para = self.doc.paragraph_index(f.span.start)?;
+        if para == 0 || self.doc.paragraphs[para].start != f.span.start {
+            return None;
+        }
+        let prev = self.doc.paragraphs[para - 1];
+        let colon = self.doc.token_before(prev.end)?;
+        if self.word(colon) != ":" || colon == 0 {
+            return None;
+        }
+        let (sent_start, _) = self.sentence_tokens(prev.end - 1);
+        if let Some(mi) = self.ends[colon - 1] {
+            return Some(Attribution { subject: Subject::Name(mi), cue: Some(self.doc.tokens[colon].span), rule: Rule::SpeakerColon, confidence: 0.8 });
+        }
+        let cue = (sent_start..colon).rev().find(|&t| self.is_cue(t))?;
+        let subject = self.subject_before(cue, sent_start).or_else(|| self.subject_after(cue + 1, colon))?;
+        Some(Attribution { subject, cue: Some(self.doc.tokens[cue].span), rule: Rule::SpeakerCueQuote, confidence: 0.8 })
     }
 
     /// Sieve 3: the next sentence is short and only says who spoke: "“Q.” She said."
@@ -543,7 +621,7 @@ pub fn attribute(doc: &Doc, found: &[Found], people: &People) -> (Vec<Quote>, Ve
             quotes.push(q);
             continue;
         };
-        let found_attr = ctx.right(qi, last).or_else(|| ctx.left(qi, first)).or_else(|| {
+        let found_attr = ctx.right(qi, last).or_else(|| ctx.left(qi, first)).or_else(|| ctx.colon_paragraph(qi)).or_else(|| {
             (f.kind == QuoteKind::Direct).then(|| ctx.next_sentence(qi, last)).flatten()
         });
         // Kind from context: a name-shaped quote is a partial quote when a cue governs it in a

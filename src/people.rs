@@ -443,6 +443,16 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], headlin
         k = j + 1;
         evidence = 3;
     }
+    // In a longer run, the first known first name marks where the name starts:
+    // "New York City Public Advocate Trish James".
+    if words.len() - k >= 3 {
+        if let Some(i) = (k + 1..words.len() - 1).find(|&i| lexicon::first_name(doc.token_text(words[i])).is_some()) {
+            if (k..i).all(|j| lexicon::first_name(doc.token_text(words[j])).is_none()) {
+                full_k.get_or_insert(k);
+                k = i;
+            }
+        }
+    }
     // Trailing common words ("Putin Last Week") and titles.
     let mut end = words.len();
     while end > k {
