@@ -79,6 +79,11 @@ const ADVERBS: &[&str] = &[
     "passionately", "emphatically", "sharply", "defiantly", "confidently", "cautiously", "tearfully",
 ];
 
+const PREPOSITIONS: &[&str] = &[
+    "on", "in", "at", "from", "to", "with", "by", "for", "of", "about", "against", "into", "onto", "via", "than",
+    "over", "under", "after", "before", "during", "like", "unlike", "toward", "towards", "through", "between",
+];
+
 const PRONOUNS_MALE: &[&str] = &["he", "He"];
 const PRONOUNS_FEMALE: &[&str] = &["she", "She"];
 
@@ -289,8 +294,11 @@ impl<'a, 'd> Ctx<'a, 'd> {
             if self.quote_of[t].is_some() {
                 continue;
             }
+            let after_preposition = t > start && PREPOSITIONS.contains(&self.lower(t - 1).as_str());
             if let Some(mi) = self.starts[t] {
-                return Some(Subject::Name(mi));
+                if !after_preposition {
+                    return Some(Subject::Name(mi));
+                }
             }
             if let Some(g) = self.pronoun(t) {
                 return Some(Subject::Pronoun(t, g));
@@ -343,41 +351,49 @@ impl<'a, 'd> Ctx<'a, 'd> {
             let subject = self.subject_after(k + 1, end)?;
             return Some(Attribution { subject, cue: Some(self.doc.tokens[k].span), rule: Rule::QuoteCueSpeaker, confidence: 0.95 });
         }
-        // “Q,” S said / “Q,” S, a spokeswoman, said / “Q,” he said / “Q,” the minister said
+        // “Q,” S said / “Q,” S, a spokeswoman, said / “Q,” he said / “Q,” the minister said /
+        // “Q,” Sanders campaign manager Jeff Weaver said: a subject within reach of the quote
+        // whose cue follows it directly (an apposition, a party label or adverbs between).
+        let limit = (k + 40).min(end);
         let mut j = k;
-        let limit = (k + 20).min(end);
-        let mut subject = None;
+        while j < limit && j < k + 16 {
+            if matches!(self.word(j), "." | "!" | "?" | ";") && !self.is_abbreviation_dot(j) {
+                break;
+            }
+            let subject = if let Some(mi) = self.starts[j] {
+                Some((Subject::Name(mi), self.people.mentions[mi].last + 1))
+            } else if let Some(g) = self.pronoun(j) {
+                Some((Subject::Pronoun(j, g), j + 1))
+            } else if self.is_role_noun(j) && self.starts.get(j + 1).is_none_or(|s| s.is_none()) {
+                Some((Subject::Role(j), j + 1))
+            } else {
+                None
+            };
+            if let Some((s, after)) = subject {
+                if let Some(cue) = self.cue_after_subject(after, limit) {
+                    return Some(Attribution { subject: s, cue: Some(self.doc.tokens[cue].span), rule: Rule::QuoteSpeakerCue, confidence: 0.93 });
+                }
+                j = after;
+                continue;
+            }
+            if self.is_cue(j) {
+                break;
+            }
+            j += 1;
+        }
+        // "“Q,” like the recent volatility, said S": a far cue right after a comma, inverted subject.
+        let mut j = k;
         while j < limit {
-            if self.quote_of[j].is_some() {
+            if self.quote_of[j].is_some() || matches!(self.word(j), "." | "!" | "?" | ";") {
                 return None;
             }
             if self.is_cue(j) {
-                let cue = Some(self.doc.tokens[j].span);
-                if let Some(s) = subject {
-                    return Some(Attribution { subject: s, cue, rule: Rule::QuoteSpeakerCue, confidence: 0.93 });
-                }
-                // "“Q,” like the recent volatility, said S" — a cue after a comma, subject after it.
                 if j > k && self.word(j - 1) == "," {
                     if let Some(s @ (Subject::Name(_) | Subject::Pronoun(..) | Subject::Role(_))) = self.subject_after(j + 1, end) {
-                        return Some(Attribution { subject: s, cue, rule: Rule::QuoteCueSpeaker, confidence: 0.85 });
+                        return Some(Attribution { subject: s, cue: Some(self.doc.tokens[j].span), rule: Rule::QuoteCueSpeaker, confidence: 0.85 });
                     }
                 }
-                let s = self.subject_before(j, k)?;
-                return Some(Attribution { subject: s, cue, rule: Rule::QuoteSpeakerCue, confidence: 0.93 });
-            }
-            if subject.is_none() {
-                if let Some(mi) = self.starts[j] {
-                    subject = Some(Subject::Name(mi));
-                    j = self.people.mentions[mi].last + 1;
-                    // Skip an apposition after the name.
-                    if j < limit && self.word(j) == "," {
-                        j = people::skip_apposition(self.doc, j).unwrap_or(j + 1);
-                    }
-                    continue;
-                }
-            }
-            if matches!(self.word(j), "." | "!" | "?" | ";") {
-                break;
+                return None;
             }
             j += 1;
         }
@@ -432,6 +448,15 @@ impl<'a, 'd> Ctx<'a, 'd> {
                     continue;
                 }
                 let confidence = if blocked.is_some() { 0.7 } else { confidence };
+                // "Meeks said Clinton reassured them that … “Q”": the outer speaker reports it all.
+                if let Subject::Name(mi) = subject {
+                    let subject_start = self.people.mentions[mi].full_first;
+                    if subject_start < k {
+                        if let Some(outer) = self.outer_cue(sent_start, subject_start) {
+                            return Some(outer);
+                        }
+                    }
+                }
                 return Some(Attribution { subject, cue, rule, confidence });
             }
         }
@@ -442,6 +467,73 @@ impl<'a, 'd> Ctx<'a, 'd> {
         if self.word(first - 1) == ":" {
             if let Some(mi) = self.starts[sent_start] {
                 return Some(Attribution { subject: Subject::Name(mi), cue: Some(self.doc.tokens[first - 1].span), rule: Rule::SpeakerColon, confidence: 0.7 });
+            }
+        }
+        None
+    }
+
+    /// A period that ends an abbreviation or initial ("Sen.", "B."), not a sentence.
+    fn is_abbreviation_dot(&self, t: usize) -> bool {
+        t > 0 && self.word(t) == "." && self.doc.tokens[t - 1].span.end == self.doc.tokens[t].span.start
+            && crate::text::is_abbreviation(self.doc.text, &self.doc.tokens, t - 1)
+    }
+
+    /// After a subject ending before token `t`: a party label "(R-Fla.)", appositions
+    /// ("…, a spokeswoman for the ministry, …", quotes inside allowed) and adverbs, then the
+    /// cue. Returns the cue's token.
+    fn cue_after_subject(&self, mut t: usize, limit: usize) -> Option<usize> {
+        if t < limit && self.word(t) == "(" {
+            t = (t + 1..(t + 10).min(limit)).find(|&c| self.word(c) == ")")? + 1;
+        }
+        let mut commas = 0;
+        while t < limit && self.word(t) == "," && commas < 3 {
+            commas += 1;
+            let mut c = t + 1;
+            loop {
+                if c >= limit {
+                    return None;
+                }
+                let w = self.word(c);
+                if w == "," && self.quote_of[c].is_none() {
+                    break;
+                }
+                if matches!(w, ";" | ":" | "!" | "?") || (w == "." && !self.is_abbreviation_dot(c)) {
+                    return None;
+                }
+                // "…, wearing “Ted Cruz” pins, said": the cue may sit right after the apposition.
+                if self.is_cue(c) && self.word(c - 1) == "," {
+                    return Some(c);
+                }
+                c += 1;
+            }
+            t = c + 1;
+        }
+        while t < limit && ADVERBS.contains(&self.lower(t).as_str()) && !self.is_cue(t) {
+            t += 1;
+        }
+        (t < limit && self.is_cue(t)).then_some(t)
+    }
+
+    /// A cue in tokens `start..before` whose subject is a person and whose complement holds
+    /// token `before` ("S said [X reassured them …]").
+    fn outer_cue(&self, start: usize, before: usize) -> Option<Attribution> {
+        let mut k = before;
+        while k > start {
+            k -= 1;
+            if self.quote_of[k].is_some() {
+                continue;
+            }
+            if self.is_cue(k) && !self.lower(k).ends_with("ing") {
+                // Only "S said X …", with nothing but "that" between the cue and the inner subject.
+                if !(k + 1..before).all(|t| matches!(self.lower(t).as_str(), "that")) {
+                    return None;
+                }
+                return match self.subject_before(k, start) {
+                    Some(s @ (Subject::Name(_) | Subject::Pronoun(..))) => {
+                        Some(Attribution { subject: s, cue: Some(self.doc.tokens[k].span), rule: Rule::ReportedClause, confidence: 0.75 })
+                    }
+                    _ => None,
+                };
             }
         }
         None

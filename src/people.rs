@@ -525,6 +525,21 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], headlin
     Parsed::Person { first, last, full_first, gender, role, evidence }
 }
 
+/// [`skip_apposition`] with a longer reach, for "S, a veteran … who had endorsed …, said".
+pub fn skip_apposition_long(doc: &Doc, comma: usize, reach: usize) -> Option<usize> {
+    let limit = (comma + reach).min(doc.tokens.len());
+    for j in comma + 1..limit {
+        let w = doc.token_text(j);
+        if w == "," {
+            return (j + 1 < doc.tokens.len()).then_some(j + 1);
+        }
+        if matches!(w, "." | ";" | ":" | "!" | "?") || crate::text::is_quote_mark(w) {
+            return None;
+        }
+    }
+    None
+}
+
 /// From a comma at token `comma`, skip an apposition ("…, a spokeswoman for the ministry,")
 /// and return the token after its closing comma.
 pub fn skip_apposition(doc: &Doc, comma: usize) -> Option<usize> {
