@@ -57,11 +57,13 @@ const CUES: &[&str] = &[
     "cautions", "concedes", "contends", "declares", "explains", "insists", "predicts", "recalls",
     "stresses", "warns", "acknowledges", "admits", "announces", "complains", "confirms", "describes",
     "suggests", "tweets", "posts", "testifies", "urges", "vows", "promises", "maintains", "observes",
-    "responds", "replied", "wrote", "telling", "pleads", "jokes", "quips", "boasts",
+    "responds", "replied", "wrote", "telling", "pleads", "jokes", "quips", "boasts", "citing", "cited",
+    "interjected", "groused", "griped", "sniped", "quipping", "adding", "noting", "arguing", "insisting",
+    "warning", "explaining", "declaring", "recalling", "stressing", "suggesting", "acknowledging",
 ];
 
 /// Cues that are also nouns count only before an object pronoun or article: "calls it “a farce”".
-const OBJECT_CUES: &[&str] = &["calls", "call", "posts", "notes"];
+const OBJECT_CUES: &[&str] = &["calls", "call", "posts", "notes", "puts", "put"];
 
 /// Is `lower` (a lower-cased word) a speech verb?
 pub fn is_cue_word(lower: &str) -> bool {
@@ -155,6 +157,9 @@ impl<'a, 'd> Ctx<'a, 'd> {
         let w = self.lower(t);
         if OBJECT_CUES.contains(&w.as_str()) {
             let next = self.doc.tokens.get(t + 1).map(|n| self.doc.slice(n.span).to_lowercase());
+            if matches!(w.as_str(), "puts" | "put") {
+                return next.as_deref() == Some("it");
+            }
             return next.is_some_and(|n| matches!(n.as_str(), "it" | "him" | "her" | "them" | "this" | "that" | "the" | ":" | ","));
         }
         is_cue_word(&w)
@@ -205,7 +210,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 return Some(Subject::Role(k));
             }
             // "the bureau’s director, James B. Comey": a role, a comma, then the name.
-            if lw == "," && k > t && self.is_role_noun(k - 1) && k + 1 < end {
+            if lw == "," && k > t && self.doc.tokens[k - 1].kind == TokenKind::Word && k + 1 < end {
                 if let Some(mi) = self.starts[k + 1] {
                     return Some(Subject::Name(mi));
                 }
@@ -252,26 +257,40 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 return self.clause_subject(start, p);
             }
             if w == "," {
-                // An apposition: "S, a spokeswoman for the ministry, said" — find the opening comma.
-                let lo = p.saturating_sub(40).max(start);
+                // "ROLE, S, said": the segment before the comma is the name itself.
+                if p > start {
+                    if let Some(mi) = self.ends[p - 1] {
+                        let m = &self.people.mentions[mi];
+                        if m.full_first > start && self.word(m.full_first - 1) == "," && self.entities[m.entity].kind == EntityKind::Person {
+                            return Some(Subject::Name(mi));
+                        }
+                    }
+                }
+                // An apposition: "S, a spokeswoman for the ministry, said" — find the opening
+                // comma (up to three commas back: "S, chairman of X, the network’s arm, said").
+                let lo = p.saturating_sub(45).max(start);
                 let mut j = p;
-                while j > lo {
+                let mut commas = 0;
+                while j > lo && commas < 3 {
                     j -= 1;
                     if self.quote_of[j].is_some() {
-                        return None;
+                        continue;
                     }
                     if self.word(j) == "," {
+                        commas += 1;
                         if j > start {
                             if let Some(mi) = self.ends[j - 1] {
-                                return Some(Subject::Name(mi));
+                                if self.entities[self.people.mentions[mi].entity].kind == EntityKind::Person || commas == 1 {
+                                    return Some(Subject::Name(mi));
+                                }
                             }
                             if let Some(g) = self.pronoun(j - 1) {
                                 return Some(Subject::Pronoun(j - 1, g));
                             }
                         }
-                        break;
+                        continue;
                     }
-                    if matches!(self.word(j), "." | ";" | ":") {
+                    if matches!(self.word(j), ";" | ":") || (self.word(j) == "." && !self.is_abbreviation_dot(j)) {
                         break;
                     }
                 }
@@ -346,8 +365,13 @@ impl<'a, 'd> Ctx<'a, 'd> {
             let cue = Span::new(self.doc.tokens[k].span.start, self.doc.tokens[k + 1].span.end);
             return self.subject_after(k + 2, end).map(|s| Attribution { subject: s, cue: Some(cue), rule: Rule::AccordingTo, confidence: 0.9 });
         }
-        // “Q,” said S
+        // “Q,” said S   (“Q,” adding, …: a participle takes the clause's subject)
         if self.is_cue(k) {
+            if self.lower(k).ends_with("ing") {
+                let (sent_start, _) = self.sentence_tokens(f.span.start);
+                let subject = self.clause_subject(sent_start.min(k), k.min(self.doc.token_at_or_after(f.span.start)))?;
+                return Some(Attribution { subject, cue: Some(self.doc.tokens[k].span), rule: Rule::QuoteCueSpeaker, confidence: 0.8 });
+            }
             let subject = self.subject_after(k + 1, end)?;
             return Some(Attribution { subject, cue: Some(self.doc.tokens[k].span), rule: Rule::QuoteCueSpeaker, confidence: 0.95 });
         }
@@ -468,6 +492,9 @@ impl<'a, 'd> Ctx<'a, 'd> {
             if let Some(mi) = self.starts[sent_start] {
                 return Some(Attribution { subject: Subject::Name(mi), cue: Some(self.doc.tokens[first - 1].span), rule: Rule::SpeakerColon, confidence: 0.7 });
             }
+            if let Some(g) = self.pronoun(sent_start) {
+                return Some(Attribution { subject: Subject::Pronoun(sent_start, g), cue: Some(self.doc.tokens[first - 1].span), rule: Rule::SpeakerColon, confidence: 0.7 });
+            }
         }
         None
     }
@@ -559,6 +586,31 @@ impl<'a, 'd> Ctx<'a, 'd> {
         let cue = (sent_start..colon).rev().find(|&t| self.is_cue(t))?;
         let subject = self.subject_before(cue, sent_start).or_else(|| self.subject_after(cue + 1, colon))?;
         Some(Attribution { subject, cue: Some(self.doc.tokens[cue].span), rule: Rule::SpeakerCueQuote, confidence: 0.8 })
+    }
+
+    /// Sieve 3a: the quote opens a sentence right after one whose cue has a person subject and
+    /// no quote of its own: "Cruz tweeted a warning. “Q”".
+    fn previous_sentence(&self, qi: usize, first: usize) -> Option<Attribution> {
+        let f = &self.found[qi];
+        let si = self.doc.sentence_index(f.span.start)?;
+        if si == 0 || self.doc.sentences[si].start != f.span.start {
+            return None;
+        }
+        let prev = self.doc.sentences[si - 1];
+        if self.doc.paragraph_index(prev.start)? != self.doc.paragraph_index(f.span.start)? {
+            return None;
+        }
+        let (a, b) = (self.doc.token_at_or_after(prev.start), self.doc.token_at_or_after(prev.end).min(first));
+        if (a..b).any(|t| self.quote_of[t].is_some()) {
+            return None;
+        }
+        let cue = (a..b).rev().find(|&t| self.is_cue(t))?;
+        match self.subject_before(cue, a).or_else(|| self.subject_after(cue + 1, b))? {
+            s @ (Subject::Name(_) | Subject::Pronoun(..)) => {
+                Some(Attribution { subject: s, cue: Some(self.doc.tokens[cue].span), rule: Rule::NearbyCue, confidence: 0.6 })
+            }
+            _ => None,
+        }
     }
 
     /// Sieve 3: the next sentence is short and only says who spoke: "“Q.” She said."
@@ -713,9 +765,12 @@ pub fn attribute(doc: &Doc, found: &[Found], people: &People) -> (Vec<Quote>, Ve
             quotes.push(q);
             continue;
         };
-        let found_attr = ctx.right(qi, last).or_else(|| ctx.left(qi, first)).or_else(|| ctx.colon_paragraph(qi)).or_else(|| {
-            (f.kind == QuoteKind::Direct).then(|| ctx.next_sentence(qi, last)).flatten()
-        });
+        let found_attr = ctx
+            .right(qi, last)
+            .or_else(|| ctx.left(qi, first))
+            .or_else(|| ctx.colon_paragraph(qi))
+            .or_else(|| (f.kind == QuoteKind::Direct).then(|| ctx.next_sentence(qi, last)).flatten())
+            .or_else(|| (f.kind == QuoteKind::Direct).then(|| ctx.previous_sentence(qi, first)).flatten());
         // Kind from context: a name-shaped quote is a partial quote when a cue governs it in a
         // Title-Case sentence; a short fragment with no cue is a scare quote.
         if f.kind == QuoteKind::NonSpeech && found_attr.is_some() && title_case_sentence(doc, f.span.start) {

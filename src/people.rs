@@ -483,8 +483,13 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], headlin
         return Parsed::Nothing;
     }
     if name_words.iter().any(|&w| is_all_caps(doc.token_text(w))) && evidence < 3 {
-        // Acronyms are organisations or places ("NATO", "US"), not people.
-        return Parsed::Nothing;
+        // Acronyms are organisations ("NATO", "MWW") or places ("US"), not people.
+        let is_place = gazetteer::is_place(text) || lexicon::is_demonym(text);
+        return if name_words.len() == 1 && !is_place && !headline && text.chars().count() <= 6 {
+            Parsed::Org { first, last }
+        } else {
+            Parsed::Nothing
+        };
     }
     let full_first = full_k.map_or(first, |fk| words[fk]);
     // A full place name is not a person unless a title says so ("Paris" vs "Mr. Paris").
