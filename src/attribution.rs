@@ -405,6 +405,14 @@ impl<'a, 'd> Ctx<'a, 'd> {
             }
             j += 1;
         }
+        // "“Q,” the group said" / "“Q,” a reader wrote": a cue right after the quote whose
+        // subject is nobody we can name decides that the quote has no speaker.
+        if let Some(c) = (k..(k + 6).min(limit)).take_while(|&t| !matches!(self.word(t), "." | "!" | "?" | ";" | ",")).find(|&t| self.is_cue(t)) {
+            let lower_np = (k..c).all(|t| self.doc.tokens[t].kind == TokenKind::Word && self.word(t).chars().next().is_some_and(char::is_lowercase));
+            if c > k && lower_np {
+                return Some(Attribution { subject: Subject::Other, cue: Some(self.doc.tokens[c].span), rule: Rule::QuoteSpeakerCue, confidence: 0.0 });
+            }
+        }
         // "“Q,” like the recent volatility, said S": a far cue right after a comma, inverted subject.
         let mut j = k;
         while j < limit {
