@@ -752,6 +752,26 @@ fn word_count(text: &str) -> usize {
     text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).count()
 }
 
+/// If the quote `prev` opens its paragraph and the paragraph before it also opens with a
+/// quote by someone other than `speaker`, return that other speaker (and mention).
+fn dialogue_partner(doc: &Doc, quotes: &[Quote], prev: usize, speaker: usize) -> Option<(usize, Option<Span>)> {
+    let prev_para = doc.paragraph_index(quotes[prev].span.start)?;
+    if prev_para == 0 || quotes[prev].span.start != doc.paragraphs[prev_para].start {
+        return None;
+    }
+    let before = (0..prev).rev().find(|&p| quotes[p].kind != QuoteKind::NonSpeech)?;
+    let before_para = doc.paragraph_index(quotes[before].span.start)?;
+    if before_para + 1 != prev_para {
+        return None;
+    }
+    let first_of_para = (0..=before).rev().take_while(|&p| doc.paragraph_index(quotes[p].span.start) == Some(before_para)).last()?;
+    if quotes[first_of_para].span.start != doc.paragraphs[before_para].start {
+        return None;
+    }
+    let other = quotes[before].speaker?;
+    (other != speaker).then_some((other, quotes[before].speaker_mention))
+}
+
 pub fn attribute(doc: &Doc, found: &[Found], people: &People) -> (Vec<Quote>, Vec<Entity>) {
     let mut ctx = Ctx::new(doc, found, people, people.entities.clone());
     let mut quotes: Vec<Quote> = Vec::with_capacity(found.len());
@@ -831,6 +851,13 @@ pub fn attribute(doc: &Doc, found: &[Found], people: &People) -> (Vec<Quote>, Ve
         } else if para == prev_para + 1 && at_para_start {
             if found[qi].continues {
                 (Rule::Continuation, 0.85)
+            } else if let Some(other) = dialogue_partner(doc, &quotes, prev, speaker) {
+                // Two different speakers in the last two turns: a dialogue; turns alternate.
+                quotes[qi].speaker = Some(other.0);
+                quotes[qi].speaker_mention = other.1;
+                quotes[qi].rule = Some(Rule::Alternation);
+                quotes[qi].confidence = 0.6;
+                continue;
             } else {
                 (Rule::FloatingParagraph, 0.7)
             }

@@ -124,6 +124,8 @@ pub enum Rule {
     Continuation,
     /// A paragraph that is only a quote, right after an attributed one.
     FloatingParagraph,
+    /// A dialogue turn with no verb: turns alternate between the last two speakers.
+    Alternation,
     /// The speaker mention was a pronoun, resolved to the nearest compatible person.
     Pronoun,
     /// The speaker mention was a role noun ("the minister"), resolved to the person with that role.
@@ -144,6 +146,7 @@ impl Rule {
             Rule::NearbyCue => "nearby-cue",
             Rule::Continuation => "continuation",
             Rule::FloatingParagraph => "floating-paragraph",
+            Rule::Alternation => "alternation",
             Rule::Pronoun => "pronoun",
             Rule::RoleNoun => "role-noun",
         }
@@ -161,6 +164,7 @@ impl Rule {
             Rule::NearbyCue => "a speech verb with a speaker in a neighbouring sentence",
             Rule::Continuation => "a quote with no verb of its own continues the previous speaker",
             Rule::FloatingParagraph => "a paragraph that is only a quote keeps the speaker of the quote before it",
+            Rule::Alternation => "in a dialogue, a turn with no verb goes to the speaker two turns back",
             Rule::Pronoun => "the speaker is a pronoun, resolved to the nearest person of matching gender",
             Rule::RoleNoun => "the speaker is a role (“the minister”), resolved to the person the article gave that role",
         }
