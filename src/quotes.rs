@@ -6,8 +6,15 @@
 //! yields one quotation per paragraph, the later ones with `continues = true`.
 //! An opening mark that never closes ends at the end of its sentence or paragraph
 //! (`closed = false`), never at a far-away mark.
+//!
+//! How: each paragraph is scanned once. Every quotation mark is classified as an opener,
+//! a closer, or either (straight marks, by the characters around them), and paired with a
+//! small stack. Double marks (“” "" „“ «» and the archive ''…'' and ``…'') make the
+//! outer quotations; single marks (‘’ '' ‹›) are outer quotations only where no double
+//! quotation is open, and an apostrophe ("don’t", "farmers’ turn", "’90s") is never a mark.
 
 use crate::model::{QuoteKind, Span};
+use crate::text::{is_line_break, paragraphs};
 
 /// One quotation found by its marks.
 #[derive(Clone, Debug, PartialEq)]
@@ -26,8 +33,349 @@ pub struct Found {
     pub kind: QuoteKind,
 }
 
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Family {
+    Double,
+    Single,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Role {
+    Open,
+    Close,
+    Either,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Mark {
+    pos: usize,
+    len: usize,
+    family: Family,
+    role: Role,
+}
+
+fn is_open_context(c: Option<char>) -> bool {
+    match c {
+        None => true,
+        Some(c) => c.is_whitespace() || "([{—–-/:;".contains(c) || is_opening_char(c),
+    }
+}
+
+fn is_close_context(c: Option<char>) -> bool {
+    match c {
+        None => true,
+        Some(c) => c.is_whitespace() || ".,;:!?)]}—–-/…".contains(c) || is_closing_char(c),
+    }
+}
+
+fn is_opening_char(c: char) -> bool {
+    matches!(c, '“' | '‘' | '„' | '‚' | '«' | '‹' | '‟' | '‛')
+}
+
+fn is_closing_char(c: char) -> bool {
+    matches!(c, '”' | '’' | '»' | '›')
+}
+
+/// Classify the quotation marks of one paragraph `text[start..end]`.
+fn marks(text: &str, start: usize, end: usize) -> Vec<Mark> {
+    let para = &text[start..end];
+    let mut out = Vec::new();
+    let mut iter = para.char_indices().peekable();
+    let mut prev: Option<char> = None;
+    while let Some((i, c)) = iter.next() {
+        let next = iter.peek().map(|&(_, n)| n);
+        let pos = start + i;
+        let mut push = |len: usize, family: Family, role: Role| out.push(Mark { pos, len, family, role });
+        match c {
+            // “ closes „…“ (German) and is a common typo for ”: after a word, before a break.
+            '“' if prev.is_some_and(|p| !p.is_whitespace()) && is_close_context(next) => {
+                push(c.len_utf8(), Family::Double, Role::Either)
+            }
+            '“' | '„' | '‟' | '«' => push(c.len_utf8(), Family::Double, Role::Open),
+            '”' | '»' => push(c.len_utf8(), Family::Double, Role::Close),
+            '`' if next == Some('`') => {
+                iter.next();
+                push(2, Family::Double, Role::Open);
+                prev = Some('`');
+                continue;
+            }
+            '\'' if next == Some('\'') => {
+                // The archive convention: '' as a double mark.
+                iter.next();
+                let after = para[i + 2..].chars().next();
+                let role = classify_straight(prev, after);
+                push(2, Family::Double, role);
+                prev = Some('\'');
+                continue;
+            }
+            '"' => push(1, Family::Double, classify_straight(prev, next)),
+            '‘' | '‚' | '‹' | '‛' => {
+                // "‘90s" and "‘tis" are apostrophes.
+                if !next.is_some_and(|n| n.is_ascii_digit()) {
+                    push(c.len_utf8(), Family::Single, Role::Open);
+                }
+            }
+            '’' | '\'' | '›' => {
+                let letter_before = prev.is_some_and(|p| p.is_alphanumeric());
+                let letter_after = next.is_some_and(|n| n.is_alphanumeric());
+                if c == '›' {
+                    push(c.len_utf8(), Family::Single, Role::Close);
+                } else if letter_before && letter_after {
+                    // don’t, Zelenskyy’s: an apostrophe.
+                } else if !letter_before && letter_after {
+                    if c == '\'' && is_open_context(prev) && !next.is_some_and(|n| n.is_ascii_digit()) {
+                        push(1, Family::Single, Role::Open);
+                    }
+                    // ’90s, ’em: an apostrophe.
+                } else if is_close_context(next) && !prev.is_some_and(char::is_whitespace) {
+                    // A closer, unless it is a plural possessive: "the farmers’ turn".
+                    let rest = &para[i + c.len_utf8()..];
+                    let possessive = prev == Some('s')
+                        && rest.starts_with(' ')
+                        && rest[1..].chars().next().is_some_and(char::is_lowercase);
+                    if !possessive {
+                        push(c.len_utf8(), Family::Single, Role::Close);
+                    }
+                }
+            }
+            _ => {}
+        }
+        prev = Some(c);
+    }
+    out
+}
+
+fn classify_straight(prev: Option<char>, next: Option<char>) -> Role {
+    let open = is_open_context(prev) && !next.is_some_and(char::is_whitespace) && next.is_some();
+    let close = is_close_context(next) && !prev.is_some_and(char::is_whitespace) && prev.is_some();
+    match (open, close) {
+        (true, false) => Role::Open,
+        (false, true) => Role::Close,
+        _ => Role::Either,
+    }
+}
+
 /// Find every quotation in `text`.
 pub fn find(text: &str) -> Vec<Found> {
-    let _ = text;
-    Vec::new()
+    let paras = paragraphs(text);
+    let mut out = Vec::new();
+    let mut continues_next = false;
+    for (pi, para) in paras.iter().enumerate() {
+        let continues = std::mem::take(&mut continues_next);
+        let ms = marks(text, para.start, para.end);
+        let mut open: Option<Mark> = None;
+        let mut first_in_para = true;
+        let mut emit = |out: &mut Vec<Found>, open: Mark, end: usize, close_len: usize, closed: bool, first: &mut bool| {
+            let cont = continues && *first && open.pos == para.start;
+            *first = false;
+            if let Some(f) = make(text, open, end, close_len, closed, cont) {
+                out.push(f);
+            }
+        };
+        for m in &ms {
+            match open {
+                None => {
+                    // Outside any quotation: an opener (or an ambiguous straight mark) opens.
+                    if m.role != Role::Close {
+                        open = Some(*m);
+                    }
+                }
+                Some(o) => {
+                    if m.family != o.family {
+                        // Single marks inside a double quotation are its content, and vice versa.
+                        continue;
+                    }
+                    match m.role {
+                        Role::Close | Role::Either => {
+                            emit(&mut out, o, m.pos + m.len, m.len, true, &mut first_in_para);
+                            open = None;
+                        }
+                        Role::Open => {
+                            // A second opener while one is open: the first never closed.
+                            let end = recover(text, o.pos + o.len, m.pos);
+                            emit(&mut out, o, end, 0, false, &mut first_in_para);
+                            open = Some(*m);
+                        }
+                    }
+                }
+            }
+        }
+        if let Some(o) = open {
+            // The news convention: the next paragraph reopens the same quotation.
+            let reopened = paras.get(pi + 1).is_some_and(|next| {
+                let gap_ok = text[para.end..next.start].chars().all(|c| c.is_whitespace() || is_line_break(c));
+                let first = text[next.start..].chars().next();
+                gap_ok && first.is_some_and(|c| match o.family {
+                    Family::Double => matches!(c, '“' | '"' | '„' | '«' | '`') || text[next.start..].starts_with("''"),
+                    Family::Single => matches!(c, '‘' | '\'' | '‹'),
+                })
+            });
+            if reopened {
+                emit(&mut out, o, para.end, 0, true, &mut first_in_para);
+                continues_next = true;
+            } else {
+                let end = recover(text, o.pos + o.len, para.end);
+                emit(&mut out, o, end, 0, false, &mut first_in_para);
+            }
+        }
+    }
+    out
+}
+
+/// Words that show a sentence is someone speaking rather than narration about them.
+fn speaks_in_first_or_second_person(s: &str) -> bool {
+    s.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .any(|w| matches!(w, "I" | "I'm" | "I’m" | "I've" | "I’ve" | "I'd" | "I’d" | "I'll" | "I’ll" | "me" | "my" | "we"
+            | "We" | "us" | "our" | "Our" | "you" | "You" | "your" | "Your" | "My" | "we're" | "we’re" | "We're" | "We’re"))
+}
+
+/// An unclosed quotation starting at byte `from` (after its mark) and cut at `limit`:
+/// keep its first sentence, then each further sentence that still sounds like speech.
+fn recover(text: &str, from: usize, limit: usize) -> usize {
+    let region = &text[from..limit];
+    let mut end = from + region.trim_end().len();
+    let mut sentence_start = 0;
+    let mut first = true;
+    let bytes = region.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if matches!(b, b'.' | b'!' | b'?') {
+            // The end of a sentence: terminal punctuation, then white space and a capital.
+            let mut j = i + 1;
+            while j < bytes.len() && matches!(bytes[j], b'.' | b'!' | b'?') {
+                j += 1;
+            }
+            let rest = &region[j..];
+            let after_space = rest.trim_start();
+            let spaced = rest.len() > after_space.len();
+            let word_before = region[..i].rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+            let abbreviation = b == b'.' && crate::text::is_abbreviation_word(word_before);
+            if spaced && !abbreviation && after_space.chars().next().is_some_and(char::is_uppercase) {
+                let sentence = &region[sentence_start..j];
+                if !first && !speaks_in_first_or_second_person(sentence) {
+                    return end;
+                }
+                first = false;
+                end = from + j;
+                sentence_start = j + (rest.len() - after_space.len());
+                i = sentence_start;
+                continue;
+            }
+            i = j;
+            continue;
+        }
+        i += 1;
+    }
+    // The last sentence runs to the limit.
+    if !first && !speaks_in_first_or_second_person(&region[sentence_start..]) {
+        return end;
+    }
+    from + region.trim_end().len()
+}
+
+/// Build a quotation from an opening mark to `end` (exclusive; includes a closing mark of
+/// `close_len` bytes when closed). Returns None when there is nothing inside.
+fn make(text: &str, open: Mark, end: usize, close_len: usize, closed: bool, continues: bool) -> Option<Found> {
+    let inner_start = open.pos + open.len;
+    let inner_end = end.saturating_sub(close_len).max(inner_start);
+    let inner = &text[inner_start..inner_end];
+    let lead = inner.len() - inner.trim_start().len();
+    let content = Span::new(inner_start + lead, inner_start + inner.trim_end().len());
+    if content.is_empty() || !text[content.start..content.end].chars().any(char::is_alphanumeric) {
+        return None;
+    }
+    let words = text[content.start..content.end].split_whitespace().count();
+    if open.family == Family::Single && words < 2 {
+        // 'n', 'em: single marks around one word are far more often apostrophes.
+        return None;
+    }
+    let kind = guess_kind(&text[content.start..content.end]);
+    Some(Found { span: Span::new(open.pos, end), content, closed, continues, kind })
+}
+
+/// The kind of a quotation from its words alone.
+fn guess_kind(content: &str) -> QuoteKind {
+    let words: Vec<&str> = content.split(|c: char| c.is_whitespace()).filter(|w| w.chars().any(char::is_alphanumeric)).collect();
+    let first = content.chars().find(|c| c.is_alphanumeric());
+    let terminal = content.trim_end_matches(['"', '\'', '’', '”', ')']).ends_with(['.', '!', '?', ',', '…']);
+    // Names and titles: every longer word capitalised, no sentence punctuation.
+    let long: Vec<&&str> = words.iter().filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() > 3).collect();
+    let title_case = !long.is_empty() && long.iter().all(|w| w.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_uppercase));
+    if title_case && words.len() <= 8 && !content.trim_end().ends_with(['.', '!', '?']) && words.len() >= 1 {
+        if words.len() >= 2 || !terminal {
+            return QuoteKind::NonSpeech;
+        }
+    }
+    match first {
+        Some(c) if c.is_lowercase() => QuoteKind::Partial,
+        _ if words.len() <= 3 && !terminal => QuoteKind::Partial,
+        _ => QuoteKind::Direct,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn quotes(text: &str) -> Vec<&str> {
+        find(text).iter().map(|f| f.span.text(text)).collect()
+    }
+
+    #[test]
+    fn every_mark_style() {
+        assert_eq!(quotes("“One two,” he said."), ["“One two,”"]);
+        assert_eq!(quotes("\"One two,\" he said."), ["\"One two,\""]);
+        assert_eq!(quotes("Er sagte: „Wir bleiben.“"), ["„Wir bleiben.“"]);
+        assert_eq!(quotes("Il a dit : «Non merci.»"), ["«Non merci.»"]);
+        assert_eq!(quotes("''We won,'' she said."), ["''We won,''"]);
+        assert_eq!(quotes("``We won,'' she said."), ["``We won,''"]);
+        assert_eq!(quotes("‘It’s the farmers’ turn now,’ said Ruth."), ["‘It’s the farmers’ turn now,’"]);
+    }
+
+    #[test]
+    fn apostrophes_are_not_quotes() {
+        assert!(quotes("Don't stop; it's the '90s, rock 'n' roll and the students' union.").is_empty());
+    }
+
+    #[test]
+    fn nested_single_inside_double() {
+        assert_eq!(quotes("“He said ‘never’ to me,” she said."), ["“He said ‘never’ to me,”"]);
+    }
+
+    #[test]
+    fn multi_paragraph_quote_is_split_per_paragraph() {
+        let t = "“First part of it.\n\n“Second part,” she said.";
+        let f = find(t);
+        assert_eq!(f.len(), 2);
+        assert_eq!(f[0].span.text(t), "“First part of it.");
+        assert!(!f[0].continues && f[1].continues);
+        assert_eq!(f[1].span.text(t), "“Second part,”");
+    }
+
+    #[test]
+    fn unclosed_quote_ends_at_its_speech() {
+        let t = "He claimed that “Mr. Smith has adopted their tactics. He doubled down on it by tweeting. He continued, “I think it is dangerous because he is spreading stories.\nNext paragraph.";
+        assert_eq!(
+            quotes(t),
+            ["“Mr. Smith has adopted their tactics.", "“I think it is dangerous because he is spreading stories."]
+        );
+    }
+
+    #[test]
+    fn kinds_from_shape() {
+        let k = |t: &str| find(t)[0].kind;
+        assert_eq!(k("the “Coalition Of The Willing” met"), QuoteKind::NonSpeech);
+        assert_eq!(k("it was “a very important occasion” for him"), QuoteKind::Partial);
+        assert_eq!(k("“We will win this war,” he said."), QuoteKind::Direct);
+    }
+
+    #[test]
+    fn linear_on_many_unmatched_marks() {
+        let t = "“a ".repeat(50_000);
+        let f = find(&t);
+        assert!(f.len() <= 50_000);
+        let t2 = "\"".repeat(100_000);
+        let _ = find(&t2);
+    }
 }

@@ -199,6 +199,12 @@ const ABBREVIATIONS: &[&str] = &[
     "e.g", "i.e", "U.S", "U.N", "U.K", "D.C", "Gov", "Msgr", "Messrs", "Mme", "Mlle",
 ];
 
+/// Is `w` (a word followed by '.') an abbreviation or an initial, so the period ends no sentence?
+pub fn is_abbreviation_word(w: &str) -> bool {
+    let mut chars = w.chars();
+    ABBREVIATIONS.contains(&w) || matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase())
+}
+
 /// Does the word token ending at byte `end` (followed by '.') form an abbreviation?
 pub fn is_abbreviation(text: &str, tokens: &[Token], word_index: usize) -> bool {
     let t = tokens[word_index];
