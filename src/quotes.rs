@@ -165,7 +165,7 @@ pub fn find(text: &str) -> Vec<Found> {
         let ms = marks(text, para.start, para.end);
         let mut open: Option<Mark> = None;
         let mut first_in_para = true;
-        let mut emit = |out: &mut Vec<Found>, open: Mark, end: usize, close_len: usize, closed: bool, first: &mut bool| {
+        let emit = |out: &mut Vec<Found>, open: Mark, end: usize, close_len: usize, closed: bool, first: &mut bool| {
             let cont = continues && *first && open.pos == para.start;
             *first = false;
             if let Some(f) = make(text, open, end, close_len, closed, cont) {
