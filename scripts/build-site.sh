@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Build the page into dist/: the wasm (cargo + wasm-bindgen), the static files from www/,
+# the seed articles as examples, and dist/single.html, one self-contained file that works
+# from file://. Run scripts/setup.sh first (scripts/serve.sh and scripts/test.sh do).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+target=${CARGO_TARGET_DIR:-target}
+out=dist
+
+# --lib: the `saywhere` binary would write an artefact of the same name.
+cargo build --lib --profile wasm --target wasm32-unknown-unknown --locked --quiet
+wasm="$target/wasm32-unknown-unknown/wasm/saywhere.wasm"
+
+rm -rf "$out"
+mkdir -p "$out/pkg" "$out/examples"
+wasm-bindgen --target web --remove-name-section --remove-producers-section --out-dir "$out/pkg" "$wasm"
+# npm binaryen 132 only: Debian's binaryen 108 silently breaks wasm-bindgen output.
+if [ -x node_modules/.bin/wasm-opt ]; then
+  node_modules/.bin/wasm-opt -Oz "$out/pkg/saywhere_bg.wasm" -o "$out/pkg/saywhere_bg.wasm"
+fi
+cp www/index.html www/app.js www/style.css "$out/"
+cp seeds/*.txt "$out/examples/"
+python3 scripts/build_single.py "$out"
+printf 'built %s: wasm %s bytes (%s gzip), single.html %s bytes\n' "$out" \
+  "$(wc -c < "$out/pkg/saywhere_bg.wasm")" "$(gzip -9c "$out/pkg/saywhere_bg.wasm" | wc -c)" "$(wc -c < "$out/single.html")"

@@ -1,0 +1,509 @@
+// Saywhere page. Plain ES module, no framework. User text only ever enters the DOM as
+// text nodes. The wasm `annotate(text)` returns spans in UTF-16 code units, which index
+// JS strings directly (see src/export.rs for the record).
+import init, { annotate, version } from './pkg/saywhere.js';
+
+const $ = (id) => document.getElementById(id);
+const STORE_KEY = 'saywhere.text.v1';
+const MAX_BYTES = 20 * 1024 * 1024;
+// Okabe–Ito accents for speakers (blue, vermillion, bluish green, reddish purple, orange, sky blue).
+const ACCENTS = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#8a7a00', '#555555'];
+const EXAMPLES = [
+  { file: 'paris-summit-cnn.txt', title: 'Paris summit: Rubio and Witkoff meet Ukrainian officials' },
+  { file: 'paris-talks-witkoff.txt', title: 'Macron hosts US envoys; Zelenskyy accuses Witkoff' },
+];
+
+const state = { text: '', ann: null, quoteOrder: [], current: -1, cycle: new Map() };
+
+function setStatus(message, isError = false) {
+  const s = $('status');
+  s.textContent = message;
+  s.classList.toggle('error', isError);
+}
+
+// ---------------------------------------------------------------- input
+
+async function loadExample(file) {
+  const inline = document.getElementById('examples-data');
+  let text;
+  if (inline) {
+    text = JSON.parse(inline.textContent)[file];
+  } else {
+    const r = await fetch('examples/' + file);
+    if (!r.ok) throw new Error('could not load the example (' + r.status + ')');
+    text = await r.text();
+  }
+  $('input').value = text;
+  run(text);
+}
+
+/** Decode file bytes: UTF-8 (BOM optional), UTF-16 with a BOM, else Windows-1252. */
+function decode(bytes) {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  const head = bytes.subarray(0, 8192);
+  if (head.includes(0)) throw new Error('This looks like a binary file, not text. Saywhere reads .txt, .md and .html files.');
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('windows-1252').decode(bytes);
+  }
+}
+
+const BLOCK = new Set(['P', 'DIV', 'SECTION', 'ARTICLE', 'MAIN', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'BLOCKQUOTE',
+  'PRE', 'TR', 'FIGCAPTION', 'HEADER', 'DT', 'DD', 'TABLE', 'UL', 'OL']);
+
+/** The visible article text of an HTML document, parsed into an inert template: nothing runs,
+ *  nothing loads, no event handler fires. */
+function htmlToText(html) {
+  const titleMatch = /<title[^>]*>([^<]*)<\/title>/i.exec(html);
+  // Event-handler attributes are dropped before parsing: the template is inert and the CSP
+  // forbids inline handlers anyway, but then the browser never even considers them.
+  const cleaned = html.replace(/<(script|style|svg|math|iframe|object|embed|noscript|template)\b[\s\S]*?<\/\1\s*>/gi, ' ')
+    .replace(/\s(on[a-z]+|href|src|srcset|action|formaction|xlink:href)\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)/gi, '');
+  const template = document.createElement('template');
+  template.innerHTML = cleaned;
+  const doc = template.content;
+  doc.querySelectorAll('script, style, noscript, template, iframe, object, embed, svg, math, nav, footer, aside, form, button, select, [hidden], [aria-hidden="true"]')
+    .forEach((el) => el.remove());
+  const root = doc.querySelector('article') || doc.querySelector('main') || doc;
+  const out = [];
+  const walk = (node) => {
+    for (const child of node.childNodes) {
+      if (child.nodeType === Node.TEXT_NODE) out.push(child.nodeValue.replace(/\s+/g, ' '));
+      else if (child.nodeType === Node.ELEMENT_NODE) {
+        if (child.tagName === 'BR') { out.push('\n'); continue; }
+        const block = BLOCK.has(child.tagName);
+        if (block) out.push('\n\n');
+        walk(child);
+        if (block) out.push('\n\n');
+      }
+    }
+  };
+  const title = doc.querySelector('h1') || !titleMatch ? '' : titleMatch[1];
+  walk(root);
+  const body = out.join('').split('\n').map((l) => l.trim()).join('\n').replace(/\n{3,}/g, '\n\n').trim();
+  return (title ? title.trim() + '\n\n' : '') + body;
+}
+
+/** Markdown to plain text, lightly: headings, emphasis, links and images lose their syntax. */
+function markdownToText(md) {
+  return md
+    .replace(/^```[\s\S]*?^```/gm, '')
+    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
+    .replace(/^#{1,6}\s+/gm, '')
+    .replace(/^>\s?/gm, '')
+    .replace(/(\*\*|__)(.+?)\1/g, '$2')
+    .replace(/(^|[\s(])[*_]([^*_\n]+)[*_]/g, '$1$2');
+}
+
+async function loadFile(file) {
+  if (!file) return;
+  try {
+    if (file.size === 0) throw new Error(`“${file.name}” is empty.`);
+    if (file.size > MAX_BYTES) throw new Error(`“${file.name}” is ${(file.size / 1048576).toFixed(0)} MB; Saywhere reads files up to 20 MB.`);
+    const name = file.name.toLowerCase();
+    if (/\.(docx?|pdf|odt|rtf|zip|png|jpe?g|gif|webp|mp[34]|exe)$/.test(name)) {
+      throw new Error(`Saywhere cannot read “${file.name}” yet: open a .txt, .md or .html file, or paste the text.`);
+    }
+    let text = decode(new Uint8Array(await file.arrayBuffer()));
+    if (/\.html?$/.test(name) || /^\s*<(!doctype html|html|head|body|article)/i.test(text)) text = htmlToText(text);
+    else if (/\.(md|markdown)$/.test(name)) text = markdownToText(text);
+    if (!text.trim()) throw new Error(`“${file.name}” has no readable text.`);
+    $('input').value = text;
+    run(text, file.name);
+  } catch (e) {
+    setStatus(e.message || String(e), true);
+  }
+}
+
+// ---------------------------------------------------------------- annotate and render
+
+function run(text, source) {
+  text = text ?? $('input').value;
+  if (!text.trim()) {
+    setStatus('Paste an article first, or try an example.', true);
+    return;
+  }
+  const t0 = performance.now();
+  let ann;
+  try {
+    ann = annotate(text);
+  } catch (e) {
+    setStatus('Saywhere could not annotate this text: ' + (e.message || e), true);
+    return;
+  }
+  const ms = performance.now() - t0;
+  state.text = text;
+  state.ann = ann;
+  try { localStorage.setItem(STORE_KEY, text); } catch { /* storage full or disabled: keep going */ }
+  render();
+  const speech = ann.quotes.filter((q) => q.kind !== 'non-speech').length;
+  const speakers = new Set(ann.quotes.filter((q) => q.speaker !== null).map((q) => q.speaker)).size;
+  setStatus(`${source ? source + ': ' : ''}${speech} quote${speech === 1 ? '' : 's'} from ${speakers} speaker${speakers === 1 ? '' : 's'}, `
+    + `${ann.places.length} place mention${ann.places.length === 1 ? '' : 's'} · annotated in ${ms < 1 ? '<1' : Math.round(ms)} ms, on this device.`);
+}
+
+/** Split the text at every span boundary; each segment knows its quote, person mention, place and cue. */
+function segments(text, ann) {
+  const cuts = new Set([0, text.length]);
+  const layers = [];
+  ann.quotes.forEach((q, i) => {
+    layers.push({ s: q.start, e: q.end, k: 'q', i });
+    if (q.cue_start !== null && q.speaker !== null) layers.push({ s: q.cue_start, e: q.cue_end, k: 'c', i });
+  });
+  ann.people.forEach((p, i) => p.mentions.forEach((m) => layers.push({ s: m.start, e: m.end, k: 'p', i })));
+  ann.places.forEach((p, i) => layers.push({ s: p.start, e: p.end, k: 'l', i }));
+  for (const l of layers) { cuts.add(l.s); cuts.add(l.e); }
+  const points = [...cuts].filter((x) => x >= 0 && x <= text.length).sort((a, b) => a - b);
+  // Sweep: for each segment, which layers cover it.
+  layers.sort((a, b) => a.s - b.s);
+  const out = [];
+  let li = 0;
+  const active = [];
+  for (let k = 0; k + 1 < points.length; k++) {
+    const s = points[k], e = points[k + 1];
+    while (li < layers.length && layers[li].s <= s) active.push(layers[li++]);
+    for (let j = active.length - 1; j >= 0; j--) if (active[j].e <= s) active.splice(j, 1);
+    const seg = { s, e, q: null, p: null, l: null, c: null };
+    for (const a of active) if (a.s <= s && a.e >= e) seg[a.k] = a.i;
+    out.push(seg);
+  }
+  return out;
+}
+
+function render() {
+  const { text, ann } = state;
+  const article = $('article');
+  article.replaceChildren();
+  const speakerOf = new Map();
+  ann.quotes.forEach((q) => { if (q.speaker !== null) speakerOf.set(q.speaker, (speakerOf.get(q.speaker) || 0) + 1); });
+  const accent = new Map();
+  [...speakerOf.keys()].forEach((id, n) => accent.set(id, ACCENTS[n % ACCENTS.length]));
+  const frag = document.createDocumentFragment();
+  const seenQuote = new Set();
+  for (const seg of segments(text, ann)) {
+    const str = text.slice(seg.s, seg.e);
+    if (seg.q === null && seg.p === null && seg.l === null && seg.c === null) {
+      frag.append(document.createTextNode(str));
+      continue;
+    }
+    const span = document.createElement('span');
+    span.textContent = str;
+    if (seg.q !== null) {
+      const q = ann.quotes[seg.q];
+      span.classList.add('q');
+      span.dataset.q = seg.q;
+      if (q.kind === 'non-speech') span.classList.add('quiet');
+      if (seg.s === q.start) {
+        span.classList.add('qs');
+        seenQuote.add(seg.q);
+        span.tabIndex = 0;
+        span.setAttribute('role', 'mark');
+        span.setAttribute('aria-label', quoteLabel(q));
+        span.dataset.who = q.speaker_name || 'no speaker';
+        if (q.speaker !== null) span.style.setProperty('--spk', accent.get(q.speaker));
+      }
+      if (seg.e === q.end) span.classList.add('qe');
+    }
+    if (seg.p !== null) {
+      span.classList.add('p');
+      span.dataset.e = seg.p;
+      if (speakerOf.has(seg.p)) {
+        span.classList.add('speaks');
+        span.style.borderBottomColor = accent.get(seg.p);
+      }
+      span.title = ann.people[seg.p].name + (ann.people[seg.p].role ? ', ' + ann.people[seg.p].role : '');
+    }
+    if (seg.l !== null) {
+      const pl = ann.places[seg.l];
+      span.classList.add('l');
+      span.dataset.l = seg.l;
+      span.title = placeLabel(pl);
+    }
+    if (seg.c !== null) {
+      span.classList.add('c');
+      span.dataset.c = seg.c;
+    }
+    frag.append(span);
+  }
+  article.append(frag);
+  state.quoteOrder = ann.quotes.map((q, i) => i).filter((i) => ann.quotes[i].kind !== 'non-speech');
+  state.current = -1;
+  showArticle(true);
+  renderPanel(speakerOf, accent);
+}
+
+function quoteLabel(q) {
+  const kind = q.kind === 'non-speech' ? 'Marked phrase, not speech' : (q.kind === 'partial' ? 'Partial quote' : 'Quote');
+  if (q.speaker === null) return `${kind}, no speaker identified`;
+  return `${kind} by ${q.speaker_name}. ${cap(q.rule_explanation)}. Confidence ${Math.round(q.confidence * 100)}%.`;
+}
+
+function placeLabel(p) {
+  const where = p.country ? `${p.kind}, ${p.country}` : p.kind;
+  const amb = p.candidates > 1 ? ` · ${p.candidates} places have this name` : '';
+  return `${p.name} (${where})${amb}`;
+}
+
+const cap = (s) => (s ? s[0].toUpperCase() + s.slice(1) : '');
+
+function renderPanel(speakerOf, accent) {
+  const { ann, text } = state;
+  const speech = ann.quotes.filter((q) => q.kind !== 'non-speech');
+  $('count-quotes').textContent = speech.length;
+  $('count-people').textContent = ann.people.filter((p) => p.kind === 'person').length;
+  $('count-places').textContent = ann.places.length;
+
+  const words = (q) => (text.slice(q.content_start, q.content_end).match(/\S+/g) || []).length;
+  const total = speech.reduce((n, q) => n + words(q), 0) || 1;
+  const list = $('speakers');
+  list.replaceChildren();
+  const ranked = [...speakerOf.entries()].sort((a, b) => b[1] - a[1]);
+  for (const [id, n] of ranked) {
+    const p = ann.people[id];
+    const share = speech.filter((q) => q.speaker === id).reduce((k, q) => k + words(q), 0) / total;
+    const li = document.createElement('li');
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.setAttribute('aria-label', `${p.name}: ${n} quote${n === 1 ? '' : 's'}. Show the next one.`);
+    const dot = el('span', 'dot'); dot.style.background = accent.get(id);
+    const who = el('span', 'who', p.name);
+    const count = el('span', 'count', `${n} quote${n === 1 ? '' : 's'} · ${Math.round(share * 100)}%`);
+    b.append(dot, who, count);
+    const aliases = p.aliases.filter((a) => a !== p.name);
+    const pronouns = p.mentions.filter((m) => m.kind !== 'name').map((m) => text.slice(m.start, m.end));
+    const sub = [p.role, aliases.length || pronouns.length ? '← ' + [...new Set([...aliases, ...pronouns])].join(', ') : '']
+      .filter(Boolean).join(' · ');
+    if (sub) b.append(el('span', 'sub', sub));
+    const bar = el('span', 'share'); const fill = document.createElement('i'); fill.style.width = (share * 100).toFixed(1) + '%'; bar.append(fill);
+    b.append(bar);
+    b.addEventListener('click', () => cycleQuotes(id));
+    li.append(b);
+    list.append(li);
+  }
+  $('speakers-empty').hidden = ranked.length > 0;
+  $('speakers-empty').textContent = 'No quote could be linked to a speaker.';
+  const others = ann.people.filter((p, i) => p.kind === 'person' && !speakerOf.has(i)).map((p) => p.name);
+  $('mentioned').hidden = others.length === 0;
+  $('mentioned').textContent = others.length ? 'Also mentioned: ' + others.join(', ') + '.' : '';
+
+  const places = $('places');
+  places.replaceChildren();
+  const groups = new Map();
+  ann.places.forEach((pl, i) => {
+    const key = pl.name + '|' + (pl.country || '');
+    if (!groups.has(key)) groups.set(key, { pl, idx: [] });
+    groups.get(key).idx.push(i);
+  });
+  for (const { pl, idx } of [...groups.values()].sort((a, b) => b.idx.length - a.idx.length)) {
+    const li = document.createElement('li');
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.setAttribute('aria-label', `${placeLabel(pl)}: ${idx.length} mention${idx.length === 1 ? '' : 's'}. Show the next one.`);
+    const dot = el('span', 'dot'); dot.style.background = 'var(--place)';
+    b.append(dot, el('span', 'who', pl.name), el('span', 'count', '×' + idx.length));
+    b.append(el('span', 'sub', [pl.kind, pl.country].filter(Boolean).join(' · ') + (pl.candidates > 1 ? ` · ${pl.candidates} candidates` : '')));
+    b.addEventListener('click', () => cyclePlaces(pl.name + '|' + (pl.country || ''), idx));
+    li.append(b);
+    places.append(li);
+  }
+  $('places-empty').hidden = groups.size > 0;
+  $('places-empty').textContent = 'No place names found.';
+}
+
+function el(tag, cls, text) {
+  const e = document.createElement(tag);
+  if (cls) e.className = cls;
+  if (text !== undefined) e.textContent = text;
+  return e;
+}
+
+// ---------------------------------------------------------------- interaction
+
+function quoteStart(i) { return $('article').querySelector(`.qs[data-q="${i}"]`); }
+
+function focusQuote(i) {
+  const start = quoteStart(i);
+  if (!start) return;
+  start.scrollIntoView({ block: 'center', behavior: 'smooth' });
+  start.focus({ preventScroll: true });
+  start.classList.remove('flash'); void start.offsetWidth; start.classList.add('flash');
+}
+
+function cycleQuotes(speaker) {
+  const mine = state.ann.quotes.map((q, i) => (q.speaker === speaker ? i : -1)).filter((i) => i >= 0);
+  const at = state.cycle.get('s' + speaker) ?? -1;
+  const next = (at + 1) % mine.length;
+  state.cycle.set('s' + speaker, next);
+  focusQuote(mine[next]);
+}
+
+function cyclePlaces(key, idx) {
+  const at = state.cycle.get('l' + key) ?? -1;
+  const next = (at + 1) % idx.length;
+  state.cycle.set('l' + key, next);
+  const span = $('article').querySelector(`.l[data-l="${idx[next]}"]`);
+  if (!span) return;
+  span.scrollIntoView({ block: 'center', behavior: 'smooth' });
+  span.classList.remove('flash'); void span.offsetWidth; span.classList.add('flash');
+}
+
+function highlight(qi, on) {
+  const article = $('article');
+  article.querySelectorAll(`[data-q="${qi}"]`).forEach((s) => s.classList.toggle('active', on));
+  const q = state.ann.quotes[qi];
+  if (q.speaker !== null) article.querySelectorAll(`.p[data-e="${q.speaker}"]`).forEach((s) => s.classList.toggle('lit', on));
+  article.querySelectorAll(`.c[data-c="${qi}"]`).forEach((s) => s.classList.toggle('lit', on));
+}
+
+function showTooltip(qi, anchor) {
+  const q = state.ann.quotes[qi];
+  const tip = $('tooltip');
+  tip.replaceChildren();
+  if (q.kind === 'non-speech') {
+    tip.append(el('div', 't-who', 'Marked phrase'), el('div', 't-why', 'A name, title or scare quote: nobody is reported as saying it.'));
+  } else if (q.speaker === null) {
+    tip.append(el('div', 't-who', 'Speaker unknown'), el('div', 't-why', 'No rule was confident about who said this, so Saywhere names nobody rather than guess.'));
+  } else {
+    const who = state.ann.people[q.speaker];
+    tip.append(el('div', 't-who', who.name + (who.role ? ' — ' + who.role : '')));
+    tip.append(el('div', 't-why', cap(q.rule_explanation) + '.'));
+    const meta = el('div', 't-meta', `${q.kind} quote · cue “${(q.cue || '').trim()}” · rule ${q.rule} · confidence ${Math.round(q.confidence * 100)}% `);
+    const bar = el('span', 'conf'); const fill = document.createElement('i'); fill.style.width = Math.round(q.confidence * 100) + '%'; bar.append(fill);
+    meta.append(bar);
+    tip.append(meta);
+  }
+  tip.hidden = false;
+  const r = anchor.getBoundingClientRect();
+  const w = Math.min(340, window.innerWidth - 16);
+  tip.style.left = Math.max(8, Math.min(window.scrollX + r.left, window.scrollX + window.innerWidth - w - 8)) + 'px';
+  tip.style.top = (window.scrollY + r.bottom + 8) + 'px';
+}
+
+function hideTooltip() { $('tooltip').hidden = true; }
+
+function wireArticle() {
+  const article = $('article');
+  let hovered = null;
+  const enter = (target) => {
+    const seg = target.closest('[data-q]');
+    const qi = seg ? Number(seg.dataset.q) : null;
+    if (qi === hovered) return;
+    if (hovered !== null) highlight(hovered, false);
+    hovered = qi;
+    if (qi === null) { hideTooltip(); return; }
+    highlight(qi, true);
+    showTooltip(qi, quoteStart(qi) || seg);
+  };
+  article.addEventListener('mouseover', (e) => enter(e.target));
+  article.addEventListener('mouseleave', () => enter(article));
+  article.addEventListener('focusin', (e) => enter(e.target));
+  article.addEventListener('focusout', () => enter(article));
+  article.addEventListener('click', (e) => {
+    const place = e.target.closest('.l');
+    if (place) setStatus(place.title);
+  });
+}
+
+function showArticle(on) {
+  $('article').hidden = !on;
+  $('input-view').hidden = on;
+  $('edit').hidden = !on;
+}
+
+function wire() {
+  $('run').addEventListener('click', () => run());
+  $('input').addEventListener('paste', () => setTimeout(() => run(), 0));
+  $('input').addEventListener('keydown', (e) => { if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) run(); });
+  $('edit').addEventListener('click', () => { showArticle(false); $('input').focus(); hideTooltip(); });
+  $('clear').addEventListener('click', () => {
+    if ($('input').value && !confirm('Clear the article? The text on this page will be removed.')) return;
+    $('input').value = '';
+    state.ann = null;
+    try { localStorage.removeItem(STORE_KEY); } catch { /* ignore */ }
+    $('article').replaceChildren();
+    showArticle(false);
+    ['speakers', 'places'].forEach((id) => $(id).replaceChildren());
+    ['count-quotes', 'count-people', 'count-places'].forEach((id) => { $(id).textContent = '0'; });
+    $('speakers-empty').hidden = false; $('places-empty').hidden = false; $('mentioned').hidden = true;
+    setStatus('Cleared. Paste an article or drop a file.');
+  });
+  $('open-file').addEventListener('click', () => $('file').click());
+  $('file').addEventListener('change', (e) => { loadFile(e.target.files[0]); e.target.value = ''; });
+
+  const menu = $('example-menu');
+  for (const ex of EXAMPLES) {
+    const li = document.createElement('li');
+    const b = el('button', '', ex.title);
+    b.type = 'button';
+    b.setAttribute('role', 'menuitem');
+    b.addEventListener('click', () => { menu.hidden = true; $('example').setAttribute('aria-expanded', 'false'); loadExample(ex.file).catch((e) => setStatus(e.message, true)); });
+    li.append(b);
+    menu.append(li);
+  }
+  $('example').addEventListener('click', () => {
+    menu.hidden = !menu.hidden;
+    $('example').setAttribute('aria-expanded', String(!menu.hidden));
+    if (!menu.hidden) menu.querySelector('button').focus();
+  });
+  document.addEventListener('click', (e) => { if (!e.target.closest('.examples')) { menu.hidden = true; $('example').setAttribute('aria-expanded', 'false'); } });
+
+  for (const [box, cls] of [['show-quotes', 'hide-quotes'], ['show-people', 'hide-people'], ['show-places', 'hide-places']]) {
+    $(box).addEventListener('change', (e) => $('article').classList.toggle(cls, !e.target.checked));
+  }
+
+  // Drop anywhere on the page.
+  let depth = 0;
+  const overlay = $('drop-overlay');
+  document.addEventListener('dragenter', (e) => { if (e.dataTransfer && [...e.dataTransfer.types].includes('Files')) { depth++; overlay.hidden = false; } });
+  document.addEventListener('dragleave', () => { depth = Math.max(0, depth - 1); if (!depth) overlay.hidden = true; });
+  document.addEventListener('dragover', (e) => e.preventDefault());
+  document.addEventListener('drop', (e) => {
+    e.preventDefault();
+    depth = 0;
+    overlay.hidden = true;
+    const file = e.dataTransfer && e.dataTransfer.files && e.dataTransfer.files[0];
+    if (file) loadFile(file);
+    else if (e.dataTransfer) {
+      const text = e.dataTransfer.getData('text/plain');
+      if (text) { $('input').value = text; run(text); }
+    }
+  });
+
+  // j / k step through quotes.
+  document.addEventListener('keydown', (e) => {
+    if (!state.ann || e.target.matches('textarea, input') || e.ctrlKey || e.metaKey || e.altKey) return;
+    if (e.key !== 'j' && e.key !== 'k') return;
+    const n = state.quoteOrder.length;
+    if (!n) return;
+    state.current = e.key === 'j' ? (state.current + 1) % n : (state.current - 1 + n) % n;
+    focusQuote(state.quoteOrder[state.current]);
+  });
+  window.addEventListener('scroll', hideTooltip, { passive: true });
+  wireArticle();
+}
+
+async function main() {
+  wire();
+  try {
+    const bytes = globalThis.SAYWHERE_WASM_BYTES ? await globalThis.SAYWHERE_WASM_BYTES() : undefined;
+    await init(bytes ? { module_or_path: bytes } : undefined);
+  } catch (e) {
+    setStatus('The annotator could not start in this browser: ' + (e.message || e), true);
+    return;
+  }
+  document.documentElement.dataset.saywhere = version();
+  let saved = null;
+  try { saved = localStorage.getItem(STORE_KEY); } catch { /* storage disabled */ }
+  if (saved) {
+    $('input').value = saved;
+    run(saved, 'Restored from your last visit');
+  } else {
+    setStatus('Ready. Paste an article, drop a file, or try an example.');
+  }
+  document.body.dataset.ready = 'true';
+}
+
+main();
