@@ -153,7 +153,11 @@ function segments(text, ann) {
     layers.push({ s: q.start, e: q.end, k: 'q', i });
     if (q.cue_start !== null && q.speaker !== null) layers.push({ s: q.cue_start, e: q.cue_end, k: 'c', i });
   });
-  ann.people.forEach((p, i) => p.mentions.forEach((m) => layers.push({ s: m.start, e: m.end, k: 'p', i })));
+  // People are highlighted; organisations only where they speak ("the Kremlin said").
+  const speaks = new Set(ann.quotes.map((q) => q.speaker).filter((s) => s !== null));
+  ann.people.forEach((p, i) => {
+    if (p.kind === 'person' || speaks.has(i)) p.mentions.forEach((m) => layers.push({ s: m.start, e: m.end, k: 'p', i }));
+  });
   ann.places.forEach((p, i) => layers.push({ s: p.start, e: p.end, k: 'l', i }));
   for (const l of layers) { cuts.add(l.s); cuts.add(l.e); }
   const points = [...cuts].filter((x) => x >= 0 && x <= text.length).sort((a, b) => a - b);
