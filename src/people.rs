@@ -430,7 +430,7 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], headlin
                 continue;
             }
         }
-        if full_k.is_none() && is_common(w, vocab) && lexicon::first_name(w).is_none() {
+        if full_k.is_none() && (NOT_NAMES.contains(&w) || (is_common(w, vocab) && lexicon::first_name(w).is_none())) {
             k += 1;
             continue;
         }
@@ -464,7 +464,7 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], headlin
     let mut end = words.len();
     while end > k {
         let w = doc.token_text(words[end - 1]);
-        if (is_common(w, vocab) && lexicon::first_name(w).is_none()) || is_title_word(w) || lexicon::is_demonym(w) {
+        if NOT_NAMES.contains(&w) || (is_common(w, vocab) && lexicon::first_name(w).is_none()) || is_title_word(w) || lexicon::is_demonym(w) {
             end -= 1;
         } else {
             break;
@@ -501,6 +501,9 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], headlin
     let full_first = full_k.map_or(first, |fk| words[fk]);
     // A full place name is not a person unless a title says so ("Paris" vs "Mr. Paris").
     let is_place = places.iter().any(|p| p.span == span) || gazetteer::is_place(text);
+    // Only a title or an honorific makes a full place name a person ("Mr. Paris"): a first
+    // name inside it does not ("Saint Petersburg", "Victoria").
+    let titled = evidence >= 3;
     if let Some(g) = lexicon::first_name(doc.token_text(first)) {
         if name_words.len() >= 2 {
             evidence = evidence.max(3);
@@ -529,7 +532,12 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], headlin
             evidence = evidence.max(2);
         }
     }
-    if is_place && evidence < 3 {
+    if is_place && !titled {
+        // A lone place name can still be a known person's name ("Jordan" after "Jordan
+        // Peterson"): pass it on with no evidence, so it only joins an existing entity.
+        if name_words.len() == 1 && lexicon::first_name(text).is_some() {
+            return Parsed::Person { first, last, full_first: first, gender, role: None, evidence: 0 };
+        }
         return Parsed::Nothing;
     }
     let role = (full_first < first && (full_first..first).any(|t| toks[t].kind == TokenKind::Word && honorific(doc.token_text(t)).is_none()))

