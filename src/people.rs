@@ -186,6 +186,11 @@ fn is_function_word(w: &str) -> bool {
         || attribution::is_cue_word(&w.to_lowercase())
 }
 
+/// [`is_function_word`] for other modules.
+pub fn is_function_word_pub(w: &str) -> bool {
+    is_function_word(w) || NOT_NAMES.contains(&w)
+}
+
 fn honorific(w: &str) -> Option<Gender> {
     HONORIFICS.iter().find(|(h, _)| *h == w).map(|(_, g)| *g)
 }

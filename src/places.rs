@@ -36,6 +36,28 @@ const NAME_CONTINUATIONS: &[&str] = &[
     "Declaration", "Statement", "Consensus", "Summit", "Conference", "Group", "Club", "Syndrome", "Fashion",
 ];
 
+/// Words that end a place name the gazetteer cannot list: "Walker County", "Darby Street".
+const SUFFIXES: &[(&str, PlaceKind)] = &[
+    ("County", PlaceKind::Region), ("Parish", PlaceKind::Region), ("Province", PlaceKind::Region),
+    ("Oblast", PlaceKind::Region), ("Township", PlaceKind::Region), ("Borough", PlaceKind::Region),
+    ("District", PlaceKind::Region), ("Region", PlaceKind::Region), ("Prefecture", PlaceKind::Region),
+    ("Street", PlaceKind::Landmark), ("Avenue", PlaceKind::Landmark), ("Drive", PlaceKind::Landmark),
+    ("Road", PlaceKind::Landmark), ("Boulevard", PlaceKind::Landmark), ("Lane", PlaceKind::Landmark),
+    ("Highway", PlaceKind::Landmark), ("Parkway", PlaceKind::Landmark), ("Square", PlaceKind::Landmark),
+    ("Plaza", PlaceKind::Landmark), ("Bridge", PlaceKind::Landmark), ("Airport", PlaceKind::Landmark),
+    ("River", PlaceKind::WaterBody), ("Creek", PlaceKind::WaterBody), ("Lake", PlaceKind::WaterBody),
+    ("Bay", PlaceKind::WaterBody), ("Canyon", PlaceKind::Landmark), ("Valley", PlaceKind::Region),
+    ("Mountains", PlaceKind::Region), ("Island", PlaceKind::Region), ("Islands", PlaceKind::Region),
+];
+
+/// Single words that are directions or parts of names, never a place by themselves.
+const NEVER_ALONE: &[&str] = &[
+    "North", "South", "East", "West", "Northeast", "Northwest", "Southeast", "Southwest", "Central", "Upper",
+    "Lower", "Middle", "Island", "Lake", "Mount", "Port", "Saint", "San", "Santa", "Los", "Las", "El", "La", "Le",
+    "New", "Old", "Great", "Little", "Grand", "Union", "Liberty", "Independence", "Victory", "Progress", "March",
+    "August", "Of", "Man", "Best", "Mission", "Friendship", "Commerce", "Enterprise", "Opportunity", "Pride",
+];
+
 fn is_capitalised(w: &str) -> bool {
     w.chars().next().is_some_and(|c| c.is_uppercase())
 }
@@ -62,6 +84,10 @@ pub fn find(doc: &Doc) -> Vec<Place> {
         let lower_first = !is_capitalised(first);
         // Longest match first.
         let mut matched: Option<(usize, Vec<Entry>)> = None;
+        if lower_first && !first.chars().next().is_some_and(char::is_alphabetic) {
+            i += 1;
+            continue;
+        }
         let max_j = (i + MAX_TOKENS * 2).min(toks.len());
         for j in (i..max_j).rev() {
             if !tight(doc, i, j) || toks[j].kind == TokenKind::Punct && doc.token_text(j) != "." {
@@ -80,6 +106,21 @@ pub fn find(doc: &Doc) -> Vec<Place> {
                 break;
             }
         }
+        // "Walker County", "Darby Street": capitalised words and a place suffix.
+        if let Some(p) = suffix_place(doc, i, matched.as_ref().map(|m| m.0)) {
+            let end = doc.token_at_or_after(p.span.end);
+            out.push(p);
+            i = end;
+            continue;
+        }
+        // A dateline or headline in capitals: "CHARLESTON, W.Va."
+        if matched.is_none() && first.chars().count() >= 4 && first.chars().all(|c| c.is_uppercase()) {
+            let titled: String = first.chars().enumerate().map(|(k, c)| if k == 0 { c } else { c.to_lowercase().next().unwrap_or(c) }).collect();
+            let entries = gazetteer::entries(&titled);
+            if !entries.is_empty() && !crate::lexicon::is_common_word(&titled.to_lowercase()) {
+                matched = Some((i, entries));
+            }
+        }
         let Some((j, entries)) = matched else {
             i += 1;
             continue;
@@ -92,6 +133,33 @@ pub fn find(doc: &Doc) -> Vec<Place> {
         }
     }
     out
+}
+
+/// "Walker County", "Darby Street", "Potomac River": one to three capitalised words (not a
+/// longer gazetteer match) and a place suffix.
+fn suffix_place(doc: &Doc, i: usize, matched_end: Option<usize>) -> Option<Place> {
+    let toks = &doc.tokens;
+    let is_name_word = |t: usize| toks[t].kind == TokenKind::Word && is_capitalised(doc.token_text(t))
+        && !SUFFIXES.iter().any(|(w, _)| *w == doc.token_text(t));
+    if !is_name_word(i) || crate::people::is_function_word_pub(doc.token_text(i)) {
+        return None;
+    }
+    let mut j = i;
+    while j < i + 3 && j + 1 < toks.len() && tight(doc, j, j + 1) {
+        let next = doc.token_text(j + 1);
+        if let Some((_, kind)) = SUFFIXES.iter().find(|(w, _)| *w == next) {
+            if matched_end.is_some_and(|m| m > j + 1) {
+                return None;
+            }
+            let span = Span::new(toks[i].span.start, toks[j + 1].span.end);
+            return Some(Place { span, name: span.text(doc.text).to_string(), kind: *kind, country: None, lat: 0.0, lon: 0.0, candidates: 0 });
+        }
+        if !is_name_word(j + 1) {
+            return None;
+        }
+        j += 1;
+    }
+    None
 }
 
 /// Decide whether the match on tokens `i..=j` is a place here, and build it.
@@ -109,8 +177,15 @@ fn accept(doc: &Doc, i: usize, j: usize, entries: &[Entry]) -> Option<Place> {
             return None;
         }
     }
-    // A name that is also a common word needs a place context.
-    if entries.iter().all(|e| e.common_word) || (best.common_word && i == j) {
+    if i == j && NEVER_ALONE.contains(&doc.token_text(i)) {
+        return None;
+    }
+    // A name that is also a common word, a very short name, or a town named like a person
+    // ("Lincoln", "Moore") needs a place context.
+    let word = doc.token_text(i);
+    let personal = i == j && best.kind == PlaceKind::City && (crate::lexicon::is_surname(word) || crate::lexicon::first_name(word).is_some());
+    let short = i == j && word.chars().count() <= 3 && !word.chars().all(|c| c.is_uppercase());
+    if entries.iter().all(|e| e.common_word) || (best.common_word && i == j) || personal || short {
         let after_preposition = prev.is_some_and(|p| PLACE_PREPOSITIONS.contains(&p.to_lowercase().as_str())) && !sentence_start;
         let then_state = next == Some(",") && next2.is_some_and(|n| gazetteer::entries(n).iter().any(|e| matches!(e.kind, PlaceKind::Region | PlaceKind::Country)));
         if !(after_preposition || then_state) {
