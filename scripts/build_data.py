@@ -191,6 +191,8 @@ def build(src):
             flags += "w"  # also an English word: needs context
         if name in first_names:
             flags += "n"  # also a first name
+        if name == (countries.get(c["countrycode"]) or {}).get("capital"):
+            flags += "c"  # a national capital
         add(name, "T", c["countrycode"], round(c["latitude"], 2), round(c["longitude"], 2), c["population"], flags, aliases)
 
     # ---- first-level divisions

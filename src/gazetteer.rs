@@ -26,6 +26,8 @@ pub struct Entry {
     pub common_word: bool,
     /// The name is also a common first name ("Jordan", "Paris").
     pub first_name: bool,
+    /// A national capital (often a metonym: "Washington said", "Moscow denied").
+    pub capital: bool,
 }
 
 struct Gazetteer {
@@ -115,6 +117,7 @@ fn load() -> Gazetteer {
             size: f[5].parse().unwrap_or(0),
             common_word: f[6].contains('w'),
             first_name: f[6].contains('n'),
+            capital: f[6].contains('c'),
         });
         names.push((f[0], idx));
         if let Some(aliases) = f.get(7) {
