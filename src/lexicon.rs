@@ -104,8 +104,8 @@ fn stem_is_common(common: &HashSet<&'static str>, lower: &str) -> bool {
             if base.len() >= 3 && (common.contains(base) || common.contains(format!("{base}e").as_str())) {
                 return true;
             }
-            // denied → deny, carries → carry
-            if let Some(stem) = base.strip_suffix('i') {
+            // denied → deny, carries → carry (not "ferris" → "ferry")
+            if let (true, Some(stem)) = (matches!(suffix, "ed" | "es"), base.strip_suffix('i')) {
                 if common.contains(format!("{stem}y").as_str()) {
                     return true;
                 }

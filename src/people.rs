@@ -13,7 +13,7 @@
 //! unknown capitalised words), and single words join an entity by surname or first name.
 
 use crate::lexicon;
-use crate::model::{Entity, EntityKind, Gender, Mention, MentionKind, Place, Span};
+use crate::model::{Entity, EntityKind, Gender, Mention, MentionKind, Place, PlaceKind, Span};
 use crate::quotes::Found;
 use crate::text::{Doc, TokenKind};
 use crate::{attribution, gazetteer};
@@ -538,10 +538,16 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], headlin
         }
     }
     if is_place && !titled {
-        // A lone place name can still be a known person's name ("Jordan" after "Jordan
-        // Peterson"): pass it on with no evidence, so it only joins an existing entity.
-        if name_words.len() == 1 && lexicon::first_name(text).is_some() {
-            return Parsed::Person { first, last, full_first: first, gender, role: None, evidence: 0 };
+        // A lone place name can still be a person: a known person's name ("Rubio" after
+        // "Marco Rubio", "Jordan" after "Jordan Peterson") joins that entity; a town's name
+        // followed by a speech verb ("Scarborough said") is a person. Countries and capitals
+        // stay places ("Washington said").
+        if name_words.len() == 1 {
+            let major = gazetteer::entries(text).iter().any(|e| e.capital || matches!(e.kind, PlaceKind::Country | PlaceKind::Continent | PlaceKind::Region));
+            if !major {
+                let speaks = evidence >= 2 && !headline;
+                return Parsed::Person { first, last, full_first: first, gender, role: None, evidence: if speaks { 2 } else { 0 } };
+            }
         }
         return Parsed::Nothing;
     }

@@ -2,6 +2,8 @@
 //! code-point offsets as in ../shared/eval/FORMAT.md): every gold quote is found, and with
 //! the right speaker (same last name).
 
+#![cfg(not(target_arch = "wasm32"))]
+
 use saywhere::QuoteKind;
 
 fn last_name(s: &str) -> String {

@@ -97,9 +97,10 @@ for (const url of urls) {
     await first.click();
     assert.ok(await page.evaluate(() => document.activeElement.classList.contains('qs')), 'clicking a speaker focuses a quote');
     await page.keyboard.press('j');
-    await page.uncheck('#show-places');
-    assert.ok(await page.$eval('#article', (a) => a.classList.contains('hide-places')));
-    await page.check('#show-places');
+    await page.click('label.t-place');
+    assert.ok(await page.$eval('#article', (a) => a.classList.contains('hide-places')), 'the legend hides places');
+    await page.click('label.t-place');
+    assert.ok(!(await page.$eval('#article', (a) => a.classList.contains('hide-places'))), 'and shows them again');
     await page.evaluate(() => window.scrollTo(0, 0));
     const shot = url.startsWith('file:') ? 'single-desktop.png' : 'desktop.png';
     await page.screenshot({ path: path.join(OUT, shot), fullPage: false });
