@@ -494,6 +494,10 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], headlin
     if name_words.iter().any(|&w| is_org_word(doc.token_text(w))) {
         return Parsed::Nothing;
     }
+    // "Black Sea-only": a name that runs into a lower-case word by a hyphen is not a person's.
+    if doc.token_text(last).split_once('-').is_some_and(|(_, b)| b.chars().next().is_some_and(char::is_lowercase)) {
+        return Parsed::Nothing;
+    }
     if name_words.iter().any(|&w| is_all_caps(doc.token_text(w))) && evidence < 3 {
         // Acronyms are organisations ("NATO", "MWW") or places ("US"), not people.
         let is_place = gazetteer::is_place(text) || lexicon::is_demonym(text);
@@ -544,9 +548,13 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], headlin
         // stay places ("Washington said").
         if name_words.len() == 1 {
             let major = gazetteer::entries(text).iter().any(|e| e.capital || matches!(e.kind, PlaceKind::Country | PlaceKind::Continent | PlaceKind::Region));
+            let speaks = evidence >= 2 && !headline;
             if !major {
-                let speaks = evidence >= 2 && !headline;
                 return Parsed::Person { first, last, full_first: first, gender, role: None, evidence: if speaks { 2 } else { 0 } };
+            }
+            if speaks {
+                // "Jordan said" after "Jordan Peterson": only joins a known person.
+                return Parsed::Person { first, last, full_first: first, gender, role: None, evidence: 0 };
             }
         }
         return Parsed::Nothing;

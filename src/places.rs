@@ -54,7 +54,7 @@ const SUFFIXES: &[(&str, PlaceKind)] = &[
 const NEVER_ALONE: &[&str] = &[
     "North", "South", "East", "West", "Northeast", "Northwest", "Southeast", "Southwest", "Central", "Upper",
     "Lower", "Middle", "Island", "Lake", "Mount", "Port", "Saint", "San", "Santa", "Los", "Las", "El", "La", "Le",
-    "New", "Old", "Great", "Little", "Grand", "Union", "Liberty", "Independence", "Victory", "Progress", "March",
+    "Western", "Eastern", "Northern", "Southern", "New", "Old", "Great", "Little", "Grand", "Union", "Liberty", "Independence", "Victory", "Progress", "March",
     "August", "Of", "Man", "Best", "Mission", "Friendship", "Commerce", "Enterprise", "Opportunity", "Pride",
 ];
 
@@ -84,6 +84,7 @@ pub fn find(doc: &Doc) -> Vec<Place> {
         let lower_first = !is_capitalised(first);
         // Longest match first.
         let mut matched: Option<(usize, Vec<Entry>)> = None;
+        let mut cut_end: Option<usize> = None;
         if lower_first && !first.chars().next().is_some_and(char::is_alphabetic) {
             i += 1;
             continue;
@@ -93,16 +94,29 @@ pub fn find(doc: &Doc) -> Vec<Place> {
             if !tight(doc, i, j) || toks[j].kind == TokenKind::Punct && doc.token_text(j) != "." {
                 continue;
             }
-            let span = Span::new(toks[i].span.start, toks[j].span.end);
-            let name = span.text(doc.text);
-            let entries = if lower_first {
+            let mut span = Span::new(toks[i].span.start, toks[j].span.end);
+            let mut entries = if lower_first {
                 if j != i { continue; }
-                gazetteer::entries_lower(name)
+                gazetteer::entries_lower(span.text(doc.text))
             } else {
-                gazetteer::entries(name)
+                gazetteer::entries(span.text(doc.text))
             };
+            // "the Black Sea-only deal": a name joined by a hyphen to a lower-case word.
+            if entries.is_empty() && !lower_first {
+                let last = doc.token_text(j);
+                if let Some(h) = last.find('-') {
+                    if last[h + 1..].chars().next().is_some_and(char::is_lowercase) {
+                        let cut = Span::new(span.start, toks[j].span.start + h);
+                        entries = gazetteer::entries(cut.text(doc.text));
+                        if !entries.is_empty() {
+                            span = cut;
+                        }
+                    }
+                }
+            }
             if !entries.is_empty() {
                 matched = Some((j, entries));
+                cut_end = Some(span.end);
                 break;
             }
         }
@@ -125,7 +139,10 @@ pub fn find(doc: &Doc) -> Vec<Place> {
             i += 1;
             continue;
         };
-        if let Some(place) = accept(doc, i, j, &entries) {
+        if let Some(mut place) = accept(doc, i, j, &entries) {
+            if let Some(end) = cut_end {
+                place.span.end = end;
+            }
             out.push(place);
             i = j + 1;
         } else {
