@@ -412,8 +412,18 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], headlin
     let mut evidence = 0u8;
     let mut k = 0;
     let mut full_k: Option<usize> = None;
-    // Leading: common words, then titles, honorifics, demonyms and place acronyms ("US").
+    // Leading: common words, then titles, honorifics, demonyms, place names and place
+    // acronyms ("US", "the United States Hamdullah Mohib").
     while k < words.len() {
+        if words.len() - k > 2 {
+            if let Some(m) = (k + 2..words.len() - 1).rev().take(4).find(|&m| {
+                let span = Span::new(toks[words[k]].span.start, toks[words[m - 1]].span.end);
+                gazetteer::is_place(span.text(doc.text))
+            }) {
+                k = m;
+                continue;
+            }
+        }
         let w = doc.token_text(words[k]);
         let remaining = words.len() - k;
         if remaining > 1 {
@@ -495,7 +505,9 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], headlin
         return Parsed::Nothing;
     }
     // "Black Sea-only": a name that runs into a lower-case word by a hyphen is not a person's.
-    if doc.token_text(last).split_once('-').is_some_and(|(_, b)| b.chars().next().is_some_and(char::is_lowercase)) {
+    if doc.token_text(last).split_once('-').is_some_and(|(_, b)| {
+        b.chars().next().is_some_and(char::is_lowercase) && b.chars().count() >= 4 && lexicon::is_common_word(b)
+    }) {
         return Parsed::Nothing;
     }
     if name_words.iter().any(|&w| is_all_caps(doc.token_text(w))) && evidence < 3 {
