@@ -594,17 +594,19 @@ pub fn skip_apposition_long(doc: &Doc, comma: usize, reach: usize) -> Option<usi
 /// From a comma at token `comma`, skip an apposition ("…, a spokeswoman for the ministry,")
 /// and return the token after its closing comma.
 pub fn skip_apposition(doc: &Doc, comma: usize) -> Option<usize> {
-    let limit = (comma + 16).min(doc.tokens.len());
-    for j in comma + 1..limit {
-        let w = doc.token_text(j);
-        if w == "," {
-            return (j + 1 < doc.tokens.len()).then_some(j + 1);
-        }
-        if matches!(w, "." | ";" | ":" | "!" | "?") || crate::text::is_quote_mark(w) {
-            return None;
+    skip_apposition_long(doc, comma, 16)
+}
+
+impl Building {
+    fn new(kind: EntityKind, name: String, gender: Gender, role: Option<String>, surname: String, first_name: Option<String>, first_seen: usize) -> Building {
+        Building {
+            entity: Entity { id: 0, kind, name, aliases: Vec::new(), mentions: Vec::new(), gender, role },
+            surname,
+            first_name,
+            tokens: 0,
+            first_seen,
         }
     }
-    None
 }
 
 struct Building {
@@ -649,21 +651,7 @@ pub fn find(doc: &Doc, quotes: &[Found], places: &[Place]) -> People {
         }) {
             Some(i) => i,
             None => {
-                built.push(Building {
-                    entity: Entity {
-                        id: 0,
-                        kind: EntityKind::Person,
-                        name: String::new(),
-                        aliases: Vec::new(),
-                        mentions: Vec::new(),
-                        gender: Gender::Unknown,
-                        role: None,
-                    },
-                    surname: surname.clone(),
-                    first_name: first_name.clone(),
-                    tokens: 0,
-                    first_seen: span.start,
-                });
+                built.push(Building::new(EntityKind::Person, String::new(), Gender::Unknown, None, surname.clone(), first_name.clone(), span.start));
                 built.len() - 1
             }
         };
@@ -707,21 +695,7 @@ pub fn find(doc: &Doc, quotes: &[Found], places: &[Place]) -> People {
         let idx = match by_surname.or_else(by_first) {
             Some(i) => i,
             None if *evidence >= 2 && words.len() == 1 && !is_common(words[0], &vocab) => {
-                built.push(Building {
-                    entity: Entity {
-                        id: 0,
-                        kind: EntityKind::Person,
-                        name: String::new(),
-                        aliases: Vec::new(),
-                        mentions: Vec::new(),
-                        gender: *gender,
-                        role: role.clone(),
-                    },
-                    surname: key,
-                    first_name: None,
-                    tokens: 1,
-                    first_seen: span.start,
-                });
+                built.push(Building::new(EntityKind::Person, String::new(), *gender, role.clone(), key, None, span.start));
                 built.len() - 1
             }
             None => continue,
@@ -750,21 +724,7 @@ pub fn find(doc: &Doc, quotes: &[Found], places: &[Place]) -> People {
             None => {
                 // Organisations come after people in `built`; track them by key.
                 org_keys.push(key);
-                built.push(Building {
-                    entity: Entity {
-                        id: 0,
-                        kind: EntityKind::Organisation,
-                        name: text.to_string(),
-                        aliases: Vec::new(),
-                        mentions: Vec::new(),
-                        gender: Gender::Unknown,
-                        role: None,
-                    },
-                    surname: String::new(),
-                    first_name: None,
-                    tokens: 0,
-                    first_seen: span.start,
-                });
+                built.push(Building::new(EntityKind::Organisation, text.to_string(), Gender::Unknown, None, String::new(), None, span.start));
                 built.len() - 1
             }
         };
