@@ -801,8 +801,18 @@ pub fn attribute(doc: &Doc, found: &[Found], people: &People) -> (Vec<Quote>, Ve
             .or_else(|| (f.kind == QuoteKind::Direct).then(|| ctx.previous_sentence(qi, first)).flatten());
         // Kind from context: a name-shaped quote is a partial quote when a cue governs it in a
         // Title-Case sentence; a short fragment with no cue is a scare quote.
-        if f.kind == QuoteKind::NonSpeech && found_attr.is_some() && title_case_sentence(doc, f.span.start) {
-            q.kind = QuoteKind::Partial;
+        // Speech after all: a name-shaped quote governed by a cue in a Title-Case sentence, or
+        // one with a speech verb and a speaker right beside it (“Word is,” Trump said).
+        if f.kind == QuoteKind::NonSpeech {
+            let adjacent = found_attr.as_ref().is_some_and(|a| {
+                matches!(a.rule, Rule::QuoteCueSpeaker | Rule::QuoteSpeakerCue | Rule::SpeakerCueQuote | Rule::SpeakerColon | Rule::DashSpeaker)
+                    && matches!(a.subject, Subject::Name(_) | Subject::Pronoun(..) | Subject::Role(_))
+            });
+            if adjacent {
+                q.kind = QuoteKind::Direct;
+            } else if found_attr.is_some() && title_case_sentence(doc, f.span.start) {
+                q.kind = QuoteKind::Partial;
+            }
         }
         if q.kind == QuoteKind::Partial && found_attr.is_none() && word_count(f.content.text(doc.text)) <= 4 {
             q.kind = QuoteKind::NonSpeech;

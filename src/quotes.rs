@@ -299,13 +299,17 @@ fn guess_kind(content: &str) -> QuoteKind {
     let words: Vec<&str> = content.split(|c: char| c.is_whitespace()).filter(|w| w.chars().any(char::is_alphanumeric)).collect();
     let first = content.chars().find(|c| c.is_alphanumeric());
     let terminal = content.trim_end_matches(['"', '\'', '’', '”', ')']).ends_with(['.', '!', '?', ',', '…']);
-    // Names and titles: every longer word capitalised, no sentence punctuation.
-    let long: Vec<&&str> = words.iter().filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() > 3).collect();
-    let title_case = !long.is_empty() && long.iter().all(|w| w.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_uppercase));
-    if title_case && words.len() <= 8 && !content.trim_end().ends_with(['.', '!', '?']) && words.len() >= 1 {
-        if words.len() >= 2 || !terminal {
-            return QuoteKind::NonSpeech;
-        }
+    // Names and titles: every word capitalised but short function words, no sentence
+    // punctuation: “Coalition of the Willing”, “Fox News Sunday”.
+    const SMALL: &[&str] = &["a", "an", "the", "of", "and", "or", "for", "to", "in", "on", "at", "by", "with", "from", "de", "la", "du", "von", "van"];
+    let title_case = words.len() >= 2
+        && words.iter().all(|w| {
+            let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
+            SMALL.contains(&bare) || bare.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        })
+        && words.iter().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).count() >= 2;
+    if title_case && words.len() <= 8 && !content.trim_end().ends_with(['.', '!', '?']) {
+        return QuoteKind::NonSpeech;
     }
     match first {
         Some(c) if c.is_lowercase() => QuoteKind::Partial,
@@ -366,6 +370,8 @@ mod tests {
     fn kinds_from_shape() {
         let k = |t: &str| find(t)[0].kind;
         assert_eq!(k("the “Coalition Of The Willing” met"), QuoteKind::NonSpeech);
+        assert_eq!(k("the “Coalition of the Willing” met"), QuoteKind::NonSpeech);
+        assert_eq!(k("“Thank you, son,” he replied."), QuoteKind::Direct);
         assert_eq!(k("it was “a very important occasion” for him"), QuoteKind::Partial);
         assert_eq!(k("“We will win this war,” he said."), QuoteKind::Direct);
     }
