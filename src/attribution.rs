@@ -772,6 +772,80 @@ fn dialogue_partner(doc: &Doc, quotes: &[Quote], prev: usize, speaker: usize) ->
     (other != speaker).then_some((other, quotes[before].speaker_mention))
 }
 
+/// Conversation tracking. In a run of paragraphs that each open with a quote (a dialogue),
+/// where the turns attributed by a verb name two or more different speakers, the turns with
+/// no verb of their own alternate: each goes to the speaker two turns before (or after).
+fn alternate_dialogue(doc: &Doc, found: &[Found], quotes: &mut [Quote], decided: &[bool]) {
+    // The first quote of each paragraph that opens with a quote: the turns.
+    let mut turns: Vec<(usize, usize)> = Vec::new(); // (paragraph, quote index)
+    for (qi, q) in quotes.iter().enumerate() {
+        let Some(p) = doc.paragraph_index(q.span.start) else { continue };
+        if q.kind != QuoteKind::NonSpeech && doc.paragraphs[p].start == q.span.start && !found[qi].continues {
+            turns.push((p, qi));
+        }
+    }
+    let mut start = 0;
+    while start < turns.len() {
+        let mut end = start + 1;
+        while end < turns.len() && turns[end].0 == turns[end - 1].0 + 1 {
+            end += 1;
+        }
+        let run: Vec<usize> = turns[start..end].iter().map(|t| t.1).collect();
+        start = end;
+        let explicit: Vec<bool> = run.iter().map(|&qi| decided[qi] && quotes[qi].speaker.is_some()).collect();
+        let mut distinct: Vec<usize> = run.iter().zip(&explicit).filter(|(_, &e)| e).filter_map(|(&qi, _)| quotes[qi].speaker).collect();
+        distinct.sort_unstable();
+        distinct.dedup();
+        if run.len() < 3 || distinct.len() < 2 {
+            continue;
+        }
+        let mut known: Vec<Option<(usize, Option<Span>)>> =
+            run.iter().zip(&explicit).map(|(&qi, &e)| e.then(|| (quotes[qi].speaker.unwrap_or(0), quotes[qi].speaker_mention))).collect();
+        // Forward, then backward, from each pair of known, different neighbours.
+        for _ in 0..2 {
+            for k in 2..run.len() {
+                if known[k].is_none() {
+                    if let (Some(a), Some(b)) = (known[k - 2], known[k - 1]) {
+                        if a.0 != b.0 {
+                            known[k] = Some(a);
+                        }
+                    }
+                }
+            }
+            for k in (0..run.len().saturating_sub(2)).rev() {
+                if known[k].is_none() {
+                    if let (Some(a), Some(b)) = (known[k + 2], known[k + 1]) {
+                        if a.0 != b.0 {
+                            known[k] = Some(a);
+                        }
+                    }
+                }
+            }
+        }
+        for (k, &qi) in run.iter().enumerate() {
+            if explicit[k] {
+                continue;
+            }
+            if let Some((speaker, mention)) = known[k] {
+                quotes[qi].speaker = Some(speaker);
+                quotes[qi].speaker_mention = mention;
+                quotes[qi].rule = Some(Rule::Alternation);
+                quotes[qi].confidence = 0.55;
+                // Later quotes in the same paragraph continue this turn's speaker.
+                let p = doc.paragraph_index(quotes[qi].span.start);
+                let mut next = qi + 1;
+                while next < quotes.len() && doc.paragraph_index(quotes[next].span.start) == p {
+                    if !decided[next] && quotes[next].rule == Some(Rule::Continuation) {
+                        quotes[next].speaker = Some(speaker);
+                        quotes[next].speaker_mention = mention;
+                    }
+                    next += 1;
+                }
+            }
+        }
+    }
+}
+
 pub fn attribute(doc: &Doc, found: &[Found], people: &People) -> (Vec<Quote>, Vec<Entity>) {
     let mut ctx = Ctx::new(doc, found, people, people.entities.clone());
     let mut quotes: Vec<Quote> = Vec::with_capacity(found.len());
@@ -900,6 +974,7 @@ pub fn attribute(doc: &Doc, found: &[Found], people: &People) -> (Vec<Quote>, Ve
             quotes[qi - 1].confidence = 0.8 * quotes[qi].confidence;
         }
     }
+    alternate_dialogue(doc, found, &mut quotes, &decided);
     let mut entities = ctx.entities;
     for e in &mut entities {
         e.mentions.sort_by_key(|m| m.span.start);
