@@ -241,6 +241,21 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 return None;
             }
             if let Some(mi) = self.ends[p] {
+                // "George Zornick of The Nation wrote": the person before "of ORGANISATION".
+                let m = &self.people.mentions[mi];
+                if self.entities[m.entity].kind == EntityKind::Organisation && m.full_first >= start + 2 {
+                    let mut before = m.full_first - 1;
+                    if self.lower(before) == "the" && before > start {
+                        before -= 1;
+                    }
+                    if matches!(self.lower(before).as_str(), "of" | "at" | "for" | "from") && before > start {
+                        if let Some(pi) = self.ends[before - 1] {
+                            if self.entities[self.people.mentions[pi].entity].kind == EntityKind::Person {
+                                return Some(Subject::Name(pi));
+                            }
+                        }
+                    }
+                }
                 return Some(Subject::Name(mi));
             }
             if let Some(g) = self.pronoun(p) {
@@ -686,42 +701,68 @@ impl<'a, 'd> Ctx<'a, 'd> {
         }
     }
 
-    /// The nearest person before `pos`, outside quotes, of compatible gender, in this
-    /// paragraph or the two before, who is not named inside the quote itself.
+    /// The person a he/she at `pos` refers to: of compatible gender, mentioned outside quotes
+    /// in this paragraph or the two before, and not named inside the quote itself. The most
+    /// recent sentence with such a person wins; within it, its subject (the first person
+    /// named, not after a preposition or as a modifier: "a Sanders supporter") before others.
     fn resolve_pronoun(&self, pos: usize, g: Gender, qi: usize) -> Option<usize> {
         let para = self.doc.paragraph_index(pos)?;
         let window_start = self.doc.paragraphs[para.saturating_sub(2)].start;
         let quote = self.found[qi].content.text(self.doc.text);
-        let mut best: Option<(usize, usize)> = None; // (position, entity)
-        let consider = |e: usize, at: usize, best: &mut Option<(usize, usize)>| {
-            if at < window_start || at >= pos {
-                return;
-            }
+        // (position, entity, is_subject)
+        let mut candidates: Vec<(usize, usize, bool)> = Vec::new();
+        let compatible = |e: usize| {
             let ent = &self.entities[e];
-            if ent.kind != EntityKind::Person || !(ent.gender == g || ent.gender == Gender::Unknown) {
-                return;
-            }
-            // A speaker rarely names himself in the third person inside his own words.
-            if let Some(surname) = ent.name.split_whitespace().last() {
-                if quote.contains(surname) {
-                    return;
-                }
-            }
-            if best.is_none_or(|(p, _)| at > p) {
-                *best = Some((at, e));
-            }
+            ent.kind == EntityKind::Person
+                && (ent.gender == g || ent.gender == Gender::Unknown)
+                // A speaker rarely names himself in the third person inside his own words.
+                && !ent.name.split_whitespace().last().is_some_and(|surname| quote.contains(surname))
         };
         for m in &self.people.mentions {
-            if self.quote_of[m.first].is_none() {
-                consider(m.entity, m.span.start, &mut best);
+            if m.span.start < window_start || m.span.start >= pos || self.quote_of[m.first].is_some() || !compatible(m.entity) {
+                continue;
             }
+            candidates.push((m.span.start, m.entity, self.is_subject_mention(m.full_first)));
         }
         for (e, ent) in self.entities.iter().enumerate() {
             for m in ent.mentions.iter().filter(|m| m.kind != MentionKind::Name) {
-                consider(e, m.span.start, &mut best);
+                if m.span.start >= window_start && m.span.start < pos && compatible(e) {
+                    let t = self.doc.token_at_or_after(m.span.start);
+                    candidates.push((m.span.start, e, self.is_subject_mention(t)));
+                }
             }
         }
-        best.map(|(_, e)| e)
+        let (latest, _, _) = *candidates.iter().max_by_key(|c| c.0)?;
+        let sentence = self.doc.sentence_index(latest);
+        let same_sentence: Vec<&(usize, usize, bool)> =
+            candidates.iter().filter(|c| self.doc.sentence_index(c.0) == sentence).collect();
+        same_sentence
+            .iter()
+            .filter(|c| c.2)
+            .min_by_key(|c| c.0)
+            .or_else(|| same_sentence.iter().max_by_key(|c| c.0))
+            .map(|c| c.1)
+    }
+
+    /// Is the mention starting at token `t` a clause subject: not after a preposition, an
+    /// article or a possessive, and not a modifier of a following noun ("a Sanders supporter")?
+    fn is_subject_mention(&self, t: usize) -> bool {
+        if t > 0 {
+            let prev = self.lower(t - 1);
+            if PREPOSITIONS.contains(&prev.as_str()) || matches!(prev.as_str(), "a" | "an" | "the" | "’s" | "'s" | "his" | "her" | "their") {
+                return false;
+            }
+        }
+        // The word after the name: a lower-case noun means the name modifies it.
+        let mi = self.starts.get(t).copied().flatten();
+        let end = mi.map_or(t, |mi| self.people.mentions[mi].last);
+        match self.doc.tokens.get(end + 1) {
+            Some(n) if n.kind == TokenKind::Word => {
+                let w = self.doc.slice(n.span);
+                !(w.chars().next().is_some_and(char::is_lowercase) && crate::lexicon::is_common_word(w) && !is_cue_word(w) && !w.ends_with("ed"))
+            }
+            _ => true,
+        }
     }
 
     /// The person the text gave this role ("minister"), most recently mentioned before `pos`.
