@@ -105,7 +105,7 @@ for (const url of urls) {
     const shot = url.startsWith('file:') ? 'single-desktop.png' : 'desktop.png';
     await page.screenshot({ path: path.join(OUT, shot), fullPage: false });
     if (process.env.SCREENSHOT && !url.startsWith('file:')) {
-      await page.hover('#article .qs >> nth=0');
+      await page.hover('#article .qs:not(.quiet) >> nth=0');
       await page.evaluate(() => window.scrollTo(0, 0));
       await page.screenshot({ path: path.join(ROOT, 'docs/screenshot.png'), fullPage: false });
     }
