@@ -308,7 +308,10 @@ fn guess_kind(content: &str) -> QuoteKind {
             SMALL.contains(&bare) || bare.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
         })
         && words.iter().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).count() >= 2;
-    if title_case && words.len() <= 8 && !content.trim_end().ends_with(['.', '!', '?']) {
+    // News style puts the sentence's period inside the marks (on “Fox News Sunday.”), so a
+    // short title may end with one; a cue beside the quote still makes it speech.
+    let ends_sentence = content.trim_end().ends_with(['!', '?']) || (content.trim_end().ends_with('.') && words.len() > 5);
+    if title_case && words.len() <= 8 && !ends_sentence {
         return QuoteKind::NonSpeech;
     }
     match first {
