@@ -219,7 +219,10 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 k += 1;
                 continue;
             }
-            let skippable = matches!(lw.as_str(), "the" | "a" | "an" | "former" | "then" | "of" | "and" | "for" | "u.s." | "us")
+            // "the younger Mr. Trump", "a former NAACP leader, Ben Jealous"
+            let after_article = k > t && matches!(self.lower(k - 1).as_str(), "the" | "a" | "an") && w.chars().next().is_some_and(char::is_lowercase)
+                && (k + 1..(k + 3).min(end)).any(|n| self.starts[n].is_some());
+            let skippable = after_article || matches!(lw.as_str(), "the" | "a" | "an" | "former" | "then" | "of" | "and" | "for" | "u.s." | "us")
                 || (w.chars().next().is_some_and(|c| c.is_uppercase()) && self.starts[k].is_none() && !self.is_cue(k))
                 || lw == "."
                 || crate::lexicon::is_demonym(w);
@@ -263,7 +266,11 @@ impl<'a, 'd> Ctx<'a, 'd> {
             }
             let w = self.word(p);
             let lw = w.to_lowercase();
-            if ADVERBS.contains(&lw.as_str()) {
+            // "Mrs. Clinton shook her head and said": the coordinated verb shares the subject.
+            if lw == "and" && p > start && !matches!(self.word(p - 1), ",") && self.ends[p - 1].is_none() {
+                return self.clause_subject(start, p);
+            }
+            if ADVERBS.contains(&lw.as_str()) || (lw.len() > 4 && lw.ends_with("ly") && self.doc.tokens[p].kind == TokenKind::Word) {
                 k = p;
                 continue;
             }

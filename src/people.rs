@@ -227,6 +227,11 @@ fn is_common(w: &str, vocab: &Vocabulary) -> bool {
     lexicon::is_common_word(&lower) && lexicon::first_name(w).is_none() && !lexicon::is_surname(w)
 }
 
+/// A word that may end a personal name: not a day, month or obvious time word.
+fn vocab_rank_ok(w: &str) -> bool {
+    !matches!(w, "Week" | "Year" | "Month" | "Day" | "Night" | "Morning" | "Evening" | "Time" | "Times" | "Today" | "Said" | "Says")
+}
+
 /// Lower-case words of the text, to tell ordinary words written with a capital from names.
 struct Vocabulary {
     words: std::collections::HashSet<String>,
@@ -475,10 +480,16 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], headlin
             }
         }
     }
-    // Trailing common words ("Putin Last Week") and titles.
+    // Trailing common words ("Putin Last Week") and titles; but a first name and one more
+    // word is a full name even when the surname is an English word ("Ben Jealous").
     let mut end = words.len();
     while end > k {
         let w = doc.token_text(words[end - 1]);
+        if end - k == 2 && lexicon::first_name(doc.token_text(words[k])).is_some() && !gazetteer::is_place(doc.token_text(words[k])) && !NOT_NAMES.contains(&w)
+            && !is_title_word(w) && !lexicon::is_demonym(w) && vocab_rank_ok(w)
+        {
+            break;
+        }
         if NOT_NAMES.contains(&w) || (is_common(w, vocab) && lexicon::first_name(w).is_none()) || is_title_word(w) || lexicon::is_demonym(w) {
             end -= 1;
         } else {
