@@ -33,6 +33,13 @@ pub struct NameMention {
     pub entity: usize,
 }
 
+impl NameMention {
+    fn new(doc: &Doc, first: usize, last: usize, full_first: usize, entity: usize) -> NameMention {
+        let span = Span::new(doc.tokens[first].span.start, doc.tokens[last].span.end);
+        NameMention { span, full: Span::new(doc.tokens[full_first].span.start, span.end), first, last, full_first, entity }
+    }
+}
+
 pub struct People {
     pub entities: Vec<Entity>,
     /// Every name mention of a person or organisation, sorted by start.
@@ -679,14 +686,7 @@ pub fn find(doc: &Doc, quotes: &[Found], places: &[Place]) -> People {
         if words.len() > b.tokens {
             b.tokens = words.len();
         }
-        mentions.push(NameMention {
-            span,
-            full: Span::new(doc.tokens[*full_first].span.start, span.end),
-            first: *first,
-            last: *last,
-            full_first: *full_first,
-            entity: idx,
-        });
+        mentions.push(NameMention::new(doc, *first, *last, *full_first, idx));
     }
     // Pass 2: single words that match a known surname or first name, or that a title or
     // a speech verb marks as a person.
@@ -714,14 +714,7 @@ pub fn find(doc: &Doc, quotes: &[Found], places: &[Place]) -> People {
         if built[idx].entity.gender == Gender::Unknown {
             built[idx].entity.gender = *gender;
         }
-        mentions.push(NameMention {
-            span,
-            full: Span::new(doc.tokens[*full_first].span.start, span.end),
-            first: *first,
-            last: *last,
-            full_first: *full_first,
-            entity: idx,
-        });
+        mentions.push(NameMention::new(doc, *first, *last, *full_first, idx));
     }
     // Organisations that can speak.
     let mut org_keys: Vec<String> = Vec::new();
