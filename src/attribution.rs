@@ -791,9 +791,9 @@ impl<'a, 'd> Ctx<'a, 'd> {
     }
 }
 
-/// Is most of the sentence around `pos` written in Title Case?
-fn title_case_sentence(doc: &Doc, pos: usize) -> bool {
-    doc.sentence_index(pos).is_some_and(|i| people::title_case(doc, doc.sentences[i]))
+/// Is the sentence around `pos` written in Title Case (as the people layer found)?
+fn title_case_sentence(doc: &Doc, people: &People, pos: usize) -> bool {
+    doc.sentence_index(pos).is_some_and(|i| people.headlines.get(i).copied().unwrap_or(false))
 }
 
 fn word_count(text: &str) -> usize {
@@ -932,7 +932,7 @@ pub fn attribute(doc: &Doc, found: &[Found], people: &People) -> (Vec<Quote>, Ve
             });
             if adjacent {
                 q.kind = QuoteKind::Direct;
-            } else if found_attr.is_some() && title_case_sentence(doc, f.span.start) {
+            } else if found_attr.is_some() && title_case_sentence(doc, people, f.span.start) {
                 q.kind = QuoteKind::Partial;
             }
         }

@@ -31,21 +31,20 @@ impl Unit {
 }
 
 /// Converts byte offsets of one text into another unit.
-pub struct Offsets<'t> {
-    text: &'t str,
+pub struct Offsets {
     unit: Unit,
     map: OffsetMap,
 }
 
-impl<'t> Offsets<'t> {
-    pub fn new(text: &'t str, unit: Unit) -> Offsets<'t> {
-        Offsets { text, unit, map: OffsetMap::new(text) }
+impl Offsets {
+    pub fn new(text: &str, unit: Unit) -> Offsets {
+        Offsets { unit, map: OffsetMap::new(text) }
     }
     pub fn at(&self, byte: usize) -> usize {
         match self.unit {
             Unit::Bytes => byte,
-            Unit::CodePoints => self.map.code_point(byte, self.text),
-            Unit::Utf16 => self.map.utf16(byte, self.text),
+            Unit::CodePoints => self.map.code_point(byte),
+            Unit::Utf16 => self.map.utf16(byte),
         }
     }
     pub fn span(&self, s: Span) -> (usize, usize) {

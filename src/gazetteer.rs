@@ -60,10 +60,10 @@ pub fn fold(s: &str) -> String {
             'ł' => 'l',
             'ř' => 'r',
             'ť' | 'ţ' | 'ț' => 't',
+            'ß' => 's',
             '’' => '\'',
-            other => {
+            _ => {
                 out.push(c);
-                let _ = other;
                 continue;
             }
         };

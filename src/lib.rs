@@ -31,7 +31,7 @@ pub fn annotate(text: &str) -> Annotations {
     let doc = text::Doc::new(text);
     let found_quotes = quotes::find(text);
     let place_candidates = places::find(&doc);
-    let found_people = people::find(&doc, &found_quotes, &place_candidates);
+    let found_people = people::find(&doc, &place_candidates);
     let places = places::resolve(place_candidates, &found_people);
     let (quotes, people) = attribution::attribute(&doc, &found_quotes, &found_people);
     Annotations { people, quotes, places }

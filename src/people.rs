@@ -14,7 +14,6 @@
 
 use crate::lexicon;
 use crate::model::{Entity, EntityKind, Gender, Mention, MentionKind, Place, PlaceKind, Span};
-use crate::quotes::Found;
 use crate::text::{Doc, TokenKind};
 use crate::{attribution, gazetteer};
 
@@ -42,6 +41,8 @@ impl NameMention {
 
 pub struct People {
     pub entities: Vec<Entity>,
+    /// For each sentence of the document: is it written in Title Case (a headline)?
+    pub headlines: Vec<bool>,
     /// Every name mention of a person or organisation, sorted by start.
     pub mentions: Vec<NameMention>,
     /// Every person-name span, sorted by start.
@@ -193,8 +194,8 @@ fn is_function_word(w: &str) -> bool {
         || attribution::is_cue_word(&w.to_lowercase())
 }
 
-/// [`is_function_word`] for other modules.
-pub fn is_function_word_pub(w: &str) -> bool {
+/// Does `w` never begin a name (a function word, weekday, month, …)? For other layers.
+pub fn never_starts_a_name(w: &str) -> bool {
     is_function_word(w) || NOT_NAMES.contains(&w)
 }
 
@@ -266,39 +267,13 @@ impl Vocabulary {
 pub fn name_key(w: &str) -> String {
     let mut out = String::with_capacity(w.len());
     let mut prev = '\0';
-    for c in w.chars().flat_map(char::to_lowercase) {
-        let c = fold_accent(c);
-        if c == '\0' || !c.is_alphanumeric() {
-            continue;
-        }
+    for c in gazetteer::fold(w).chars().flat_map(char::to_lowercase).filter(|c| c.is_alphanumeric()) {
         if c != prev {
             out.push(c);
         }
         prev = c;
     }
     out
-}
-
-fn fold_accent(c: char) -> char {
-    match c {
-        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => 'a',
-        'ç' | 'ć' | 'č' => 'c',
-        'ď' | 'đ' => 'd',
-        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' => 'e',
-        'ì' | 'í' | 'î' | 'ï' | 'ī' | 'į' | 'ı' => 'i',
-        'ñ' | 'ń' | 'ň' => 'n',
-        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => 'o',
-        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' => 'u',
-        'ý' | 'ÿ' => 'y',
-        'ś' | 'š' | 'ş' => 's',
-        'ź' | 'ż' | 'ž' => 'z',
-        'ł' => 'l',
-        'ř' => 'r',
-        'ť' | 'ţ' => 't',
-        'ß' => 's',
-        c if crate::text::is_combining(c) => '\0',
-        c => c,
-    }
 }
 
 /// A capitalised run of tokens, before titles are stripped.
@@ -637,8 +612,7 @@ struct Building {
 }
 
 /// Find the people in `doc`.
-pub fn find(doc: &Doc, quotes: &[Found], places: &[Place]) -> People {
-    let _ = quotes;
+pub fn find(doc: &Doc, places: &[Place]) -> People {
     let vocab = Vocabulary::new(doc);
     let headlines: Vec<bool> = doc.sentences.iter().map(|s| title_case_with(doc, *s, &vocab)).collect();
     let mut parsed: Vec<Parsed> = runs(doc)
@@ -794,15 +768,11 @@ pub fn find(doc: &Doc, quotes: &[Found], places: &[Place]) -> People {
         .filter(|m| entities[m.entity].kind == EntityKind::Person)
         .map(|m| m.span)
         .collect();
-    People { entities, mentions, names }
+    People { entities, headlines, mentions, names }
 }
 
 /// Is this sentence written in Title Case (a headline, or machine-cased text)? Most longer
 /// words are capitalised, and several of them are ordinary words ("Will", "Center", "Deal").
-pub fn title_case(doc: &Doc, s: Span) -> bool {
-    title_case_with(doc, s, &Vocabulary::new(doc))
-}
-
 fn title_case_with(doc: &Doc, s: Span, vocab: &Vocabulary) -> bool {
     let (a, b) = (doc.token_at_or_after(s.start), doc.token_at_or_after(s.end));
     let long: Vec<&str> = (a..b)
@@ -864,7 +834,7 @@ mod tests {
 
     fn people(text: &str) -> Vec<String> {
         let doc = Doc::new(text);
-        let mut v: Vec<String> = find(&doc, &[], &[]).entities.into_iter().filter(|e| e.kind == EntityKind::Person).map(|e| e.name).collect();
+        let mut v: Vec<String> = find(&doc, &[]).entities.into_iter().filter(|e| e.kind == EntityKind::Person).map(|e| e.name).collect();
         v.sort();
         v
     }

@@ -158,7 +158,7 @@ fn suffix_place(doc: &Doc, i: usize, matched_end: Option<usize>) -> Option<Place
     let toks = &doc.tokens;
     let is_name_word = |t: usize| toks[t].kind == TokenKind::Word && is_capitalised(doc.token_text(t))
         && !SUFFIXES.iter().any(|(w, _)| *w == doc.token_text(t));
-    if !is_name_word(i) || crate::people::is_function_word_pub(doc.token_text(i)) {
+    if !is_name_word(i) || crate::people::never_starts_a_name(doc.token_text(i)) {
         return None;
     }
     let mut j = i;
@@ -266,7 +266,7 @@ mod tests {
 
     fn places(t: &str) -> Vec<&str> {
         let d = Doc::new(t);
-        find(&d).iter().map(|p| p.span.text(t)).collect::<Vec<_>>().into_iter().map(|s| s).collect()
+        find(&d).iter().map(|p| p.span.text(t)).collect()
     }
 
     #[test]

@@ -100,7 +100,6 @@ pub fn is_line_break(c: char) -> bool {
 /// "Zelenskyy’s" yields the name "Zelenskyy".
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut out = Vec::with_capacity(text.len() / 5 + 1);
-    let bytes = text.as_bytes();
     let mut iter = text.char_indices().peekable();
     while let Some((i, c)) = iter.next() {
         if c.is_whitespace() {
@@ -134,7 +133,6 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 iter.next();
                 end = j + d.len_utf8();
             }
-            let _ = bytes;
             out.push(Token { span: Span::new(i, end), kind: if numeric { TokenKind::Number } else { TokenKind::Word } });
         } else {
             // One punctuation character, with any combining marks or variation selectors after it.
@@ -291,75 +289,42 @@ pub fn sentences(text: &str, tokens: &[Token], paragraphs: &[Span]) -> Vec<Span>
     out
 }
 
-/// Byte offset → UTF-16 offset and code-point offset tables, for the outer layers.
+/// Byte offset → UTF-16 and code-point offsets, for the outer layers. Only non-ASCII
+/// characters make the units differ, so the map keeps one entry per such character.
 pub struct OffsetMap {
-    /// Sorted (byte offset, utf16 offset, code point offset) at every non-ASCII char and at the end.
-    marks: Vec<(usize, usize, usize)>,
+    /// Sorted (byte offset just after a non-ASCII char, UTF-16 offset there, code points there).
+    after: Vec<(usize, usize, usize)>,
 }
 
 impl OffsetMap {
     pub fn new(text: &str) -> OffsetMap {
-        let mut marks = Vec::new();
+        let mut after = Vec::new();
         let (mut u16s, mut cps) = (0usize, 0usize);
         for (i, c) in text.char_indices() {
-            if !c.is_ascii() {
-                marks.push((i, u16s, cps));
-            }
             u16s += c.len_utf16();
             cps += 1;
+            if !c.is_ascii() {
+                after.push((i + c.len_utf8(), u16s, cps));
+            }
         }
-        marks.push((text.len(), u16s, cps));
-        OffsetMap { marks }
+        OffsetMap { after }
     }
 
-    fn base(&self, byte: usize) -> (usize, usize, usize) {
-        let i = self.marks.partition_point(|m| m.0 <= byte);
-        if i == 0 {
-            return (0, 0, 0);
-        }
-        let m = self.marks[i - 1];
-        // Past a non-ASCII char at m.0: it counted as one code point and its UTF-16 length.
-        if m.0 == byte {
-            return m;
-        }
-        m
+    /// The last non-ASCII char ending at or before `byte`: everything after it is ASCII,
+    /// one unit per byte in every encoding.
+    fn at(&self, byte: usize) -> (usize, usize, usize) {
+        let i = self.after.partition_point(|m| m.0 <= byte);
+        i.checked_sub(1).map_or((0, 0, 0), |i| self.after[i])
     }
 
-    fn convert(&self, byte: usize, text: &str, utf16: bool) -> usize {
-        let (b, u, c) = self.base(byte);
-        if b == byte {
-            return if utf16 { u } else { c };
-        }
-        // From the mark at b (a non-ASCII char, or the end) walk forward: the char at b
-        // then ASCII only up to `byte`.
-        let ch = text[b..].chars().next().map_or(0, |ch| ch.len_utf8());
-        let (cu, cc) = (text[b..].chars().next().map_or(0, |ch| ch.len_utf16()), 1);
-        let rest = byte - b - ch;
-        if utf16 {
-            u + cu + rest
-        } else {
-            c + cc + rest
-        }
+    pub fn utf16(&self, byte: usize) -> usize {
+        let (b, u, _) = self.at(byte);
+        u + (byte - b)
     }
 
-    pub fn utf16(&self, byte: usize, text: &str) -> usize {
-        if self.marks.len() == 1 {
-            return byte;
-        }
-        if byte < self.marks[0].0 {
-            return byte;
-        }
-        self.convert(byte, text, true)
-    }
-
-    pub fn code_point(&self, byte: usize, text: &str) -> usize {
-        if self.marks.len() == 1 {
-            return byte;
-        }
-        if byte < self.marks[0].0 {
-            return byte;
-        }
-        self.convert(byte, text, false)
+    pub fn code_point(&self, byte: usize) -> usize {
+        let (b, _, c) = self.at(byte);
+        c + (byte - b)
     }
 }
 
@@ -404,12 +369,12 @@ mod tests {
         let t = "a😀b\u{e9}c";
         let m = OffsetMap::new(t);
         let b_byte = t.find('b').unwrap();
-        assert_eq!(m.utf16(b_byte, t), 3);
-        assert_eq!(m.code_point(b_byte, t), 2);
-        assert_eq!(m.utf16(t.len(), t), 6);
-        assert_eq!(m.code_point(t.len(), t), 5);
-        assert_eq!(m.code_point(0, t), 0);
+        assert_eq!(m.utf16(b_byte), 3);
+        assert_eq!(m.code_point(b_byte), 2);
+        assert_eq!(m.utf16(t.len()), 6);
+        assert_eq!(m.code_point(t.len()), 5);
+        assert_eq!(m.code_point(0), 0);
         let c_byte = t.find('c').unwrap();
-        assert_eq!(m.code_point(c_byte, t), 4);
+        assert_eq!(m.code_point(c_byte), 4);
     }
 }
