@@ -58,7 +58,7 @@ const CUES: &[&str] = &[
     "stresses", "warns", "acknowledges", "admits", "announces", "complains", "confirms", "describes",
     "suggests", "tweets", "posts", "testifies", "urges", "vows", "promises", "maintains", "observes",
     "responds", "replied", "wrote", "telling", "pleads", "jokes", "quips", "boasts", "citing", "cited",
-    "interjected", "groused", "griped", "sniped", "quipping", "adding", "noting", "arguing", "insisting",
+    "interjected", "vented", "fumed", "groused", "griped", "sniped", "quipping", "adding", "noting", "arguing", "insisting",
     "warning", "explaining", "declaring", "recalling", "stressing", "suggesting", "acknowledging",
 ];
 
@@ -114,6 +114,7 @@ struct Ctx<'a, 'd> {
     entities: Vec<Entity>,
 }
 
+#[derive(Clone, Copy)]
 struct Attribution {
     subject: Subject,
     cue: Option<Span>,
@@ -367,6 +368,15 @@ impl<'a, 'd> Ctx<'a, 'd> {
         let f = &self.found[qi];
         let (_, sent_end) = self.sentence_tokens(f.span.end.saturating_sub(1));
         let n = self.doc.tokens.len();
+        let mut sent_end = sent_end;
+        // “Q!” LeVell declared / “Q?” she asked: the mark ends the sentence splitter's
+        // sentence, not the writer's; the cue sits in the next one.
+        let content = f.content.text(self.doc.text).trim_end();
+        if sent_end <= last + 1 && (content.ends_with('!') || content.ends_with('?')) && last + 1 < n
+            && self.doc.paragraph_index(self.doc.tokens[last + 1].span.start) == self.doc.paragraph_index(f.span.start)
+        {
+            sent_end = self.sentence_tokens(self.doc.tokens[last + 1].span.start).1;
+        }
         let end = sent_end.max(last + 1).min(n).min(last + 30);
         let mut k = last + 1;
         if k < end && self.word(k) == "," {
@@ -466,7 +476,10 @@ impl<'a, 'd> Ctx<'a, 'd> {
         if self.word(first - 1) == ":" && first >= 2 {
             if let Some(mi) = self.ends[first - 2] {
                 let m = &self.people.mentions[mi];
-                if m.full_first <= sent_start + 1 {
+                // Only a title may stand before the name: "Former secretary of state H. R. Clinton:".
+                let titled = m.full_first <= sent_start + 6
+                    && (sent_start..m.full_first).all(|t| self.doc.tokens[t].kind == TokenKind::Word && !self.is_cue(t) && self.pronoun(t).is_none());
+                if m.full_first <= sent_start + 1 || titled {
                     return Some(Attribution { subject: Subject::Name(mi), cue: Some(self.doc.tokens[first - 1].span), rule: Rule::SpeakerColon, confidence: 0.85 });
                 }
             }
@@ -616,6 +629,45 @@ impl<'a, 'd> Ctx<'a, 'd> {
         let cue = (sent_start..colon).rev().find(|&t| self.is_cue(t))?;
         let subject = self.subject_before(cue, sent_start).or_else(|| self.subject_after(cue + 1, colon))?;
         Some(Attribution { subject, cue: Some(self.doc.tokens[cue].span), rule: Rule::SpeakerCueQuote, confidence: 0.8 })
+    }
+
+    /// Sieve 2c: the sentence that holds the quote ends by naming who said it:
+    /// `… carry “Q1” and bring the “Q2” they need, DFA spokesman Neil Sroka said.`
+    fn sentence_end(&self, qi: usize, last: usize) -> Option<Attribution> {
+        let f = &self.found[qi];
+        let (_, sent_end) = self.sentence_tokens(f.span.start);
+        if sent_end <= last + 2 {
+            return None;
+        }
+        let fin = if matches!(self.word(sent_end - 1), "." | "!" | "?") { sent_end - 1 } else { sent_end };
+        if fin <= last + 1 || self.quote_of[fin - 1].is_some() {
+            return None;
+        }
+        let comma = (last + 1..fin).rev().find(|&t| self.word(t) == "," && self.quote_of[t].is_none())?;
+        if fin - comma > 14 || (comma + 1..fin).any(|t| self.quote_of[t].is_some()) {
+            return None;
+        }
+        let cue = (comma + 1..fin).find(|&t| self.is_cue(t))?;
+        if fin - cue > 7 || self.lower(cue).ends_with("ing") || (cue + 1..fin).any(|t| self.lower(t) == "that") {
+            return None;
+        }
+        let subject = if cue == comma + 1 { self.subject_after(cue + 1, fin)? } else { self.subject_before(cue, comma + 1)? };
+        match subject {
+            Subject::Name(_) | Subject::Pronoun(..) | Subject::Role(_) => {
+                Some(Attribution { subject, cue: Some(self.doc.tokens[cue].span), rule: Rule::SentenceEndCue, confidence: 0.8 })
+            }
+            Subject::Other => None,
+        }
+    }
+
+    /// Are quotes `a` and `b` (a before b) joined as a list: nothing between them but
+    /// commas, “and”, “or”?
+    fn listed(&self, a: usize, b: usize) -> bool {
+        let (Some((_, a_last)), Some((b_first, _))) = (self.quote_tokens(a), self.quote_tokens(b)) else { return false };
+        b_first > a_last
+            && b_first - a_last <= 4
+            && (a_last + 1..b_first).all(|t| matches!(self.lower(t).as_str(), "," | "and" | "or" | ";"))
+            && self.doc.paragraph_index(self.found[a].span.start) == self.doc.paragraph_index(self.found[b].span.start)
     }
 
     /// Sieve 3a: the quote opens a sentence right after one whose cue has a person subject and
@@ -900,6 +952,31 @@ pub fn attribute(doc: &Doc, found: &[Found], people: &People) -> (Vec<Quote>, Ve
     // Per quote: did a cue-based sieve decide (even if it decided "nobody")?
     let mut decided = vec![false; found.len()];
 
+    // Cue-based sieves, quote by quote.
+    let mut attrs: Vec<Option<Attribution>> = (0..found.len())
+        .map(|qi| {
+            let f = &found[qi];
+            let (first, last) = ctx.quote_tokens(qi)?;
+            ctx.right(qi, last)
+                .or_else(|| ctx.left(qi, first))
+                .or_else(|| ctx.sentence_end(qi, last))
+                .or_else(|| ctx.colon_paragraph(qi))
+                .or_else(|| (f.kind == QuoteKind::Direct).then(|| ctx.next_sentence(qi, last)).flatten())
+                .or_else(|| (f.kind == QuoteKind::Direct).then(|| ctx.previous_sentence(qi, first)).flatten())
+        })
+        .collect();
+    // Quotes in a list share one attribution: “incredibly ugly,” “a huge shock” and “a fight”.
+    for qi in (0..found.len().saturating_sub(1)).rev() {
+        if attrs[qi].is_none() && ctx.listed(qi, qi + 1) {
+            attrs[qi] = attrs[qi + 1].map(|a| Attribution { rule: Rule::QuoteList, confidence: a.confidence * 0.9, ..a });
+        }
+    }
+    for qi in 1..found.len() {
+        if attrs[qi].is_none() && ctx.listed(qi - 1, qi) {
+            attrs[qi] = attrs[qi - 1].map(|a| Attribution { rule: Rule::QuoteList, confidence: a.confidence * 0.9, ..a });
+        }
+    }
+
     for (qi, f) in found.iter().enumerate() {
         let mut q = Quote {
             span: f.span,
@@ -911,16 +988,11 @@ pub fn attribute(doc: &Doc, found: &[Found], people: &People) -> (Vec<Quote>, Ve
             rule: None,
             confidence: 0.0,
         };
-        let Some((first, last)) = ctx.quote_tokens(qi) else {
+        if ctx.quote_tokens(qi).is_none() {
             quotes.push(q);
             continue;
-        };
-        let found_attr = ctx
-            .right(qi, last)
-            .or_else(|| ctx.left(qi, first))
-            .or_else(|| ctx.colon_paragraph(qi))
-            .or_else(|| (f.kind == QuoteKind::Direct).then(|| ctx.next_sentence(qi, last)).flatten())
-            .or_else(|| (f.kind == QuoteKind::Direct).then(|| ctx.previous_sentence(qi, first)).flatten());
+        }
+        let found_attr = attrs[qi];
         // Kind from context: a name-shaped quote is a partial quote when a cue governs it in a
         // Title-Case sentence; a short fragment with no cue is a scare quote.
         // Speech after all: a name-shaped quote governed by a cue in a Title-Case sentence, or

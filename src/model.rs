@@ -118,6 +118,10 @@ pub enum Rule {
     AccordingTo,
     /// `S told OUTLET … “Q”` and `S said that … “Q”`: the cue governs the clause that holds the quote.
     ReportedClause,
+    /// `… “Q1” … “Q2” …, S said.`: the sentence ends with who said it.
+    SentenceEndCue,
+    /// Quotes in a list (`“Q1,” “Q2” and “Q3”`) share one attribution.
+    QuoteList,
     /// A cue in a neighbouring sentence of the same paragraph.
     NearbyCue,
     /// A quote with no cue of its own that continues the previous quote's speaker.
@@ -143,6 +147,8 @@ impl Rule {
             Rule::DashSpeaker => "dash-speaker",
             Rule::AccordingTo => "according-to",
             Rule::ReportedClause => "reported-clause",
+            Rule::SentenceEndCue => "sentence-end-cue",
+            Rule::QuoteList => "quote-list",
             Rule::NearbyCue => "nearby-cue",
             Rule::Continuation => "continuation",
             Rule::FloatingParagraph => "floating-paragraph",
@@ -161,6 +167,8 @@ impl Rule {
             Rule::DashSpeaker => "the quote is signed with a dash and the speaker's name (“…” – S)",
             Rule::AccordingTo => "the sentence credits the words with “according to S”",
             Rule::ReportedClause => "the quote sits inside reported speech governed by the speaker's verb (S said that … “…”)",
+            Rule::SentenceEndCue => "the sentence that holds the quote ends by naming who said it (…, S said.)",
+            Rule::QuoteList => "the quote is one of a list of quotes joined by commas or “and”, which share one speaker",
             Rule::NearbyCue => "a speech verb with a speaker in a neighbouring sentence",
             Rule::Continuation => "a quote with no verb of its own continues the previous speaker",
             Rule::FloatingParagraph => "a paragraph that is only a quote keeps the speaker of the quote before it",

@@ -472,6 +472,15 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], headlin
         {
             break;
         }
+        // "Peter T. King", "John Major": a title word that is also a surname ends a name
+        // after an initial or a first name.
+        let surname_after_given = end - k >= 2 && is_title_word(w) && lexicon::is_surname(w) && {
+            let prev = doc.token_text(words[end - 2]);
+            (prev.chars().count() == 1 && is_capitalised(prev)) || (lexicon::first_name(prev).is_some() && !is_title_word(prev))
+        };
+        if surname_after_given {
+            break;
+        }
         if NOT_NAMES.contains(&w) || (is_common(w, vocab) && lexicon::first_name(w).is_none()) || is_title_word(w) || lexicon::is_demonym(w) {
             end -= 1;
         } else {

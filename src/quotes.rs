@@ -99,6 +99,10 @@ fn marks(text: &str, start: usize, end: usize) -> Vec<Mark> {
                 prev = Some('`');
                 continue;
             }
+            // ''…'''  with a single quote nested at the end: the single closes first.
+            '\'' if next == Some('\'') && para[i + 1..].starts_with("''") && prev.is_some_and(|p| !p.is_whitespace()) => {
+                push(1, Family::Single, Role::Close);
+            }
             '\'' if next == Some('\'') => {
                 // The archive convention: '' as a double mark.
                 iter.next();
@@ -110,8 +114,9 @@ fn marks(text: &str, start: usize, end: usize) -> Vec<Mark> {
             }
             '"' => push(1, Family::Double, classify_straight(prev, next)),
             '‘' | '‚' | '‹' | '‛' => {
-                // "‘90s" and "‘tis" are apostrophes.
-                if !next.is_some_and(|n| n.is_ascii_digit()) {
+                // "‘90s" and "‘tis" are apostrophes, and so is a mistyped "CBS‘ show".
+                let mistyped_apostrophe = c == '‘' && prev.is_some_and(char::is_alphanumeric) && !next.is_some_and(char::is_alphanumeric);
+                if !next.is_some_and(|n| n.is_ascii_digit()) && !mistyped_apostrophe {
                     push(c.len_utf8(), Family::Single, Role::Open);
                 }
             }
