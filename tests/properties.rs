@@ -1,8 +1,11 @@
 //! Properties of `annotate` on arbitrary input: spans in bounds and on char boundaries,
-//! layers sorted and non-overlapping, speakers valid, output deterministic, no panic.
+//! layers sorted and non-overlapping, speakers valid, output deterministic, no panic; and of
+//! `export::document`: offsets in UTF-16 code units and in code points name the same text
+//! as the byte offsets they come from.
 #![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
+use saywhere::export::{self, Document, Unit};
 use saywhere::{Annotations, Span};
 
 fn valid(text: &str, s: Span) -> bool {
@@ -38,7 +41,78 @@ fn check(text: &str) -> Result<(), TestCaseError> {
             prop_assert!(valid(text, m.span));
         }
     }
+    // The people layer: within an entity, mentions in text order and apart; across entities,
+    // no two mentions overlap (a word belongs to at most one person).
+    let mut all: Vec<Span> = Vec::new();
+    for e in &a.people {
+        for w in e.mentions.windows(2) {
+            prop_assert!(w[0].span.end <= w[1].span.start, "mentions of {:?} sorted, not overlapping", e.name);
+        }
+        all.extend(e.mentions.iter().map(|m| m.span));
+    }
+    all.sort_by_key(|s| (s.start, s.end));
+    for w in all.windows(2) {
+        prop_assert!(w[0].end <= w[1].start, "mentions of different entities overlap: {:?} {:?}", w[0], w[1]);
+    }
     prop_assert_eq!(&a, &saywhere::annotate(text), "deterministic");
+    check_export(text, &a)?;
+    Ok(())
+}
+
+/// Every offset of a record, in record order.
+fn offsets(d: &Document) -> Vec<usize> {
+    let mut v = Vec::new();
+    for p in &d.people {
+        for m in &p.mentions {
+            v.extend([m.start, m.end]);
+        }
+    }
+    for q in &d.quotes {
+        v.extend([q.start, q.end, q.content_start, q.content_end]);
+        v.extend([q.speaker_start, q.speaker_end, q.cue_start, q.cue_end].into_iter().flatten());
+    }
+    for p in &d.places {
+        v.extend([p.start, p.end]);
+    }
+    v
+}
+
+/// Slice `text` by offsets in `unit` (what JS's `String.prototype.slice` does for UTF-16).
+fn slice_in(text: &str, unit: Unit, start: usize, end: usize) -> Option<String> {
+    match unit {
+        Unit::Bytes => text.get(start..end).map(str::to_string),
+        Unit::CodePoints => {
+            let chars: Vec<char> = text.chars().collect();
+            chars.get(start..end).map(|c| c.iter().collect())
+        }
+        Unit::Utf16 => {
+            let units: Vec<u16> = text.encode_utf16().collect();
+            units.get(start..end).and_then(|u| String::from_utf16(u).ok())
+        }
+    }
+}
+
+fn check_export(text: &str, a: &Annotations) -> Result<(), TestCaseError> {
+    let bytes = export::document(text, a, Unit::Bytes);
+    prop_assert_eq!(bytes.schema, export::SCHEMA);
+    let b = offsets(&bytes);
+    for unit in [Unit::CodePoints, Unit::Utf16] {
+        let d = export::document(text, a, unit);
+        prop_assert_eq!(d.offsets, unit.name());
+        let o = offsets(&d);
+        prop_assert_eq!(o.len(), b.len());
+        for (pair_b, pair_o) in b.chunks(2).zip(o.chunks(2)) {
+            let want = &text[pair_b[0]..pair_b[1]];
+            let got = slice_in(text, unit, pair_o[0], pair_o[1]);
+            prop_assert_eq!(got.as_deref(), Some(want), "{} offsets {:?} vs bytes {:?}", unit.name(), pair_o, pair_b);
+        }
+        prop_assert_eq!(d.quotes.len(), a.quotes.len());
+        for (q, r) in a.quotes.iter().zip(&d.quotes) {
+            prop_assert_eq!(r.speaker, q.speaker);
+            prop_assert_eq!(r.cue.as_deref(), q.cue.map(|c| c.text(text)));
+            prop_assert_eq!(r.speaker_name.as_deref(), q.speaker.map(|i| a.people[i].name.as_str()));
+        }
+    }
     Ok(())
 }
 
@@ -50,6 +124,12 @@ fn piece() -> impl Strategy<Value = &'static str> {
         "Volodymyr Zelenskyy", "Paris", "Kyiv", "kyiv", "New York", "Black Sea", "Georgia", "Nice", "County",
         "We will win", "it was", "😀", "e\u{301}", "al-Rashid", "J.K.", "(R-Fla.)", "2-1",
     ])
+}
+
+/// Shapes that stress the pairing and name rules: runs of one mark, capitalised runs, long lines.
+fn hostile() -> impl Strategy<Value = String> {
+    (prop::sample::select(vec!["“", "\"", "'", "‘", "«", "„", "Zed ", "Mr. ", "“Q,” said ", "\r\n", "e\u{301}", "😀"]), 1..400usize)
+        .prop_map(|(p, n)| p.repeat(n))
 }
 
 proptest! {
@@ -65,4 +145,23 @@ proptest! {
         check(&parts.join(" "))?;
         check(&parts.concat())?;
     }
+}
+
+proptest! {
+    // Longer inputs: fewer cases.
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    #[test]
+    fn repeated_shapes(a in hostile(), b in hostile(), parts in prop::collection::vec(piece(), 0..20)) {
+        check(&format!("{a}{}{b}", parts.join(" ")))?;
+    }
+}
+
+#[test]
+fn export_offsets_on_mixed_scripts() {
+    // Emoji (4 bytes, 2 UTF-16 units), combining marks, CJK, CRLF: offsets in each unit agree.
+    let text = "😀 “Ça va très bien,” said Zoë Müller in Kyiv.\r\n\r\n“東京 is far,” she added. 🇺🇦 “Yes,” said Jane Smith.";
+    check(text).unwrap();
+    let a = saywhere::annotate(text);
+    assert!(!a.quotes.is_empty(), "the quotes are found");
 }
