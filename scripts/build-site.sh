@@ -19,7 +19,7 @@ wasm-bindgen --target web --remove-name-section --remove-producers-section --out
 if [ -x node_modules/.bin/wasm-opt ]; then
   node_modules/.bin/wasm-opt -Oz "$out/pkg/saywhere_bg.wasm" -o "$out/pkg/saywhere_bg.wasm"
 fi
-cp www/index.html www/app.js www/style.css "$out/"
+cp www/index.html www/app.js www/worker.js www/style.css "$out/"
 cp seeds/*.txt "$out/examples/"
 python3 scripts/build_single.py "$out"
 printf 'built %s: wasm %s bytes (%s gzip), single.html %s bytes\n' "$out" \

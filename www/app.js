@@ -1,11 +1,14 @@
 // Saywhere page. Plain ES module, no framework. User text only ever enters the DOM as
 // text nodes. The wasm `annotate(text)` returns spans in UTF-16 code units, which index
-// JS strings directly (see src/export.rs for the record).
+// JS strings directly (see src/export.rs for the record). Annotation runs in a Web Worker
+// (worker.js) so the page stays responsive; if no worker can start, it runs here instead.
 import init, { annotate, version } from './pkg/saywhere.js';
 
 const $ = (id) => document.getElementById(id);
 const STORE_KEY = 'saywhere.text.v1';
 const MAX_BYTES = 20 * 1024 * 1024;
+// Show progress and the Cancel button when a run takes longer than this (ms).
+const BUSY_AFTER = 150;
 // Okabe–Ito accents for speakers (blue, vermillion, bluish green, reddish purple, orange, sky blue).
 const ACCENTS = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#8a7a00', '#555555'];
 const EXAMPLES = [
@@ -120,29 +123,162 @@ async function loadFile(file) {
 
 // ---------------------------------------------------------------- annotate and render
 
-function run(text, source) {
+// ---------------------------------------------------------------- the annotator (a worker)
+
+const annotator = {
+  worker: null,       // the Worker, or null when annotating on the main thread
+  mainThread: false,  // no worker could start: annotate here
+  bytes: null,        // single-file build: the wasm bytes, handed to each new worker
+  ready: null,        // resolves with the version once the annotator can take work
+  job: null,          // the run in progress: {id, text, source, t0, busyTimer, saved}
+  nextId: 1,
+};
+
+function workerUrl() {
+  // The single-file build inlines the worker's code (glue included) as a string.
+  if (globalThis.SAYWHERE_WORKER_SOURCE) {
+    return URL.createObjectURL(new Blob([globalThis.SAYWHERE_WORKER_SOURCE], { type: 'text/javascript' }));
+  }
+  return new URL('worker.js', import.meta.url);
+}
+
+/** Start a worker; resolves with the annotator's version, rejects if the worker cannot start. */
+function startWorker() {
+  const url = workerUrl();
+  // The inlined worker is a classic script: from file:// a module worker cannot start from a blob: URL.
+  const type = globalThis.SAYWHERE_WORKER_SOURCE ? 'classic' : 'module';
+  const worker = new Worker(url, { type, name: 'saywhere-annotator' });
+  if (typeof url === 'string') setTimeout(() => URL.revokeObjectURL(url), 10000);
+  annotator.worker = worker;
+  annotator.ready = new Promise((resolve, reject) => {
+    let up = false;
+    worker.onmessage = (e) => {
+      const msg = e.data;
+      if (msg.type === 'ready') { up = true; resolve(msg.version); }
+      else if (msg.type === 'init-error') reject(new Error(msg.message));
+      else onWorkerMessage(msg);
+    };
+    worker.onerror = (e) => {
+      e.preventDefault();
+      const message = e.message || 'the worker stopped';
+      if (!up) reject(new Error(message));
+      else if (worker === annotator.worker) crashed(message);
+    };
+    worker.onmessageerror = () => { if (worker === annotator.worker) crashed('a message could not be read'); };
+  });
+  annotator.ready.catch(() => {});
+  worker.postMessage({ type: 'init', bytes: annotator.bytes || undefined });
+  return annotator.ready;
+}
+
+/** Throw the worker away (cancel, crash) and start a fresh one; if none starts, work here. */
+function restartWorker() {
+  if (annotator.worker) annotator.worker.terminate();
+  annotator.worker = null;
+  if (annotator.mainThread) return;
+  startWorker().catch(() => {
+    if (annotator.worker) annotator.worker.terminate();
+    annotator.worker = null;
+    annotator.mainThread = true;
+    init(annotator.bytes ? { module_or_path: annotator.bytes } : undefined).catch((e) => {
+      setStatus('The annotator could not restart: ' + (e.message || e) + '. Reload the page; your text is saved.', true);
+    });
+  });
+}
+
+function onWorkerMessage(msg) {
+  const job = annotator.job;
+  if (!job || msg.id !== job.id) return; // a cancelled run
+  if (msg.type === 'progress') {
+    showBusy(job, msg.done / msg.total);
+  } else if (msg.type === 'result') {
+    finish(job, msg.ann);
+  } else if (msg.type === 'error') {
+    // The wasm trapped (a panic in the core): its state cannot be trusted any more.
+    crashed(msg.message);
+  }
+}
+
+/** The annotator died during a run: keep the user's text, say so, start a new one. */
+function crashed(message) {
+  const job = annotator.job;
+  endBusy();
+  annotator.job = null;
+  restartWorker();
+  if (!job) return;
+  showArticle(false);
+  if ($('input').value !== job.text) $('input').value = job.text;
+  setStatus('Saywhere stopped while reading this text (' + message + '). Your text is safe: it is still here'
+    + (job.saved ? ' and saved in this browser' : '') + '. Try again, or try a shorter text.', true);
+}
+
+function cancel() {
+  const job = annotator.job;
+  if (!job) return;
+  annotator.job = null;
+  endBusy();
+  restartWorker();
+  setStatus('Cancelled. Your text is unchanged; press Annotate to try again.');
+}
+
+function showBusy(job, fraction) {
+  const bar = $('progress');
+  $('cancel').hidden = false;
+  bar.hidden = false;
+  if (fraction === undefined) bar.removeAttribute('value');
+  else bar.value = fraction;
+  const size = job.text.length > 1e6 ? ` ${(job.text.length / 1e6).toFixed(1)} million characters` : '';
+  setStatus(`Annotating${size}…` + (fraction === undefined ? '' : ` ${Math.round(fraction * 100)}%`));
+  document.body.dataset.busy = 'true';
+}
+
+function endBusy() {
+  const job = annotator.job;
+  if (job) clearTimeout(job.busyTimer);
+  $('cancel').hidden = true;
+  $('progress').hidden = true;
+  delete document.body.dataset.busy;
+}
+
+async function run(text, source) {
   text = text ?? $('input').value;
   if (!text.trim()) {
     setStatus('Paste an article first, or try an example.', true);
     return;
   }
-  const t0 = performance.now();
-  let ann;
-  try {
-    ann = annotate(text);
-  } catch (e) {
-    setStatus('Saywhere could not annotate this text: ' + (e.message || e), true);
+  // Save first: if the annotator dies, the text survives a reload.
+  let saved = false;
+  try { localStorage.setItem(STORE_KEY, text); saved = true; } catch { /* storage full or disabled: keep going */ }
+  if (annotator.job) cancel();
+  const job = { id: annotator.nextId++, text, source, t0: performance.now(), saved };
+  annotator.job = job;
+  job.busyTimer = setTimeout(() => { if (annotator.job === job) showBusy(job); }, BUSY_AFTER);
+  if (annotator.mainThread) {
+    // No worker: annotate here (the page is busy meanwhile).
+    setTimeout(() => {
+      if (annotator.job !== job) return;
+      let ann;
+      try { ann = annotate(text); } catch (e) { crashed(e.message || String(e)); return; }
+      finish(job, ann);
+    }, 0);
     return;
   }
-  const ms = performance.now() - t0;
+  annotator.worker.postMessage({ type: 'annotate', id: job.id, text });
+}
+
+function finish(job, ann) {
+  endBusy();
+  annotator.job = null;
+  const { text, source } = job;
+  const ms = performance.now() - job.t0;
   state.text = text;
   state.ann = ann;
-  try { localStorage.setItem(STORE_KEY, text); } catch { /* storage full or disabled: keep going */ }
   render();
   const speech = ann.quotes.filter((q) => q.kind !== 'non-speech').length;
   const speakers = new Set(ann.quotes.filter((q) => q.speaker !== null).map((q) => q.speaker)).size;
   setStatus(`${source ? source + ': ' : ''}${speech} quote${speech === 1 ? '' : 's'} from ${speakers} speaker${speakers === 1 ? '' : 's'}, `
     + `${ann.places.length} place mention${ann.places.length === 1 ? '' : 's'} · annotated in ${ms < 1 ? '<1' : Math.round(ms)} ms, on this device.`);
+  document.body.dataset.annotated = String(job.id);
 }
 
 /** Split the text at every span boundary; each segment knows its quote, person mention, place and cue. */
@@ -419,11 +555,14 @@ function showArticle(on) {
 
 function wire() {
   $('run').addEventListener('click', () => run());
+  $('cancel').addEventListener('click', cancel);
+  document.addEventListener('keydown', (e) => { if (e.key === 'Escape' && annotator.job) cancel(); });
   $('input').addEventListener('paste', () => setTimeout(() => run(), 0));
   $('input').addEventListener('keydown', (e) => { if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) run(); });
   $('edit').addEventListener('click', () => { showArticle(false); $('input').focus(); hideTooltip(); });
   $('clear').addEventListener('click', () => {
     if ($('input').value && !confirm('Clear the article? The text on this page will be removed.')) return;
+    if (annotator.job) cancel();
     $('input').value = '';
     state.ann = null;
     try { localStorage.removeItem(STORE_KEY); } catch { /* ignore */ }
@@ -489,16 +628,33 @@ function wire() {
   wireArticle();
 }
 
+/** Start the annotator: a worker if possible, else the wasm on this thread. Resolves with its version. */
+async function startAnnotator() {
+  if (globalThis.SAYWHERE_WASM_BYTES) annotator.bytes = await globalThis.SAYWHERE_WASM_BYTES();
+  if (typeof Worker === 'function') {
+    try {
+      return await startWorker();
+    } catch (e) {
+      if (annotator.worker) annotator.worker.terminate();
+      annotator.worker = null;
+    }
+  }
+  annotator.mainThread = true;
+  await init(annotator.bytes ? { module_or_path: annotator.bytes } : undefined);
+  return version();
+}
+
 async function main() {
   wire();
+  let v;
   try {
-    const bytes = globalThis.SAYWHERE_WASM_BYTES ? await globalThis.SAYWHERE_WASM_BYTES() : undefined;
-    await init(bytes ? { module_or_path: bytes } : undefined);
+    v = await startAnnotator();
   } catch (e) {
     setStatus('The annotator could not start in this browser: ' + (e.message || e), true);
     return;
   }
-  document.documentElement.dataset.saywhere = version();
+  document.documentElement.dataset.saywhere = v;
+  document.documentElement.dataset.annotator = annotator.mainThread ? 'main-thread' : 'worker';
   let saved = null;
   try { saved = localStorage.getItem(STORE_KEY); } catch { /* storage disabled */ }
   if (saved) {

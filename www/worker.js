@@ -1,0 +1,128 @@
+// Saywhere's annotation worker: runs the wasm `annotate` off the main thread, so the page
+// stays responsive and a long run can be cancelled (the page terminates this worker).
+// The hosted page starts it as a module worker from worker.js; the single-file build
+// (scripts/build_single.py) inlines the wasm-bindgen glue in front of this code and starts
+// it from a Blob URL, passing the wasm bytes in the `init` message.
+//
+// Messages in:  {type: 'init', bytes?}  {type: 'annotate', id, text}
+// Messages out: {type: 'ready', version}  {type: 'init-error', message}
+//               {type: 'progress', id, done, total}  {type: 'result', id, ann, ms}
+//               {type: 'error', id, message}
+import init, { annotate, version } from './pkg/saywhere.js';
+
+// Texts longer than this (UTF-16 code units) are annotated in pieces of about CHUNK, cut at
+// paragraph breaks, so the page can show progress. Quotes, names and places are local, so
+// little is lost at a cut; people with the same name in different pieces become one entity.
+const SPLIT_ABOVE = 400 * 1024;
+const CHUNK = 128 * 1024;
+
+let started = null;
+
+function ready(bytes) {
+  if (!started) started = init(bytes ? { module_or_path: bytes } : undefined);
+  return started;
+}
+
+/** Cut points (UTF-16 indices) at paragraph breaks near every CHUNK units. */
+function cuts(text) {
+  const out = [0];
+  let at = 0;
+  while (text.length - at > CHUNK * 1.5) {
+    const target = at + CHUNK;
+    // Prefer a blank line, then a line break, then a space, looking back at most CHUNK/2.
+    const floor = target - CHUNK / 2;
+    let cut = -1;
+    for (const sep of ['\n\n', '\n', ' ']) {
+      const k = text.lastIndexOf(sep, target);
+      if (k > floor) { cut = k + sep.length; break; }
+    }
+    if (cut < 0) {
+      cut = target;
+      // Never split a surrogate pair.
+      const c = text.charCodeAt(cut - 1);
+      if (c >= 0xd800 && c <= 0xdbff) cut += 1;
+    }
+    out.push(cut);
+    at = cut;
+  }
+  out.push(text.length);
+  return out;
+}
+
+/** One record from the records of consecutive pieces, offsets shifted to the whole text. */
+function merge(parts) {
+  const people = [], quotes = [], places = [];
+  const byName = new Map();
+  const shift = (v, d) => (v === null || v === undefined ? v : v + d);
+  let schema = 'saywhere/1';
+  for (const { ann, offset } of parts) {
+    schema = ann.schema;
+    const remap = ann.people.map((p) => {
+      const key = p.kind + '\u0000' + p.name;
+      let e = byName.get(key);
+      if (!e) {
+        e = { ...p, id: people.length, aliases: [...p.aliases], mentions: [] };
+        byName.set(key, e);
+        people.push(e);
+      } else {
+        for (const a of p.aliases) if (!e.aliases.includes(a)) e.aliases.push(a);
+        if (e.gender === 'unknown') e.gender = p.gender;
+        if (!e.role) e.role = p.role;
+      }
+      for (const m of p.mentions) e.mentions.push({ ...m, start: m.start + offset, end: m.end + offset });
+      return e.id;
+    });
+    for (const q of ann.quotes) {
+      quotes.push({
+        ...q,
+        start: q.start + offset, end: q.end + offset,
+        content_start: q.content_start + offset, content_end: q.content_end + offset,
+        speaker: q.speaker === null ? null : remap[q.speaker],
+        speaker_start: shift(q.speaker_start, offset), speaker_end: shift(q.speaker_end, offset),
+        cue_start: shift(q.cue_start, offset), cue_end: shift(q.cue_end, offset),
+      });
+    }
+    for (const p of ann.places) places.push({ ...p, start: p.start + offset, end: p.end + offset });
+  }
+  return { schema, offsets: 'utf16', people, quotes, places };
+}
+
+function run(id, text) {
+  const t0 = performance.now();
+  let ann;
+  if (text.length <= SPLIT_ABOVE) {
+    ann = annotate(text);
+  } else {
+    const at = cuts(text);
+    const parts = [];
+    for (let i = 0; i + 1 < at.length; i++) {
+      parts.push({ ann: annotate(text.slice(at[i], at[i + 1])), offset: at[i] });
+      self.postMessage({ type: 'progress', id, done: at[i + 1], total: text.length });
+    }
+    ann = merge(parts);
+  }
+  self.postMessage({ type: 'result', id, ann, ms: performance.now() - t0 });
+}
+
+// A plain handler property, not addEventListener: one handler, replaced as a whole.
+self.onmessage = async (e) => {
+  const msg = e.data || {};
+  if (msg.type === 'init') {
+    try {
+      await ready(msg.bytes);
+      self.postMessage({ type: 'ready', version: version() });
+    } catch (err) {
+      self.postMessage({ type: 'init-error', message: String((err && err.message) || err) });
+    }
+    return;
+  }
+  if (msg.type === 'annotate') {
+    try {
+      await ready();
+      run(msg.id, msg.text);
+    } catch (err) {
+      // A Rust panic arrives here as a RuntimeError ("unreachable"); the page restarts the worker.
+      self.postMessage({ type: 'error', id: msg.id, message: String((err && err.message) || err) });
+    }
+  }
+};
