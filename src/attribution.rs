@@ -58,7 +58,7 @@ const CUES: &[&str] = &[
     "stresses", "warns", "acknowledges", "admits", "announces", "complains", "confirms", "describes",
     "suggests", "tweets", "posts", "testifies", "urges", "vows", "promises", "maintains", "observes",
     "responds", "replied", "wrote", "telling", "pleads", "jokes", "quips", "boasts", "citing", "cited",
-    "interjected", "vented", "fumed", "groused", "griped", "sniped", "quipping", "adding", "noting", "arguing", "insisting",
+    "interjected", "retaliated", "vented", "fumed", "groused", "griped", "sniped", "quipping", "adding", "noting", "arguing", "insisting",
     "warning", "explaining", "declaring", "recalling", "stressing", "suggesting", "acknowledging",
 ];
 
@@ -79,6 +79,12 @@ const ADVERBS: &[&str] = &[
     "immediately", "privately", "separately", "personally", "added", "and", "has", "had", "is", "was", "did",
     "does", "do", "not", "never", "already", "initially", "eventually", "promptly", "directly", "openly",
     "passionately", "emphatically", "sharply", "defiantly", "confidently", "cautiously", "tearfully",
+];
+
+/// Time words that may stand between a subject and its verb: "Feinstein last week said".
+const TIME_WORDS: &[&str] = &[
+    "last", "this", "next", "week", "weekend", "month", "year", "night", "morning", "afternoon", "evening", "today",
+    "yesterday", "tonight", "ago", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
 ];
 
 const PREPOSITIONS: &[&str] = &[
@@ -271,7 +277,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
             if lw == "and" && p > start && !matches!(self.word(p - 1), ",") && self.ends[p - 1].is_none() {
                 return self.clause_subject(start, p);
             }
-            if ADVERBS.contains(&lw.as_str()) || (lw.len() > 4 && lw.ends_with("ly") && self.doc.tokens[p].kind == TokenKind::Word) {
+            if ADVERBS.contains(&lw.as_str()) || TIME_WORDS.contains(&lw.as_str()) || (lw.len() > 4 && lw.ends_with("ly") && self.doc.tokens[p].kind == TokenKind::Word) {
                 k = p;
                 continue;
             }
@@ -284,7 +290,11 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 if p > start {
                     if let Some(mi) = self.ends[p - 1] {
                         let m = &self.people.mentions[mi];
-                        if m.full_first > start && self.word(m.full_first - 1) == "," && self.entities[m.entity].kind == EntityKind::Person {
+                        if m.full_first > start + 1
+                            && self.word(m.full_first - 1) == ","
+                            && self.entities[m.entity].kind == EntityKind::Person
+                            && (m.full_first.saturating_sub(7).max(start)..m.full_first - 1).any(|t| self.is_role_noun(t))
+                        {
                             return Some(Subject::Name(mi));
                         }
                     }
@@ -318,6 +328,38 @@ impl<'a, 'd> Ctx<'a, 'd> {
                     }
                 }
                 // "…, he said" after a clause: the comma ends the clause.
+                return Some(Subject::Other);
+            }
+            // "Sen. Marco Rubio (R-Fla.) said": skip a parenthesis.
+            if w == ")" {
+                if let Some(open) = (p.saturating_sub(12).max(start)..p).rev().find(|&j| self.word(j) == "(") {
+                    k = open;
+                    continue;
+                }
+            }
+            // "A former candidate -- John McCain, who lost in 2008 -- said": a dashed apposition.
+            if self.is_dash(p) {
+                let lo = p.saturating_sub(30).max(start);
+                let mut close = p;
+                while close > lo && self.is_dash(close - 1) {
+                    close -= 1; // "--" written as two hyphens
+                }
+                let p = close;
+                if let Some(mut open) = (lo..p).rev().find(|&j| self.is_dash(j)) {
+                    while open > lo && self.is_dash(open - 1) {
+                        open -= 1;
+                    }
+                    if let Some(mi) = (open + 1..p).find_map(|j| self.starts[j]) {
+                        if self.entities[self.people.mentions[mi].entity].kind == EntityKind::Person {
+                            return Some(Subject::Name(mi));
+                        }
+                    }
+                    if open > start {
+                        if let Some(mi) = self.ends[open - 1] {
+                            return Some(Subject::Name(mi));
+                        }
+                    }
+                }
                 return Some(Subject::Other);
             }
             if self.is_role_noun(p) {
@@ -426,7 +468,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 None
             };
             if let Some((s, after)) = subject {
-                if let Some(cue) = self.cue_after_subject(after, limit) {
+                if let Some(cue) = self.cue_after_subject(after, limit).filter(|&c| !self.introduces_next_quote(c, qi)) {
                     return Some(Attribution { subject: s, cue: Some(self.doc.tokens[cue].span), rule: Rule::QuoteSpeakerCue, confidence: 0.93 });
                 }
                 j = after;
@@ -507,7 +549,13 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 let confidence = if near { 0.9 } else { 0.8 };
                 let cue = Some(self.doc.tokens[k].span);
                 let subject = match self.subject_before(k, sent_start) {
-                    Some(Subject::Other) | None => self.subject_after(k + 1, first).unwrap_or(Subject::Other),
+                    None => self.subject_after(k + 1, first).unwrap_or(Subject::Other),
+                    // "…, said Mr. X: “Q”" is an inverted subject; "said he was “Q”" and
+                    // "said the FBI is “Q”" name the reported clause's subject, not the speaker.
+                    Some(Subject::Other) => match self.subject_after(k + 1, first) {
+                        Some(s @ (Subject::Name(_) | Subject::Role(_))) if self.inverted_subject_ends(s, first) => s,
+                        _ => Subject::Other,
+                    },
                     Some(s) => s,
                 };
                 if matches!(subject, Subject::Other) {
@@ -540,6 +588,23 @@ impl<'a, 'd> Ctx<'a, 'd> {
             }
         }
         None
+    }
+
+    /// Does the cue at `cue` introduce a quote that follows it ("Trump said: “Q2”",
+    /// "“Q1?” Mills writes back, “You look cute.”") rather than attribute quote `qi` before
+    /// it? A split quote ("“Q1,” she said, “and Q2”") shares its cue and is not such a case.
+    fn introduces_next_quote(&self, cue: usize, qi: usize) -> bool {
+        let n = self.doc.tokens.len();
+        let ends_sentence = self.found[qi].content.text(self.doc.text).trim_end().ends_with(['.', '?', '!']);
+        for t in cue + 1..(cue + 3).min(n) {
+            match self.word(t) {
+                ":" => return true,
+                "," => return ends_sentence && t + 1 < n && self.quote_of[t + 1].is_some(),
+                w if t == cue + 1 && self.doc.tokens[t].kind == TokenKind::Word && w.chars().all(char::is_lowercase) && self.quote_of[t].is_none() => {}
+                _ => return false,
+            }
+        }
+        false
     }
 
     /// A period that ends an abbreviation or initial ("Sen.", "B."), not a sentence.
@@ -607,6 +672,17 @@ impl<'a, 'd> Ctx<'a, 'd> {
             }
         }
         None
+    }
+
+    /// Is subject `s` (found after a cue) followed by a comma, a colon or the quote that
+    /// starts at token `first`, as an inverted subject is ("said Mr. X: “Q”")?
+    fn inverted_subject_ends(&self, s: Subject, first: usize) -> bool {
+        let after = match s {
+            Subject::Name(mi) => self.people.mentions[mi].last + 1,
+            Subject::Role(t) => t + 1,
+            _ => return false,
+        };
+        after >= first || matches!(self.word(after), "," | ":" | "(") || self.quote_of[after].is_some()
     }
 
     /// Sieve 2b: the quote opens a paragraph and the paragraph before ends with a colon:

@@ -109,6 +109,8 @@ pub const ROLE_NOUNS: &[&str] = &[
     "owner", "resident", "teacher", "student", "mother", "father", "actor", "actress", "singer", "writer",
     "journalist", "reporter", "editor", "columnist", "producer", "player", "striker", "goalkeeper", "defender",
     "midfielder", "driver", "pilot", "engineer", "physician", "nurse", "surgeon", "economist", "banker",
+    "delegate", "member", "supporter", "voter", "volunteer", "organizer", "organiser", "consultant", "staffer",
+    "operative", "donor", "fellow", "scholar", "partner", "president-elect", "counsel", "attorney-general",
 ];
 
 /// Words that make a capitalised run an organisation, not a person.
