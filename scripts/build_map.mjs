@@ -14,7 +14,7 @@
 // strings with relative moves; rings that collapse below three distinct grid points are
 // dropped.
 //
-// Run: node scripts/build_map.mjs            (writes www/world.js and prints its sizes)
+// Run: node scripts/build_map.mjs [--out FILE]   (writes www/world.js and prints its sizes)
 
 import { createRequire } from 'node:module';
 import { writeFileSync } from 'node:fs';
@@ -25,7 +25,8 @@ import * as topojson from 'topojson-client';
 
 const require = createRequire(import.meta.url);
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const OUT = path.join(ROOT, 'www', 'world.js');
+const outArg = process.argv.indexOf('--out');
+const OUT = outArg > 0 ? path.resolve(process.argv[outArg + 1]) : path.join(ROOT, 'www', 'world.js');
 
 const WIDTH = 1000; // user units of the SVG viewBox
 const PRECISION = 2; // grid steps per user unit (0.5 unit resolution)
@@ -226,4 +227,4 @@ export ${src}
 `;
 writeFileSync(OUT, js);
 const gz = gzipSync(js, { level: 9 }).length;
-console.log(`www/world.js: ${out.length} countries, ${js.length} bytes, ${gz} bytes gzip, viewBox 0 0 ${WIDTH} ${HEIGHT}`);
+console.log(`${path.relative(process.cwd(), OUT)}: ${out.length} countries, ${js.length} bytes, ${gz} bytes gzip, viewBox 0 0 ${WIDTH} ${HEIGHT}`);

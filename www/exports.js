@@ -502,7 +502,7 @@ article p{margin:0 0 1em}
 .q{border-bottom:2px solid var(--c,#888);background:color-mix(in srgb,var(--c,#888) 10%,transparent);padding:0 .1em}
 .q.non-speech{border-bottom-style:dotted;--c:#888}
 .q.reported{border-bottom-style:dashed}
-.who{font:600 .7rem/1 system-ui,sans-serif;color:var(--c,#888);vertical-align:super;margin-left:.15em;white-space:nowrap}
+.who{font:600 .7rem/1 system-ui,sans-serif;color:var(--muted);vertical-align:super;margin-left:.2em;padding-left:.25em;border-left:.45em solid var(--c,#888);white-space:nowrap}
 .per{text-decoration:underline 1px solid var(--c,currentColor);text-underline-offset:.18em;font-weight:600}
 .org{text-decoration:underline 1px dotted;text-underline-offset:.18em}
 .pl{color:var(--place);text-decoration:underline 1px dashed;text-underline-offset:.18em}
@@ -513,7 +513,7 @@ th{font-weight:600}
 ${PALETTE.map((c, i) => `.s${i}{--c:${c}}`).join('')}
 @media (prefers-color-scheme:dark){.s7{--c:#bbbbbb}.s6{--c:#d4b000}}
 @media print{body{max-width:none;padding:0;font-size:11pt;color:#000;background:#fff}
-.q{background:none}.who{color:#000}a{color:#000}h2{break-after:avoid}tr,p{break-inside:avoid}}
+.q{background:none}.who{color:#000}h2{break-after:avoid}tr,p{break-inside:avoid}}
 `;
 
 /**

@@ -159,7 +159,7 @@ export function renderMap(svg, places, options = {}) {
     const dot = el(doc, 'circle', {
       class: 'sw-map-dot', cx: round(g.x), cy: round(g.y), r: round(r),
       fill: '#0b5cad', 'fill-opacity': 0.85, stroke: '#ffffff', 'stroke-width': 1.2,
-      'vector-effect': 'non-scaling-stroke', tabindex: 0, role: 'button', focusable: 'true',
+      'vector-effect': 'non-scaling-stroke', tabindex: 0, role: 'button',
       'aria-label': describe(g), 'aria-pressed': 'false', 'data-key': g.key,
     });
     const t = el(doc, 'title', {});

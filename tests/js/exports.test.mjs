@@ -2,11 +2,13 @@
 // Run: node --test tests/js/
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { fileURLToPath } from 'node:url';
 import {
   toJSON, fromJSON, toCSV, toBrat, toWebAnnotation, toHTML, exportFiles, utf16ToCodePoints,
   csvField, escapeHTML, ImportError, BRAT_CONF,
 } from '../../www/exports.js';
 import { fixture, NAMES, parseCSV, cpSlice, handDoc } from './helpers.mjs';
+import { launch } from './browser.mjs';
 
 const EMOJI = fixture('emoji');
 
@@ -380,4 +382,35 @@ test('exportFiles names every file', () => {
   assert.deepEqual(files.map((f) => f.name), ['talks.saywhere.json', 'talks.quotes.csv', 'talks.txt', 'talks.ann', 'talks.jsonld', 'talks.html']);
   for (const f of files) assert.ok(typeof f.content === 'string' && f.content.length > 0 && f.mime);
   assert.deepEqual(fromJSON(files[0].content).doc, doc);
+});
+
+test('HTML in Chromium: no script runs, no request, axe finds no serious issue (light and dark)', async () => {
+  const browser = await launch();
+  try {
+    for (const colorScheme of ['light', 'dark']) {
+      for (const name of NAMES) {
+        const { text, doc } = fixture(name);
+        const tab = await browser.newPage({ colorScheme });
+        const errors = [], requests = [];
+        tab.on('pageerror', (e) => errors.push(String(e)));
+        tab.on('console', (m) => errors.push(m.text()));
+        tab.on('request', (r) => requests.push(r.url()));
+        await tab.setContent(toHTML(text, doc, { title: name }));
+        const shown = await tab.evaluate(() => ({ text: document.querySelector('article').innerText, scripts: document.scripts.length }));
+        assert.equal(shown.scripts, 0);
+        for (const line of text.split(/\r\n|\r|\n/).filter((l) => l.trim())) {
+          assert.ok(shown.text.replace(/\s+/g, ' ').includes(line.trim().split(/\s+/).slice(0, 3).join(' ')), 'the article shows');
+        }
+        await tab.addScriptTag({ path: fileURLToPath(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url)) });
+        const violations = await tab.evaluate(async () => (await window.axe.run(document)).violations
+          .filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.length}`));
+        assert.deepEqual(violations, [], `${name} ${colorScheme}`);
+        assert.deepEqual(errors, []);
+        assert.deepEqual(requests.filter((u) => !u.startsWith('about:') && !u.startsWith('data:')), []);
+        await tab.close();
+      }
+    }
+  } finally {
+    await browser.close();
+  }
 });

@@ -2,7 +2,10 @@
 // and renderMap in headless Chromium. Run: node --test tests/js/
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { WORLD, project } from '../../www/world.js';
@@ -51,6 +54,18 @@ test('world.js is small: at most 60 KB gzipped', () => {
   for (const c of WORLD.countries) {
     assert.match(c.iso, /^([A-Z]{2})?$/);
     assert.ok(c.name && c.d.startsWith('M'));
+  }
+});
+
+test('www/world.js is what scripts/build_map.mjs generates (reproducible)', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'saywhere-map-'));
+  try {
+    const out = path.join(dir, 'world.js');
+    execFileSync(process.execPath, [fileURLToPath(new URL('../../scripts/build_map.mjs', import.meta.url)), '--out', out], { stdio: 'pipe' });
+    const committed = readFileSync(fileURLToPath(new URL('../../www/world.js', import.meta.url)), 'utf8');
+    assert.ok(readFileSync(out, 'utf8') === committed, 'run `node scripts/build_map.mjs` and commit www/world.js');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 });
 
@@ -204,6 +219,11 @@ window.ready = true;
     // select() from the page marks without calling back.
     const after = await tab.evaluate((k) => { window.api.select(k); return [window.selected.length, document.querySelector('circle[aria-pressed="true"]').dataset.key]; }, groups[0].key);
     assert.deepEqual(after, [3, groups[0].key]);
+    // Accessibility: axe-core (npm) finds no serious or critical violation in the map.
+    await tab.addScriptTag({ path: fileURLToPath(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url)) });
+    const violations = await tab.evaluate(async () => (await window.axe.run(document.getElementById('map')))
+      .violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`));
+    assert.deepEqual(violations, []);
     assert.deepEqual(errors, []);
     for (const url of requests) assert.ok(url.startsWith(server.url), `no request leaves the machine: ${url}`);
   } finally {
