@@ -106,6 +106,12 @@ function speakerName(doc, q) {
   return p ? p.name : '';
 }
 
+// Coordinates and confidences come from f32 in the core: the wasm path hands them over as
+// f64 (48.9 arrives as 48.900001525878906). Round for people to read.
+function fmtCoord(v) {
+  return typeof v === 'number' && Number.isFinite(v) ? String(Number(v.toFixed(4))) : '';
+}
+
 function fmtConfidence(c) {
   return typeof c === 'number' && Number.isFinite(c) ? String(Number(c.toFixed(3))) : '';
 }
@@ -361,7 +367,7 @@ export function toBrat(text, doc) {
     const id = textBound('Place', p.start, p.end);
     if (!id) continue;
     attr('PlaceKind', id, p.kind);
-    note(id, `${p.name}${p.country ? ', ' + p.country : ''} (${p.lat}, ${p.lon})`);
+    note(id, `${p.name}${p.country ? ', ' + p.country : ''} (${fmtCoord(p.lat)}, ${fmtCoord(p.lon)})`);
   }
   for (const q of d.quotes || []) {
     const id = textBound('Quote', q.start, q.end);
@@ -460,7 +466,7 @@ export function toWebAnnotation(text, doc, { source, context = 32, label } = {})
     items.push({
       id: `${idBase}:p${++k}`, type: 'Annotation', motivation: 'identifying',
       body: [tag('place'), tag(`place:${p.kind}`), ident(p.country ? `${p.name}, ${p.country}` : p.name),
-        { id: `geo:${p.lat},${p.lon}`, purpose: 'identifying' }],
+        { id: `geo:${fmtCoord(p.lat)},${fmtCoord(p.lon)}`, purpose: 'identifying' }],
       target: target(p.start, p.end),
     });
   }
@@ -536,7 +542,7 @@ export function toHTML(text, doc, { title = 'Annotated article' } = {}) {
   people.forEach((p, i) => {
     for (const m of p.mentions || []) ents.push({ start: m.start, end: m.end, cls: p.kind === 'organisation' ? 'org' : 'per', person: i, title: p.name + (p.role ? `, ${p.role}` : '') });
   });
-  for (const p of d.places || []) ents.push({ start: p.start, end: p.end, cls: 'pl', title: `${p.name} (${[p.kind, p.country].filter(Boolean).join(', ')}; ${p.lat}, ${p.lon})` });
+  for (const p of d.places || []) ents.push({ start: p.start, end: p.end, cls: 'pl', title: `${p.name} (${[p.kind, p.country].filter(Boolean).join(', ')}; ${fmtCoord(p.lat)}, ${fmtCoord(p.lon)})` });
   const speakerAt = new Set(quotes.filter((q) => q.speaker_start !== null && q.speaker_start !== undefined).map((q) => `${q.speaker_start} ${q.speaker_end}`));
   ents.sort((a, b) => a.start - b.start || b.end - a.end);
   const inline = [];

@@ -376,6 +376,22 @@ test('HTML: a place inside a quote and a quote across lines render nested and wh
   assert.deepEqual(articleText(html), text.split('\n'));
 });
 
+test('f32 values as the wasm hands them over are rounded for reading', () => {
+  const text = '“Yes,” said Ann in Paris.';
+  const doc = handDoc(text, {
+    people: [{ name: 'Ann', mentions: ['Ann'] }],
+    quotes: [{ text: '“Yes,”', speaker: 0, rule: 'quote-cue-speaker', confidence: Math.fround(0.95) }],
+    places: [{ text: 'Paris', lat: Math.fround(48.9), lon: Math.fround(2.4), country: 'FR' }],
+  });
+  assert.notEqual(doc.places[0].lat, 48.9);
+  assert.match(toBrat(text, doc).ann, /\tParis, FR \(48\.9, 2\.4\)\n/);
+  assert.match(toCSV(text, doc), /,0\.95\r\n$/);
+  const wa = toWebAnnotation(text, doc);
+  assert.ok(wa.first.items.some((a) => a.body.some((b) => b.id === 'geo:48.9,2.4')));
+  assert.ok(toHTML(text, doc).includes('48.9, 2.4'));
+  assert.ok(!toHTML(text, doc).includes('48.900001'));
+});
+
 test('exportFiles names every file', () => {
   const { text, doc } = EMOJI;
   const files = exportFiles(text, doc, { basename: 'talks' });
