@@ -1,6 +1,8 @@
 //! The `saywhere` command line: annotate files, and print evaluation records.
 //!
 //! `saywhere annotate FILE|-` prints the annotations (`--format json|text`);
+//! `saywhere annotate --jsonl FILE|-` reads `{"id":..,"text":..}` records, one a line, and
+//! prints one JSON record a line in input order, annotating on every core (rayon);
 //! `saywhere eval GOLD.jsonl` prints one prediction record a line for
 //! `../shared/eval/score.py` (code-point offsets, FORMAT.md).
 
@@ -15,6 +17,8 @@ fn main() -> std::process::ExitCode {
 #[cfg(not(target_arch = "wasm32"))]
 mod cli {
     use std::io::{self, BufRead, BufWriter, Read, Write};
+
+    use rayon::prelude::*;
     use std::path::PathBuf;
     use std::process::ExitCode;
 
@@ -41,6 +45,11 @@ mod cli {
             /// Offsets in the JSON output.
             #[arg(long, value_enum, default_value_t = OffsetUnit::CodePoints)]
             offsets: OffsetUnit,
+            /// Batch mode: the input is JSONL, one `{"id": .., "text": ..}` record a line; the
+            /// output is one JSON record a line (`{"id": .., "schema": .., ...}`), in input
+            /// order, annotated on every core (set RAYON_NUM_THREADS to use fewer).
+            #[arg(long)]
+            jsonl: bool,
         },
         /// Read gold records (JSONL, FORMAT.md) and print one prediction record per line.
         Eval {
@@ -65,7 +74,8 @@ mod cli {
     pub fn main() -> ExitCode {
         let cli = Cli::parse();
         let result = match cli.command {
-            Command::Annotate { file, format, offsets } => annotate(&file, format, offsets),
+            Command::Annotate { file, offsets, jsonl: true, .. } => batch(&file, offsets.into()),
+            Command::Annotate { file, format, offsets, jsonl: false } => annotate(&file, format, offsets),
             Command::Eval { gold } => eval(&gold),
         };
         match result {
@@ -128,18 +138,23 @@ mod cli {
         }
     }
 
+    impl From<OffsetUnit> for Unit {
+        fn from(u: OffsetUnit) -> Unit {
+            match u {
+                OffsetUnit::Bytes => Unit::Bytes,
+                OffsetUnit::CodePoints => Unit::CodePoints,
+                OffsetUnit::Utf16 => Unit::Utf16,
+            }
+        }
+    }
+
     fn annotate(file: &PathBuf, format: Format, offsets: OffsetUnit) -> io::Result<()> {
         let text = decode(&read_input(file)?)?;
         let ann = saywhere::annotate(&text);
         let mut out = BufWriter::new(io::stdout().lock());
         match format {
             Format::Json => {
-                let unit = match offsets {
-                    OffsetUnit::Bytes => Unit::Bytes,
-                    OffsetUnit::CodePoints => Unit::CodePoints,
-                    OffsetUnit::Utf16 => Unit::Utf16,
-                };
-                serde_json::to_writer_pretty(&mut out, &export::document(&text, &ann, unit))?;
+                serde_json::to_writer_pretty(&mut out, &export::document(&text, &ann, offsets.into()))?;
                 writeln!(out)?;
             }
             Format::Text => write_text(&mut out, &text, &ann)?,
@@ -206,13 +221,92 @@ mod cli {
         text: String,
     }
 
-    fn eval(gold: &PathBuf) -> io::Result<()> {
-        let input: Box<dyn BufRead> = if gold.as_os_str() == "-" {
+    fn open_lines(path: &PathBuf) -> io::Result<Box<dyn BufRead>> {
+        Ok(if path.as_os_str() == "-" {
             Box::new(io::BufReader::new(io::stdin().lock()))
         } else {
-            let f = std::fs::File::open(gold).map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", gold.display())))?;
-            Box::new(io::BufReader::new(f))
+            let f = std::fs::File::open(path).map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", path.display())))?;
+            Box::new(io::BufReader::with_capacity(1 << 16, f))
+        })
+    }
+
+    #[derive(serde::Deserialize)]
+    struct BatchInput {
+        #[serde(default)]
+        id: serde_json::Value,
+        text: String,
+    }
+
+    #[derive(serde::Serialize)]
+    struct BatchOutput<'a> {
+        id: &'a serde_json::Value,
+        #[serde(flatten)]
+        document: export::Document,
+    }
+
+    #[derive(serde::Serialize)]
+    struct BatchError<'a> {
+        id: &'a serde_json::Value,
+        line: usize,
+        error: String,
+    }
+
+    /// One output line (without its newline) for input line number `n` (1-based).
+    fn batch_line(n: usize, line: &[u8], unit: Unit) -> Vec<u8> {
+        let rec: BatchInput = match serde_json::from_slice(line) {
+            Ok(r) => r,
+            Err(e) => {
+                // Keep the id if the line has one, so the record can still be matched up.
+                let id = serde_json::from_slice::<serde_json::Value>(line)
+                    .ok()
+                    .and_then(|v| v.get("id").cloned())
+                    .unwrap_or(serde_json::Value::Null);
+                let err = BatchError { id: &id, line: n, error: format!("not a {{\"id\", \"text\"}} record: {e}") };
+                return serde_json::to_vec(&err).expect("plain values serialise");
+            }
         };
+        let ann = saywhere::annotate(&rec.text);
+        let out = BatchOutput { id: &rec.id, document: export::document(&rec.text, &ann, unit) };
+        serde_json::to_vec(&out).expect("plain values serialise")
+    }
+
+    /// Batch mode: read JSONL in chunks, annotate each chunk's records in parallel, write
+    /// them in input order. Memory stays bounded by the chunk size; blank lines are skipped;
+    /// a line that is not a record gives an `{"id", "line", "error"}` record in its place.
+    fn batch(file: &PathBuf, unit: Unit) -> io::Result<()> {
+        const CHUNK_BYTES: usize = 8 << 20;
+        const CHUNK_LINES: usize = 4096;
+        let mut input = open_lines(file)?;
+        let mut out = BufWriter::with_capacity(1 << 16, io::stdout().lock());
+        let mut n = 0;
+        let mut eof = false;
+        while !eof {
+            let mut chunk: Vec<(usize, Vec<u8>)> = Vec::new();
+            let mut size = 0;
+            while size < CHUNK_BYTES && chunk.len() < CHUNK_LINES {
+                let mut line = Vec::new();
+                if input.read_until(b'\n', &mut line)? == 0 {
+                    eof = true;
+                    break;
+                }
+                n += 1;
+                if line.iter().all(u8::is_ascii_whitespace) {
+                    continue;
+                }
+                size += line.len();
+                chunk.push((n, line));
+            }
+            let results: Vec<Vec<u8>> = chunk.par_iter().map(|(n, line)| batch_line(*n, line, unit)).collect();
+            for r in results {
+                out.write_all(&r)?;
+                out.write_all(b"\n")?;
+            }
+        }
+        out.flush()
+    }
+
+    fn eval(gold: &PathBuf) -> io::Result<()> {
+        let input = open_lines(gold)?;
         let mut out = BufWriter::new(io::stdout().lock());
         for (n, line) in input.lines().enumerate() {
             let line = line?;
