@@ -58,7 +58,7 @@ const CUES: &[&str] = &[
     "stresses", "warns", "acknowledges", "admits", "announces", "complains", "confirms", "describes",
     "suggests", "tweets", "posts", "testifies", "urges", "vows", "promises", "maintains", "observes",
     "responds", "replied", "wrote", "telling", "pleads", "jokes", "quips", "boasts", "citing", "cited",
-    "interjected", "retaliated", "vented", "fumed", "groused", "griped", "sniped", "quipping", "adding", "noting", "arguing", "insisting",
+    "interjected", "retaliated", "remembered", "barked", "implied", "implies", "recalls", "mused", "vented", "fumed", "groused", "griped", "sniped", "quipping", "adding", "noting", "arguing", "insisting",
     "warning", "explaining", "declaring", "recalling", "stressing", "suggesting", "acknowledging",
 ];
 
@@ -169,6 +169,10 @@ impl<'a, 'd> Ctx<'a, 'd> {
             }
             return next.is_some_and(|n| matches!(n.as_str(), "it" | "him" | "her" | "them" | "this" | "that" | "the" | ":" | ","));
         }
+        // "fired back", "shot back", "hit back", "pushed back"
+        if matches!(w.as_str(), "fired" | "fires" | "shot" | "shoots" | "hit" | "hits" | "pushed" | "pushes" | "struck") {
+            return self.doc.tokens.get(t + 1).is_some_and(|n| self.doc.slice(n.span) == "back");
+        }
         is_cue_word(&w)
     }
 
@@ -226,6 +230,16 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 k += 1;
                 continue;
             }
+            // "conservative talk radio host Rush Limbaugh": lower-case words up to a role noun
+            // that a name follows.
+            if w.chars().next().is_some_and(char::is_lowercase) {
+                if let Some(r) = (k..(k + 5).min(end.saturating_sub(1))).find(|&r| self.is_role_noun(r) && self.starts[r + 1].is_some()) {
+                    if (k..r).all(|x| self.doc.tokens[x].kind == TokenKind::Word && self.word(x).chars().all(|c| c.is_lowercase() || c == '-') && !self.is_cue(x)) {
+                        k = r + 1;
+                        continue;
+                    }
+                }
+            }
             // "the younger Mr. Trump", "a former NAACP leader, Ben Jealous"
             let after_article = k > t && matches!(self.lower(k - 1).as_str(), "the" | "a" | "an") && w.chars().next().is_some_and(char::is_lowercase)
                 && (k + 1..(k + 3).min(end)).any(|n| self.starts[n].is_some());
@@ -273,6 +287,11 @@ impl<'a, 'd> Ctx<'a, 'd> {
             }
             let w = self.word(p);
             let lw = w.to_lowercase();
+            // "He went on to say", "Dean began by saying": the infinitive or gerund takes the
+            // clause's subject.
+            if (lw == "to" || lw == "by") && p > start && self.doc.tokens[p - 1].kind == TokenKind::Word {
+                return self.clause_subject(start, p);
+            }
             // "Mrs. Clinton shook her head and said": the coordinated verb shares the subject.
             if lw == "and" && p > start && !matches!(self.word(p - 1), ",") && self.ends[p - 1].is_none() {
                 return self.clause_subject(start, p);
@@ -617,6 +636,27 @@ impl<'a, 'd> Ctx<'a, 'd> {
     /// ("…, a spokeswoman for the ministry, …", quotes inside allowed) and adverbs, then the
     /// cue. Returns the cue's token.
     fn cue_after_subject(&self, mut t: usize, limit: usize) -> Option<usize> {
+        // "S1 and S2 wrote": a second person named.
+        if t + 1 < limit && self.word(t) == "and" {
+            if let Some(mi) = self.starts[t + 1] {
+                t = self.people.mentions[mi].last + 1;
+            }
+        }
+        // "S of the James Martin Center for X wrote": a capitalised "of" phrase.
+        if t + 1 < limit && matches!(self.word(t), "of" | "at" | "from") {
+            let mut c = t + 1;
+            while c < limit && c < t + 12 {
+                let w = self.word(c);
+                let capital = w.chars().next().is_some_and(char::is_uppercase);
+                if !(capital || matches!(w, "the" | "for" | "of" | "and" | "’s" | "'s" | "&")) || self.quote_of[c].is_some() {
+                    break;
+                }
+                c += 1;
+            }
+            if c > t + 1 && c < limit && self.is_cue(c) {
+                return Some(c);
+            }
+        }
         if t < limit && self.word(t) == "(" {
             t = (t + 1..(t + 10).min(limit)).find(|&c| self.word(c) == ")")? + 1;
         }
@@ -641,7 +681,12 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 }
                 c += 1;
             }
-            t = c + 1;
+            // The closing comma may open the next apposition ("S, the attorney general of X,
+            // one of the states suing, said"); a cue right after it was caught above.
+            t = c;
+            if t + 1 < limit && self.is_cue(t + 1) {
+                return Some(t + 1);
+            }
         }
         while t < limit && ADVERBS.contains(&self.lower(t).as_str()) && !self.is_cue(t) {
             t += 1;

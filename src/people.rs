@@ -110,7 +110,7 @@ pub const ROLE_NOUNS: &[&str] = &[
     "journalist", "reporter", "editor", "columnist", "producer", "player", "striker", "goalkeeper", "defender",
     "midfielder", "driver", "pilot", "engineer", "physician", "nurse", "surgeon", "economist", "banker",
     "delegate", "member", "supporter", "voter", "volunteer", "organizer", "organiser", "consultant", "staffer",
-    "operative", "donor", "fellow", "scholar", "partner", "president-elect", "counsel", "attorney-general",
+    "operative", "donor", "fellow", "scholar", "host", "anchor", "commentator", "blogger", "cleric", "partner", "president-elect", "counsel", "attorney-general",
 ];
 
 /// Words that make a capitalised run an organisation, not a person.
@@ -467,8 +467,18 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], headlin
     // Trailing common words ("Putin Last Week") and titles; but a first name and one more
     // word is a full name even when the surname is an English word ("Ben Jealous").
     let mut end = words.len();
+    // "Mr. Tribe", "Sen. King", "Mrs. May": right after an honorific or an abbreviated title,
+    // one word is the surname even when it is an English word.
+    let after_honorific = k > 0 && k + 1 == words.len() && {
+        let h = words[k - 1];
+        let abbreviated = h + 1 < toks.len() && doc.token_text(h + 1) == "." && is_title_word(doc.token_text(h));
+        honorific(doc.token_text(h)).is_some() || abbreviated
+    };
     while end > k {
         let w = doc.token_text(words[end - 1]);
+        if after_honorific && !NOT_NAMES.contains(&w) && !is_function_word(w) && !is_title_word(w) && !lexicon::is_demonym(w) {
+            break;
+        }
         if end - k == 2 && lexicon::first_name(doc.token_text(words[k])).is_some() && !gazetteer::is_place(doc.token_text(words[k])) && !NOT_NAMES.contains(&w)
             && !is_title_word(w) && !lexicon::is_demonym(w) && vocab_rank_ok(w)
         {
@@ -476,9 +486,10 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], headlin
         }
         // "Peter T. King", "John Major": a title word that is also a surname ends a name
         // after an initial or a first name.
-        let surname_after_given = end - k >= 2 && is_title_word(w) && lexicon::is_surname(w) && {
+        let surname_after_given = end - k >= 2 && (k == 0 || evidence >= 3) && is_title_word(w) && lexicon::is_surname(w) && {
             let prev = doc.token_text(words[end - 2]);
-            (prev.chars().count() == 1 && is_capitalised(prev)) || (lexicon::first_name(prev).is_some() && !is_title_word(prev))
+            (prev.chars().count() == 1 && is_capitalised(prev))
+                || (end - 2 == k && lexicon::first_name(prev).is_some() && !is_title_word(prev) && !gazetteer::is_place(prev))
         };
         if surname_after_given {
             break;
