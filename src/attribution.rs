@@ -781,6 +781,19 @@ impl<'a, 'd> Ctx<'a, 'd> {
         }
     }
 
+    /// The first person named (not after a preposition) in the quote's sentence before it,
+    /// outside quotes: the subject of a sentence that carries a fragment with no cue.
+    fn person_before_in_sentence(&self, qi: usize) -> Option<usize> {
+        let (first, _) = self.quote_tokens(qi)?;
+        let (sent_start, _) = self.sentence_tokens(self.found[qi].span.start);
+        (sent_start..first).find_map(|t| {
+            let mi = self.starts[t]?;
+            let m = &self.people.mentions[mi];
+            let after_preposition = m.full_first > sent_start && PREPOSITIONS.contains(&self.lower(m.full_first - 1).as_str());
+            (self.quote_of[t].is_none() && self.entities[m.entity].kind == EntityKind::Person && !after_preposition).then_some(mi)
+        })
+    }
+
     /// Are quotes `a` and `b` (a before b) joined as a list: nothing between them but
     /// commas, “and”, “or”?
     fn listed(&self, a: usize, b: usize) -> bool {
@@ -1129,8 +1142,24 @@ pub fn attribute(doc: &Doc, found: &[Found], people: &People) -> (Vec<Quote>, Ve
                 q.kind = QuoteKind::Partial;
             }
         }
+        // A short fragment with no cue is a scare quote, unless a person is the subject of
+        // its sentence ("Trump has used the phrase “Islamic terrorism”"): then it is most
+        // likely someone's words.
+        let mut subject_person = None;
         if q.kind == QuoteKind::Partial && found_attr.is_none() && word_count(f.content.text(doc.text)) <= 4 {
-            q.kind = QuoteKind::NonSpeech;
+            subject_person = ctx.person_before_in_sentence(qi);
+            if subject_person.is_none() {
+                q.kind = QuoteKind::NonSpeech;
+            }
+        }
+        if let Some(mi) = subject_person {
+            let m = &ctx.people.mentions[mi];
+            q.speaker = Some(m.entity);
+            q.speaker_mention = Some(m.span);
+            q.rule = Some(Rule::SentenceSubject);
+            q.confidence = 0.4;
+            quotes.push(q);
+            continue;
         }
         if q.kind == QuoteKind::NonSpeech {
             quotes.push(q);

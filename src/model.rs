@@ -122,6 +122,9 @@ pub enum Rule {
     SentenceEndCue,
     /// Quotes in a list (`“Q1,” “Q2” and “Q3”`) share one attribution.
     QuoteList,
+    /// A short fragment with no speech verb, credited to the person its sentence is about
+    /// ("Trump has used the phrase “Q”").
+    SentenceSubject,
     /// A cue in a neighbouring sentence of the same paragraph.
     NearbyCue,
     /// A quote with no cue of its own that continues the previous quote's speaker.
@@ -149,6 +152,7 @@ impl Rule {
             Rule::ReportedClause => "reported-clause",
             Rule::SentenceEndCue => "sentence-end-cue",
             Rule::QuoteList => "quote-list",
+            Rule::SentenceSubject => "sentence-subject",
             Rule::NearbyCue => "nearby-cue",
             Rule::Continuation => "continuation",
             Rule::FloatingParagraph => "floating-paragraph",
@@ -169,6 +173,7 @@ impl Rule {
             Rule::ReportedClause => "the quote sits inside reported speech governed by the speaker's verb (S said that … “…”)",
             Rule::SentenceEndCue => "the sentence that holds the quote ends by naming who said it (…, S said.)",
             Rule::QuoteList => "the quote is one of a list of quotes joined by commas or “and”, which share one speaker",
+            Rule::SentenceSubject => "no speech verb: the words are credited to the person the sentence is about (a guess)",
             Rule::NearbyCue => "a speech verb with a speaker in a neighbouring sentence",
             Rule::Continuation => "a quote with no verb of its own continues the previous speaker",
             Rule::FloatingParagraph => "a paragraph that is only a quote keeps the speaker of the quote before it",
