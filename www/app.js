@@ -63,7 +63,7 @@ function htmlToText(html) {
   // Event-handler attributes are dropped before parsing: the template is inert and the CSP
   // forbids inline handlers anyway, but then the browser never even considers them.
   const cleaned = html.replace(/<(script|style|svg|math|iframe|object|embed|noscript|template)\b[\s\S]*?<\/\1\s*>/gi, ' ')
-    .replace(/\s(on[a-z]+|href|src|srcset|action|formaction|xlink:href)\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)/gi, '');
+    .replace(/\s(on[a-z]+|href|src|srcset|action|formaction|xlink:href|style|background|poster)\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)/gi, '');
   const template = document.createElement('template');
   template.innerHTML = cleaned;
   const doc = template.content;
@@ -212,16 +212,31 @@ function crashed(message) {
     + (job.saved ? ' and saved in this browser' : '') + '. Try again, or try a shorter text.', true);
 }
 
-function cancel() {
+/** Drop the run in progress, if any, and the worker doing it. Returns the dropped run. */
+function abandon() {
   const job = annotator.job;
-  if (!job) return;
-  annotator.job = null;
+  if (!job) return null;
   endBusy();
+  annotator.job = null;
   restartWorker();
+  return job;
+}
+
+function cancel() {
+  const job = abandon();
+  if (!job) return;
+  if ($('input').value !== job.text) $('input').value = job.text;
+  showArticle(false);
   setStatus('Cancelled. Your text is unchanged; press Annotate to try again.');
 }
 
 function showBusy(job, fraction) {
+  if (fraction !== undefined) job.fraction = fraction;
+  else if (job.fraction !== undefined) return; // progress is already showing
+  // The text box and the last article go while the annotator works: laying out a text box
+  // of megabytes on every progress step would make the page sluggish.
+  $('input-view').hidden = true;
+  $('article').hidden = true;
   const bar = $('progress');
   $('cancel').hidden = false;
   bar.hidden = false;
@@ -249,9 +264,10 @@ async function run(text, source) {
   // Save first: if the annotator dies, the text survives a reload.
   let saved = false;
   try { localStorage.setItem(STORE_KEY, text); saved = true; } catch { /* storage full or disabled: keep going */ }
-  if (annotator.job) cancel();
+  abandon();
   const job = { id: annotator.nextId++, text, source, t0: performance.now(), saved };
   annotator.job = job;
+  if (text.length > 1e6) showBusy(job, 0); // no layout of a huge text box meanwhile
   job.busyTimer = setTimeout(() => { if (annotator.job === job) showBusy(job); }, BUSY_AFTER);
   if (annotator.mainThread) {
     // No worker: annotate here (the page is busy meanwhile).
@@ -313,6 +329,13 @@ function segments(text, ann) {
   return out;
 }
 
+// Long articles are built in slices of about SLICE_MS, so the tab never freezes, into blocks
+// of about CHUNK_CHARS cut at line breaks. Each block has `content-visibility: auto` (style.css):
+// the browser lays out only the blocks on screen, so a text of megabytes stays light.
+const SLICE_MS = 12;
+const CHUNK_CHARS = 10000;
+let renderGeneration = 0;
+
 function render() {
   const { text, ann } = state;
   const article = $('article');
@@ -321,58 +344,97 @@ function render() {
   ann.quotes.forEach((q) => { if (q.speaker !== null) speakerOf.set(q.speaker, (speakerOf.get(q.speaker) || 0) + 1); });
   const accent = new Map();
   [...speakerOf.keys()].forEach((id, n) => accent.set(id, ACCENTS[n % ACCENTS.length]));
-  const frag = document.createDocumentFragment();
-  const seenQuote = new Set();
-  for (const seg of segments(text, ann)) {
-    const str = text.slice(seg.s, seg.e);
-    if (seg.q === null && seg.p === null && seg.l === null && seg.c === null) {
-      frag.append(document.createTextNode(str));
-      continue;
-    }
-    const span = document.createElement('span');
-    span.textContent = str;
-    if (seg.q !== null) {
-      const q = ann.quotes[seg.q];
-      span.classList.add('q');
-      span.dataset.q = seg.q;
-      if (q.kind === 'non-speech') span.classList.add('quiet');
-      if (seg.s === q.start) {
-        span.classList.add('qs');
-        seenQuote.add(seg.q);
-        span.tabIndex = 0;
-        span.setAttribute('role', 'mark');
-        span.setAttribute('aria-label', quoteLabel(q));
-        span.dataset.who = q.speaker_name || 'no speaker';
-        if (q.speaker !== null) span.style.setProperty('--spk', accent.get(q.speaker));
+  const segs = segments(text, ann);
+  const generation = ++renderGeneration;
+  let k = 0;
+  let chunk = null, chunkStart = 0;
+  const newChunk = (at) => {
+    chunk = document.createElement('div');
+    chunk.className = 'chunk';
+    chunkStart = at;
+    article.append(chunk);
+  };
+  newChunk(0);
+  const slice = () => {
+    if (generation !== renderGeneration) return; // a newer text replaced this one
+    const t0 = performance.now();
+    while (k < segs.length) {
+      const seg = segs[k++];
+      const node = segmentNode(seg, accent, speakerOf);
+      const nl = seg.e - chunkStart > CHUNK_CHARS && node.nodeType === Node.TEXT_NODE ? node.data.lastIndexOf('\n') : -1;
+      if (nl >= 0) {
+        // A new block after the line break: "a\n" + "b" shows as "a\nb" did.
+        chunk.append(node.data.slice(0, nl + 1));
+        newChunk(seg.s + nl + 1);
+        chunk.append(node.data.slice(nl + 1));
+      } else {
+        chunk.append(node);
       }
-      if (seg.e === q.end) span.classList.add('qe');
+      if ((k & 255) === 0 && performance.now() - t0 > SLICE_MS) break;
     }
-    if (seg.p !== null) {
-      span.classList.add('p');
-      span.dataset.e = seg.p;
-      if (speakerOf.has(seg.p)) {
-        span.classList.add('speaks');
-        span.style.borderBottomColor = accent.get(seg.p);
-      }
-      span.title = ann.people[seg.p].name + (ann.people[seg.p].role ? ', ' + ann.people[seg.p].role : '');
+    if (k < segs.length) {
+      document.body.dataset.rendering = 'true';
+      setTimeout(slice, 0);
+    } else {
+      delete document.body.dataset.rendering;
     }
-    if (seg.l !== null) {
-      const pl = ann.places[seg.l];
-      span.classList.add('l');
-      span.dataset.l = seg.l;
-      span.title = placeLabel(pl);
-    }
-    if (seg.c !== null) {
-      span.classList.add('c');
-      span.dataset.c = seg.c;
-    }
-    frag.append(span);
-  }
-  article.append(frag);
+  };
+  slice();
   state.quoteOrder = ann.quotes.map((q, i) => i).filter((i) => ann.quotes[i].kind !== 'non-speech');
   state.current = -1;
   showArticle(true);
   renderPanel(speakerOf, accent);
+}
+
+function stopRender() {
+  renderGeneration++;
+  delete document.body.dataset.rendering;
+}
+
+/** The DOM node of one segment: a text node, or a span with the layers that cover it. */
+function segmentNode(seg, accent, speakerOf) {
+  const { text, ann } = state;
+  const str = text.slice(seg.s, seg.e);
+  if (seg.q === null && seg.p === null && seg.l === null && seg.c === null) {
+    return document.createTextNode(str);
+  }
+  const span = document.createElement('span');
+  span.textContent = str;
+  if (seg.q !== null) {
+    const q = ann.quotes[seg.q];
+    span.classList.add('q');
+    span.dataset.q = seg.q;
+    if (q.kind === 'non-speech') span.classList.add('quiet');
+    if (seg.s === q.start) {
+      span.classList.add('qs');
+      span.tabIndex = 0;
+      span.setAttribute('role', 'mark');
+      span.setAttribute('aria-label', quoteLabel(q));
+      span.dataset.who = q.speaker_name || 'no speaker';
+      if (q.speaker !== null) span.style.setProperty('--spk', accent.get(q.speaker));
+    }
+    if (seg.e === q.end) span.classList.add('qe');
+  }
+  if (seg.p !== null) {
+    span.classList.add('p');
+    span.dataset.e = seg.p;
+    if (speakerOf.has(seg.p)) {
+      span.classList.add('speaks');
+      span.style.borderBottomColor = accent.get(seg.p);
+    }
+    span.title = ann.people[seg.p].name + (ann.people[seg.p].role ? ', ' + ann.people[seg.p].role : '');
+  }
+  if (seg.l !== null) {
+    const pl = ann.places[seg.l];
+    span.classList.add('l');
+    span.dataset.l = seg.l;
+    span.title = placeLabel(pl);
+  }
+  if (seg.c !== null) {
+    span.classList.add('c');
+    span.dataset.c = seg.c;
+  }
+  return span;
 }
 
 function quoteLabel(q) {
@@ -563,6 +625,7 @@ function wire() {
   $('clear').addEventListener('click', () => {
     if ($('input').value && !confirm('Clear the article? The text on this page will be removed.')) return;
     if (annotator.job) cancel();
+    stopRender();
     $('input').value = '';
     state.ann = null;
     try { localStorage.removeItem(STORE_KEY); } catch { /* ignore */ }
