@@ -3,7 +3,7 @@
 #   scripts/fuzz.sh [SECONDS] [TARGET...]   default: 60 seconds for each of `annotate` and `export`
 # The seed corpus is built at run time from seeds/*.txt and every `text` of
 # tests/fixtures/*.toml into fuzz/corpus/<target>/ (not committed; libFuzzer adds to it).
-# Needs `cargo install cargo-fuzz`. The machine has only the stable toolchain, so the nightly
+# Installs cargo-fuzz (crates.io) if it is missing. The machine has only the stable toolchain, so the nightly
 # flags cargo-fuzz uses (-Zsanitizer=address …) are enabled with RUSTC_BOOTSTRAP=1.
 # A crash leaves its input in fuzz/artifacts/<target>/; reproduce it (from fuzz/) with
 #   RUSTC_BOOTSTRAP=1 cargo fuzz run -O <target> artifacts/<target>/crash-…
@@ -17,8 +17,8 @@ targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=(annotate export)
 
 if ! cargo fuzz --version >/dev/null 2>&1; then
-  echo "scripts/fuzz.sh: cargo-fuzz is not installed (cargo install cargo-fuzz)" >&2
-  exit 2
+  echo "[fuzz] installing cargo-fuzz (about a minute, once)"
+  cargo install cargo-fuzz --locked || cargo install cargo-fuzz
 fi
 
 for t in "${targets[@]}"; do

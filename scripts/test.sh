@@ -3,7 +3,7 @@
 # `N passed, M failed` (stages) and exits non-zero if any stage failed.
 #   scripts/test.sh            everything
 # Stages: setup, native tests, WebAssembly tests (Node and headless Chromium), page build,
-# end-to-end test of the built page in Chromium.
+# end-to-end tests of the built page in Chromium (e2e.mjs, hostile.mjs), bounded fuzzing.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -28,6 +28,12 @@ stage "WebAssembly tests (Node and headless Chromium)" cargo test --locked --tar
 stage "page build (wasm, dist/, single.html)" scripts/build-site.sh
 if [ -d dist ]; then
   stage "end-to-end test of the page in Chromium" node tests/e2e/e2e.mjs
+  stage "hostile input, privacy, worker (Chromium)" node tests/e2e/hostile.mjs
+fi
+# Bounded fuzzing of annotate and export (cargo-fuzz; FUZZ_SECONDS per target, 0 skips it).
+# Long runs by hand: scripts/fuzz.sh 3600
+if [ "${FUZZ_SECONDS:-30}" != 0 ]; then
+  stage "fuzzing, ${FUZZ_SECONDS:-30} s a target (cargo-fuzz)" scripts/fuzz.sh "${FUZZ_SECONDS:-30}"
 fi
 
 printf '\n'
