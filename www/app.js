@@ -41,11 +41,16 @@ async function loadExample(file) {
 }
 
 /** Decode file bytes: UTF-8 (BOM optional), UTF-16 with a BOM, else Windows-1252. */
-function decode(bytes) {
+function decode(bytes, name = 'This file') {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
   const head = bytes.subarray(0, 8192);
-  if (head.includes(0)) throw new Error('This looks like a binary file, not text. Saywhere reads .txt, .md and .html files.');
+  // NUL bytes, or many control characters other than tab, line breaks and form feed: not text.
+  let controls = 0;
+  for (const b of head) if (b < 0x20 && b !== 9 && b !== 10 && b !== 12 && b !== 13) controls++;
+  if (head.includes(0) || controls > head.length / 20) {
+    throw new Error(`${name} looks like a binary file, not text. Saywhere reads .txt, .md and .html files.`);
+  }
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
@@ -110,7 +115,7 @@ async function loadFile(file) {
     if (/\.(docx?|pdf|odt|rtf|zip|png|jpe?g|gif|webp|mp[34]|exe)$/.test(name)) {
       throw new Error(`Saywhere cannot read “${file.name}” yet: open a .txt, .md or .html file, or paste the text.`);
     }
-    let text = decode(new Uint8Array(await file.arrayBuffer()));
+    let text = decode(new Uint8Array(await file.arrayBuffer()), `“${file.name}”`);
     if (/\.html?$/.test(name) || /^\s*<(!doctype html|html|head|body|article)/i.test(text)) text = htmlToText(text);
     else if (/\.(md|markdown)$/.test(name)) text = markdownToText(text);
     if (!text.trim()) throw new Error(`“${file.name}” has no readable text.`);

@@ -206,8 +206,11 @@ for (const url of urls) {
 
   await check('binary, empty and 50 MB files get a clear message', url, async (page) => {
     await page.setInputFiles('#file', { name: 'photo.txt', mimeType: 'text/plain', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]) });
-    await page.waitForFunction(() => /binary file/.test(document.querySelector('#status').textContent));
+    await page.waitForFunction(() => /“photo.txt” looks like a binary file/.test(document.querySelector('#status').textContent));
     assert.ok(await page.$eval('#status', (s) => s.classList.contains('error')));
+    // No NUL byte, but control characters all through: binary too.
+    await page.setInputFiles('#file', { name: 'Status.txt', mimeType: 'text/plain', buffer: Buffer.from(Array.from({ length: 600 }, (_, i) => [1, 2, 3, 65, 66, 67, 0x1b, 0x7f][i % 8])) });
+    await page.waitForFunction(() => /“Status.txt” looks like a binary file/.test(document.querySelector('#status').textContent));
     await drop(page, 'report.pdf', 'application/pdf', '%PDF-1.7 not really');
     await page.waitForFunction(() => /cannot read “report.pdf”/.test(document.querySelector('#status').textContent));
     await page.setInputFiles('#file', { name: 'empty.txt', mimeType: 'text/plain', buffer: Buffer.alloc(0) });
