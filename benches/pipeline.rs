@@ -1,9 +1,11 @@
 //! Throughput benchmarks: `cargo bench --bench pipeline` (or `cargo bench`).
 //!
 //! Three parts:
-//! 1. a scaling report, printed first: each worst case (and the corpus) is annotated at two
-//!    sizes, one twice the other, layer by layer, and the ratio of the times is printed.
-//!    About 2.0 is linear; near 4 means quadratic. Skip it with SAYWHERE_BENCH_SCALING=0;
+//! 1. a scaling report, printed first: each worst case (and the dev corpus as one text) is
+//!    annotated at 1/8, 1/4, 1/2 and all of its size, layer by layer; each time is printed
+//!    with its ratio to the half size (about 2 is linear, 4 quadratic), then a growth
+//!    exponent per layer over the whole range (1 linear, 2 quadratic); layers above 1.3 are
+//!    flagged SUPER-LINEAR. Skip it with SAYWHERE_BENCH_SCALING=0;
 //!    SAYWHERE_BENCH_CASE=NAME keeps only the cases whose name contains NAME (for a profiler).
 //! 2. `corpus`: every layer (`text::Doc::new`, `quotes::find`, `places::find`, `people::find`,
 //!    `places::resolve`, `attribution::attribute`) and the whole `saywhere::annotate`, in
@@ -183,6 +185,8 @@ mod native {
             }), n));
         }
         let mut flagged: Vec<String> = Vec::new();
+        // Per case and layer: (first size, its time), (last size, its time).
+        let mut ends: Vec<(String, usize, [(usize, Duration); 2])> = Vec::new();
         // SAYWHERE_BENCH_CASE=one_line_5MB: only the cases whose name contains that (to profile one).
         let only = std::env::var("SAYWHERE_BENCH_CASE").unwrap_or_default();
         for (name, make, full) in cases.iter().filter(|c| c.0.contains(only.as_str())) {
@@ -197,10 +201,9 @@ mod native {
                     let ratio = prev.map(|p| d.as_secs_f64() / p[i].as_secs_f64().max(1e-9));
                     print!("  {} {:.1} ms{}", LAYERS[i], d.as_secs_f64() * 1e3, ratio.map_or(String::new(), |r| format!(" (x{r:.2})")));
                     let _ = std::io::stdout().flush();
-                    if let Some(r) = ratio {
-                        if r > 2.8 && d.as_secs_f64() > 0.005 {
-                            flagged.push(format!("{} on {name} at {} bytes (x{r:.2} for twice the input)", LAYERS[i], t.len()));
-                        }
+                    match ends.iter_mut().find(|(n, l, _)| n == name && *l == i) {
+                        Some(e) => e.2[1] = (t.len(), d),
+                        None => ends.push((name.clone(), i, [(t.len(), d), (t.len(), d)])),
                     }
                 });
                 println!("  = {:.1} MB/s", t.len() as f64 / cur[6].as_secs_f64().max(1e-9) / 1e6);
@@ -212,8 +215,28 @@ mod native {
                 }
             }
         }
+        // One run per size is noisy on a busy machine, so judge each layer on the whole range:
+        // time ~ size^k, k from the smallest and the largest size. k = 1 is linear, 2 quadratic.
+        println!("  Growth exponent k (time ~ size^k, from the smallest to the largest size; 1 = linear, 2 = quadratic):");
+        for (name, i, [(s0, t0), (s1, t1)]) in &ends {
+            if s1 <= s0 {
+                continue;
+            }
+            let k = (t1.as_secs_f64().max(1e-9) / t0.as_secs_f64().max(1e-9)).ln() / (*s1 as f64 / *s0 as f64).ln();
+            let slow = k > 1.3 && t1.as_secs_f64() > 0.02;
+            if slow {
+                flagged.push(format!("{} on {name}: k = {k:.2}", LAYERS[*i]));
+            }
+            if *i == 0 {
+                print!("    {name}:");
+            }
+            print!("  {} {k:.2}{}", LAYERS[*i], if slow { " (!)" } else { "" });
+            if *i == LAYERS.len() - 1 {
+                println!();
+            }
+        }
         if flagged.is_empty() {
-            println!("  every layer scales linearly (each doubling costs at most x2.8)");
+            println!("  every layer scales linearly (k <= 1.3)");
         } else {
             for f in &flagged {
                 println!("  SUPER-LINEAR: {f}");
@@ -316,7 +339,7 @@ mod native {
         }
     }
 
-    #[divan::bench_group(sample_count = 5, sample_size = 1)]
+    #[divan::bench_group(sample_count = 3, sample_size = 1)]
     mod worst_case {
         use super::*;
 
