@@ -58,7 +58,7 @@ const CUES: &[&str] = &[
     "stresses", "warns", "acknowledges", "admits", "announces", "complains", "confirms", "describes",
     "suggests", "tweets", "posts", "testifies", "urges", "vows", "promises", "maintains", "observes",
     "responds", "replied", "wrote", "telling", "pleads", "jokes", "quips", "boasts", "citing", "cited",
-    "interjected", "retaliated", "remembered", "barked", "implied", "implies", "recalls", "mused", "vented", "fumed", "groused", "griped", "sniped", "quipping", "adding", "noting", "arguing", "insisting",
+    "interjected", "proposed", "instructed", "retaliated", "remembered", "barked", "implied", "implies", "recalls", "mused", "vented", "fumed", "groused", "griped", "sniped", "quipping", "adding", "noting", "arguing", "insisting",
     "warning", "explaining", "declaring", "recalling", "stressing", "suggesting", "acknowledging",
 ];
 
@@ -79,6 +79,12 @@ const ADVERBS: &[&str] = &[
     "immediately", "privately", "separately", "personally", "added", "and", "has", "had", "is", "was", "did",
     "does", "do", "not", "never", "already", "initially", "eventually", "promptly", "directly", "openly",
     "passionately", "emphatically", "sharply", "defiantly", "confidently", "cautiously", "tearfully",
+];
+
+/// Adjectives that stand before a character's name: "said old Cotter".
+const ADJECTIVES_BEFORE_NAMES: &[&str] = &[
+    "old", "young", "little", "poor", "dear", "good", "big", "kind", "wise", "honest", "worthy", "tall", "fat",
+    "gentle", "sweet", "pretty", "elder", "younger", "older", "late", "brave", "cousin", "uncle", "aunt",
 ];
 
 /// Time words that may stand between a subject and its verb: "Feinstein last week said".
@@ -239,6 +245,11 @@ impl<'a, 'd> Ctx<'a, 'd> {
                         continue;
                     }
                 }
+            }
+            // "said old Cotter", "said poor Tom"
+            if ADJECTIVES_BEFORE_NAMES.contains(&lw.as_str()) && k + 1 < end && self.starts[k + 1].is_some() {
+                k += 1;
+                continue;
             }
             // "the younger Mr. Trump", "a former NAACP leader, Ben Jealous"
             let after_article = k > t && matches!(self.lower(k - 1).as_str(), "the" | "a" | "an") && w.chars().next().is_some_and(char::is_lowercase)
@@ -476,6 +487,10 @@ impl<'a, 'd> Ctx<'a, 'd> {
         while j < limit && j < k + 16 {
             if matches!(self.word(j), "." | "!" | "?" | ";") && !self.is_abbreviation_dot(j) {
                 break;
+            }
+            // “Q,” I remarked: the narrator, whom the text does not name.
+            if f.kind == QuoteKind::Direct && matches!(self.word(j), "I" | "we" | "We") && j + 1 < limit && self.is_cue(j + 1) {
+                return Some(Attribution { subject: Subject::Other, cue: Some(self.doc.tokens[j + 1].span), rule: Rule::QuoteSpeakerCue, confidence: 0.0 });
             }
             let subject = if let Some(mi) = self.starts[j] {
                 Some((Subject::Name(mi), self.people.mentions[mi].last + 1))
@@ -899,8 +914,14 @@ impl<'a, 'd> Ctx<'a, 'd> {
     /// recent sentence with such a person wins; within it, its subject (the first person
     /// named, not after a preposition or as a modifier: "a Sanders supporter") before others.
     fn resolve_pronoun(&self, pos: usize, g: Gender, qi: usize) -> Option<usize> {
+        // The current paragraph and the two before. (A wider window was measured: it finds
+        // more right names in fiction but credits more unnamed speakers to the wrong person.)
+        self.resolve_pronoun_within(pos, g, qi, 2)
+    }
+
+    fn resolve_pronoun_within(&self, pos: usize, g: Gender, qi: usize, paragraphs: usize) -> Option<usize> {
         let para = self.doc.paragraph_index(pos)?;
-        let window_start = self.doc.paragraphs[para.saturating_sub(2)].start;
+        let window_start = self.doc.paragraphs[para.saturating_sub(paragraphs)].start;
         let quote = self.found[qi].content.text(self.doc.text);
         // (position, entity, is_subject)
         let mut candidates: Vec<(usize, usize, bool)> = Vec::new();

@@ -558,6 +558,16 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], headlin
             evidence = evidence.max(2);
         }
     }
+    // A speech verb right before the name: "said Dorrance", "said old Dorrance".
+    {
+        let mut b = full_k.map_or(first, |fk| words[fk]);
+        if b > 0 && matches!(doc.token_text(b - 1), "old" | "young" | "little" | "poor" | "dear" | "the") {
+            b -= 1;
+        }
+        if b > 0 && attribution::is_cue_word(&doc.token_text(b - 1).to_lowercase()) && !headline {
+            evidence = evidence.max(2);
+        }
+    }
     // A speech verb right after the name.
     if last + 1 < toks.len() {
         let mut n = last + 1;
