@@ -168,11 +168,16 @@ mod native {
     /// For each case: sizes full/8, /4, /2 and full, every layer timed at each; the ratio to
     /// the previous (half) size is printed. Stops doubling a case once annotating it takes
     /// more than 20 s (and says so): that case is super-linear.
+    /// A text of about the given size.
+    type Maker = Box<dyn Fn(usize) -> String>;
+    /// Per case and layer: (first size, its time), (last size, its time).
+    type Ends = Vec<(String, usize, [(usize, Duration); 2])>;
+
     fn scaling_report() {
         use std::io::Write;
         println!("Scaling: time at each size / time at half that size, per layer (2.0 = linear, 4.0 = quadratic)");
-        let mut cases: Vec<(String, Box<dyn Fn(usize) -> String>, usize)> =
-            CASES.iter().map(|&(name, make, n)| (name.to_string(), Box::new(make) as Box<dyn Fn(usize) -> String>, n)).collect();
+        let mut cases: Vec<(String, Maker, usize)> =
+            CASES.iter().map(|&(name, make, n)| (name.to_string(), Box::new(make) as Maker, n)).collect();
         if let Some(c) = CORPUS.as_ref() {
             let all = c.join("\n\n");
             let n = all.len();
@@ -185,8 +190,7 @@ mod native {
             }), n));
         }
         let mut flagged: Vec<String> = Vec::new();
-        // Per case and layer: (first size, its time), (last size, its time).
-        let mut ends: Vec<(String, usize, [(usize, Duration); 2])> = Vec::new();
+        let mut ends: Ends = Vec::new();
         // SAYWHERE_BENCH_CASE=one_line_5MB: only the cases whose name contains that (to profile one).
         let only = std::env::var("SAYWHERE_BENCH_CASE").unwrap_or_default();
         for (name, make, full) in cases.iter().filter(|c| c.0.contains(only.as_str())) {
