@@ -715,6 +715,20 @@ pub fn find(doc: &Doc, places: &[Place]) -> People {
                 built.push(Building::new(EntityKind::Person, String::new(), *gender, role.clone(), key, None, span.start));
                 built.len() - 1
             }
+            // A lone known first name ("Beatrice grew tired"), not an English word or a place.
+            None if words.len() == 1
+                && !is_common(words[0], &vocab)
+                && !lexicon::is_common_word(&words[0].to_lowercase())
+                && !vocab.contains(&words[0].to_lowercase())
+                && !gazetteer::is_place(words[0])
+                && !is_all_caps(words[0])
+                && *full_first == *first
+                && (*first == 0 || doc.token_text(*first - 1) != "’s" && doc.token_text(*first - 1) != "'s") =>
+            {
+                let Some(g) = lexicon::first_name(words[0]).filter(|g| *g != Gender::Unknown) else { continue };
+                built.push(Building::new(EntityKind::Person, String::new(), g, role.clone(), key.clone(), Some(key), span.start));
+                built.len() - 1
+            }
             None => continue,
         };
         if built[idx].entity.gender == Gender::Unknown {
