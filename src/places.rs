@@ -34,6 +34,18 @@ const NAME_CONTINUATIONS: &[&str] = &[
     "University", "College", "Institute", "Airport", "Airlines", "Motors", "Bank", "Stock", "Exchange", "Police",
     "Department", "Council", "Opera", "Symphony", "Orchestra", "Museum", "Zoo", "Marathon", "Open", "Masters",
     "Declaration", "Statement", "Consensus", "Summit", "Conference", "Group", "Club", "Syndrome", "Fashion",
+    "Cathedral", "Hospital", "Lottery", "Embassy", "Assembly", "Health", "International", "Limited", "plc",
+];
+
+/// A word in capitals ("UNION", "ST").
+fn is_caps_word(w: &str) -> bool {
+    w.chars().count() >= 2 && w.chars().all(|c| c.is_uppercase())
+}
+
+/// Heads of institutions named "HEAD of PLACE", whose place is part of the name.
+const ORG_BEFORE_OF: &[&str] = &[
+    "University", "College", "Bank", "Museum", "Institute", "Academy", "School", "Archdiocese", "Diocese",
+    "Chamber", "Library", "Orchestra", "Council", "Church", "Hospital",
 ];
 
 /// Words that end a place name the gazetteer cannot list: "Walker County", "Darby Street".
@@ -55,7 +67,7 @@ const NEVER_ALONE: &[&str] = &[
     "North", "South", "East", "West", "Northeast", "Northwest", "Southeast", "Southwest", "Central", "Upper",
     "Lower", "Middle", "Island", "Lake", "Mount", "Port", "Saint", "San", "Santa", "Los", "Las", "El", "La", "Le",
     "Western", "Eastern", "Northern", "Southern", "New", "Old", "Great", "Little", "Grand", "Union", "Liberty", "Independence", "Victory", "Progress", "March",
-    "August", "Of", "Man", "Best", "Mission", "Friendship", "Commerce", "Enterprise", "Opportunity", "Pride",
+    "August", "Of", "Man", "Best", "Centre", "Center", "Mission", "Friendship", "Commerce", "Enterprise", "Opportunity", "Pride",
 ];
 
 fn is_capitalised(w: &str) -> bool {
@@ -127,12 +139,39 @@ pub fn find(doc: &Doc) -> Vec<Place> {
             i = end;
             continue;
         }
-        // A dateline or headline in capitals: "CHARLESTON, W.Va."
-        if matched.is_none() && first.chars().count() >= 4 && first.chars().all(|c| c.is_uppercase()) {
-            let titled: String = first.chars().enumerate().map(|(k, c)| if k == 0 { c } else { c.to_lowercase().next().unwrap_or(c) }).collect();
-            let entries = gazetteer::entries(&titled);
-            if !entries.is_empty() && !crate::lexicon::is_common_word(&titled.to_lowercase()) {
-                matched = Some((i, entries));
+        // A dateline or headline in capitals: "CHARLESTON, W.Va.", "UNION CITY —", "ST. LOUIS –".
+        if matched.is_none() && is_caps_word(first) {
+            let title = |w: &str| -> String {
+                w.chars().enumerate().map(|(k, c)| if k == 0 { c } else { c.to_lowercase().next().unwrap_or(c) }).collect()
+            };
+            // Two or three capitalised words, the last followed by a comma or a dash.
+            for j in (i + 1..(i + 4).min(toks.len())).rev() {
+                if !(i..=j).all(|t| is_caps_word(doc.token_text(t)) || doc.token_text(t) == ".") || !tight(doc, i, j) {
+                    continue;
+                }
+                let after = toks.get(j + 1).map(|t| doc.slice(t.span));
+                if !after.is_some_and(|a| matches!(a, "," | "—" | "–" | "-" | "\u{97}")) {
+                    continue;
+                }
+                let mut name = String::new();
+                for t in i..=j {
+                    if t > i && doc.token_text(t) != "." {
+                        name.push_str(&doc.text[toks[t - 1].span.end..toks[t].span.start]);
+                    }
+                    name.push_str(&title(doc.token_text(t)));
+                }
+                let entries = gazetteer::entries(&name);
+                if !entries.is_empty() {
+                    matched = Some((j, entries));
+                    break;
+                }
+            }
+            if matched.is_none() && first.chars().count() >= 4 {
+                let titled = title(first);
+                let entries = gazetteer::entries(&titled);
+                if !entries.is_empty() && !crate::lexicon::is_common_word(&titled.to_lowercase()) {
+                    matched = Some((i, entries));
+                }
             }
         }
         let Some((j, entries)) = matched else {
@@ -197,6 +236,10 @@ fn accept(doc: &Doc, i: usize, j: usize, entries: &[Entry]) -> Option<Place> {
     if i == j && NEVER_ALONE.contains(&doc.token_text(i)) {
         return None;
     }
+    // Inside an institution's name: "University of California", "Central Bank of Malta".
+    if i >= 2 && prev == Some("of") && ORG_BEFORE_OF.contains(&doc.token_text(i - 2)) {
+        return None;
+    }
     // A name that is also a common word, a very short name, or a town named like a person
     // ("Lincoln", "Moore") needs a place context.
     let word = doc.token_text(i);
@@ -204,8 +247,16 @@ fn accept(doc: &Doc, i: usize, j: usize, entries: &[Entry]) -> Option<Place> {
     let short = i == j && word.chars().count() <= 3 && !word.chars().all(|c| c.is_uppercase());
     if entries.iter().all(|e| e.common_word) || (best.common_word && i == j) || personal || short {
         let after_preposition = prev.is_some_and(|p| PLACE_PREPOSITIONS.contains(&p.to_lowercase().as_str())) && !sentence_start;
-        let then_state = next == Some(",") && next2.is_some_and(|n| gazetteer::entries(n).iter().any(|e| matches!(e.kind, PlaceKind::Region | PlaceKind::Country)));
-        if !(after_preposition || then_state) {
+        let state_at = |t: usize| -> bool {
+            let Some(tok) = toks.get(t) else { return false };
+            let w = doc.slice(tok.span);
+            let with_dot = toks.get(t + 1).filter(|d| doc.slice(d.span) == "." && d.span.start == tok.span.end).map(|d| &doc.text[tok.span.start..d.span.end]);
+            [Some(w), with_dot].into_iter().flatten().any(|n| gazetteer::entries(n).iter().any(|e| matches!(e.kind, PlaceKind::Region | PlaceKind::Country)))
+        };
+        let then_state = next == Some(",") && next2.is_some() && state_at(j + 2);
+        // A dateline in capitals: "HARTFORD —", "SALINA, Kan."
+        let dateline = is_caps_word(doc.token_text(j)) && next.is_some_and(|n| matches!(n, "," | "—" | "–" | "-"));
+        if !(after_preposition || then_state || dateline) {
             return None;
         }
     }
