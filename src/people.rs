@@ -585,6 +585,11 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], headlin
         // "Marco Rubio", "Jordan" after "Jordan Peterson") joins that entity; a town's name
         // followed by a speech verb ("Scarborough said") is a person. Countries and capitals
         // stay places ("Washington said").
+        // "in Shiraz, Mohammad Farokhzadeh, told …": after a place preposition it is the place.
+        let after_place_preposition = first > 0 && matches!(doc.token_text(first - 1), "in" | "near" | "from" | "outside" | "across");
+        if name_words.len() == 1 && after_place_preposition && !titled {
+            return Parsed::Nothing;
+        }
         if name_words.len() == 1 {
             let major = gazetteer::entries(text).iter().any(|e| e.capital || matches!(e.kind, PlaceKind::Country | PlaceKind::Continent | PlaceKind::Region));
             let speaks = evidence >= 2 && !headline;

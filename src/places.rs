@@ -243,7 +243,15 @@ fn accept(doc: &Doc, i: usize, j: usize, entries: &[Entry]) -> Option<Place> {
     // A name that is also a common word, a very short name, or a town named like a person
     // ("Lincoln", "Moore") needs a place context.
     let word = doc.token_text(i);
-    let personal = i == j && best.kind == PlaceKind::City && !best.capital && (crate::lexicon::is_surname(word) || crate::lexicon::first_name(word).is_some());
+    // A demonym is never a place ("German police"), whatever small place shares its name.
+    if i == j && crate::lexicon::is_demonym(word) {
+        return None;
+    }
+    // A big city named like a surname ("Houston") stands alone; a first name ("Jordan",
+    // "Victoria") or a smaller town ("Jackson") needs a place context.
+    let big = best.size >= 22 && crate::lexicon::first_name(word).is_none();
+    let personal = i == j && best.kind == PlaceKind::City && !best.capital && !big
+        && (crate::lexicon::is_surname(word) || crate::lexicon::first_name(word).is_some());
     let short = i == j && word.chars().count() <= 3 && !word.chars().all(|c| c.is_uppercase());
     if entries.iter().all(|e| e.common_word) || (best.common_word && i == j) || personal || short {
         let after_preposition = prev.is_some_and(|p| PLACE_PREPOSITIONS.contains(&p.to_lowercase().as_str())) && !sentence_start;
