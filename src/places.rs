@@ -35,7 +35,32 @@ const NAME_CONTINUATIONS: &[&str] = &[
     "Department", "Council", "Opera", "Symphony", "Orchestra", "Museum", "Zoo", "Marathon", "Open", "Masters",
     "Declaration", "Statement", "Consensus", "Summit", "Conference", "Group", "Club", "Syndrome", "Fashion",
     "Cathedral", "Hospital", "Lottery", "Embassy", "Assembly", "Health", "International", "Limited", "plc",
+    // Diseases named after places: "West Nile virus", "Ebola fever", "Spanish flu".
+    "virus", "fever", "flu", "disease",
 ];
+
+/// Is `doc` a sports match report: two or more scores ("3 – 0", "2-1") and a word of the game?
+fn is_sports_report(doc: &Doc) -> bool {
+    let toks = &doc.tokens;
+    let small = |w: &str| !w.is_empty() && w.len() <= 2 && w.chars().all(|c| c.is_ascii_digit());
+    let dash = |w: &str| matches!(w, "-" | "–" | "—");
+    let mut scores = 0;
+    let mut game = false;
+    for (k, t) in toks.iter().enumerate() {
+        let w = doc.slice(t.span);
+        if k + 2 < toks.len() && small(w) && dash(doc.token_text(k + 1)) && small(doc.token_text(k + 2)) {
+            scores += 1;
+        } else if let Some((a, b)) = w.split_once(['-', '–']) {
+            if small(a) && small(b) {
+                scores += 1;
+            }
+        }
+        if matches!(w, "match" | "goal" | "goals" | "scored" | "striker" | "midfielder" | "goalkeeper" | "penalty" | "innings" | "wicket" | "halftime" | "half-time") {
+            game = true;
+        }
+    }
+    scores >= 2 && game
+}
 
 /// A word in capitals ("UNION", "ST").
 fn is_caps_word(w: &str) -> bool {
@@ -85,6 +110,7 @@ fn tight(doc: &Doc, a: usize, b: usize) -> bool {
 /// Candidate place mentions in `doc`, sorted by position, non-overlapping.
 pub fn find(doc: &Doc) -> Vec<Place> {
     let toks = &doc.tokens;
+    let sports = is_sports_report(doc);
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -178,7 +204,7 @@ pub fn find(doc: &Doc) -> Vec<Place> {
             i += 1;
             continue;
         };
-        if let Some(mut place) = accept(doc, i, j, &entries) {
+        if let Some(mut place) = accept(doc, i, j, &entries, sports) {
             if let Some(end) = cut_end {
                 place.span.end = end;
             }
@@ -219,10 +245,15 @@ fn suffix_place(doc: &Doc, i: usize, matched_end: Option<usize>) -> Option<Place
 }
 
 /// Decide whether the match on tokens `i..=j` is a place here, and build it.
-fn accept(doc: &Doc, i: usize, j: usize, entries: &[Entry]) -> Option<Place> {
+fn accept(doc: &Doc, i: usize, j: usize, entries: &[Entry], sports: bool) -> Option<Place> {
     let toks = &doc.tokens;
     let best = entries[0];
     let prev = (i > 0).then(|| doc.token_text(i - 1));
+    // In a match report, a country is a team ("Belgium faced Panama", "a goal for England")
+    // unless the text places something in it ("a stadium in Russia").
+    if sports && best.kind == PlaceKind::Country && !prev.is_some_and(|p| matches!(p, "in" | "from" | "across" | "throughout" | "near")) {
+        return None;
+    }
     let next = toks.get(j + 1).map(|t| doc.slice(t.span));
     let next2 = toks.get(j + 2).map(|t| doc.slice(t.span));
     let sentence_start = doc.sentence_index(toks[i].span.start).is_some_and(|s| doc.sentences[s].start == toks[i].span.start);
@@ -234,6 +265,10 @@ fn accept(doc: &Doc, i: usize, j: usize, entries: &[Entry]) -> Option<Place> {
         }
     }
     if i == j && NEVER_ALONE.contains(&doc.token_text(i)) {
+        return None;
+    }
+    // A currency: "US$1,800", "NZ$".
+    if next == Some("$") && toks[j + 1].span.start == toks[j].span.end {
         return None;
     }
     // Inside an institution's name: "University of California", "Central Bank of Malta".
@@ -249,7 +284,7 @@ fn accept(doc: &Doc, i: usize, j: usize, entries: &[Entry]) -> Option<Place> {
     }
     // A big city named like a surname ("Houston") stands alone; a first name ("Jordan",
     // "Victoria") or a smaller town ("Jackson") needs a place context.
-    let big = best.size >= 22 && crate::lexicon::first_name(word).is_none();
+    let big = (best.size >= 22 && crate::lexicon::first_name(word).is_none()) || best.size >= 25;
     let personal = i == j && best.kind == PlaceKind::City && !best.capital && !big
         && (crate::lexicon::is_surname(word) || crate::lexicon::first_name(word).is_some());
     let short = i == j && word.chars().count() <= 3 && !word.chars().all(|c| c.is_uppercase());
