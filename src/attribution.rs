@@ -81,6 +81,12 @@ const ADVERBS: &[&str] = &[
     "passionately", "emphatically", "sharply", "defiantly", "confidently", "cautiously", "tearfully",
 ];
 
+/// Words that continue a clause rather than start a subject: "“Q,” when asked", "“Q” and insisted".
+const CLAUSE_WORDS: &[&str] = &[
+    "when", "after", "before", "as", "while", "if", "until", "since", "because", "though", "although", "and", "but",
+    "or", "then", "once", "whether", "so", "yet", "nor", "also", "is", "was", "are", "were", "be", "been", "being",
+];
+
 /// Adjectives that stand before a character's name: "said old Cotter".
 const ADJECTIVES_BEFORE_NAMES: &[&str] = &[
     "old", "young", "little", "poor", "dear", "good", "big", "kind", "wise", "honest", "worthy", "tall", "fat",
@@ -173,7 +179,9 @@ impl<'a, 'd> Ctx<'a, 'd> {
             if matches!(w.as_str(), "puts" | "put") {
                 return next.as_deref() == Some("it");
             }
-            return next.is_some_and(|n| matches!(n.as_str(), "it" | "him" | "her" | "them" | "this" | "that" | "the" | ":" | ","));
+            // "calls it “a farce”", "call Cruz “the worst”"
+            let named = self.doc.tokens.get(t + 1).is_some_and(|n| self.starts.get(t + 1).is_some_and(|s| s.is_some()) && n.kind == TokenKind::Word);
+            return named || next.is_some_and(|n| matches!(n.as_str(), "it" | "him" | "her" | "them" | "this" | "that" | "the" | ":" | ","));
         }
         // "fired back", "shot back", "hit back", "pushed back"
         if matches!(w.as_str(), "fired" | "fires" | "shot" | "shoots" | "hit" | "hits" | "pushed" | "pushes" | "struck") {
@@ -254,7 +262,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
             // "the younger Mr. Trump", "a former NAACP leader, Ben Jealous"
             let after_article = k > t && matches!(self.lower(k - 1).as_str(), "the" | "a" | "an") && w.chars().next().is_some_and(char::is_lowercase)
                 && (k + 1..(k + 3).min(end)).any(|n| self.starts[n].is_some());
-            let skippable = after_article || matches!(lw.as_str(), "the" | "a" | "an" | "former" | "then" | "of" | "and" | "for" | "u.s." | "us")
+            let skippable = after_article || matches!(lw.as_str(), "the" | "a" | "an" | "another" | "former" | "then" | "of" | "and" | "for" | "u.s." | "us")
                 || (w.chars().next().is_some_and(|c| c.is_uppercase()) && self.starts[k].is_none() && !self.is_cue(k))
                 || lw == "."
                 || crate::lexicon::is_demonym(w);
@@ -307,7 +315,8 @@ impl<'a, 'd> Ctx<'a, 'd> {
             if lw == "and" && p > start && !matches!(self.word(p - 1), ",") && self.ends[p - 1].is_none() {
                 return self.clause_subject(start, p);
             }
-            if ADVERBS.contains(&lw.as_str()) || TIME_WORDS.contains(&lw.as_str()) || (lw.len() > 4 && lw.ends_with("ly") && self.doc.tokens[p].kind == TokenKind::Word) {
+            let before_time = matches!(lw.as_str(), "on" | "in" | "early" | "late") && self.doc.tokens.get(p + 1).is_some_and(|_| TIME_WORDS.contains(&self.lower(p + 1).as_str()));
+            if ADVERBS.contains(&lw.as_str()) || TIME_WORDS.contains(&lw.as_str()) || before_time || (lw.len() > 4 && lw.ends_with("ly") && self.doc.tokens[p].kind == TokenKind::Word) {
                 k = p;
                 continue;
             }
@@ -496,6 +505,10 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 Some((Subject::Name(mi), self.people.mentions[mi].last + 1))
             } else if let Some(g) = self.pronoun(j) {
                 Some((Subject::Pronoun(j, g), j + 1))
+            } else if self.is_role_noun(j) && j + 2 < limit && self.word(j + 1) == "," && self.starts[j + 2].is_some() {
+                // "Ms. Merkel's spokesman, Steffen Seibert, wrote": the name after the role.
+                let mi = self.starts[j + 2].unwrap_or_default();
+                Some((Subject::Name(mi), self.people.mentions[mi].last + 1))
             } else if self.is_role_noun(j) && self.starts.get(j + 1).is_none_or(|s| s.is_none()) {
                 Some((Subject::Role(j), j + 1))
             } else {
@@ -516,7 +529,13 @@ impl<'a, 'd> Ctx<'a, 'd> {
         // "“Q,” the group said" / "“Q,” a reader wrote": a cue right after the quote whose
         // subject is nobody we can name decides that the quote has no speaker.
         if let Some(c) = (k..(k + 6).min(limit)).take_while(|&t| !matches!(self.word(t), "." | "!" | "?" | ";" | ",")).find(|&t| self.is_cue(t)) {
-            let lower_np = (k..c).all(|t| self.doc.tokens[t].kind == TokenKind::Word && self.word(t).chars().next().is_some_and(char::is_lowercase));
+            // A lower-case noun phrase ("the group", "a reader"), not a clause that goes on
+            // ("when asked", "and insisted", "confusing and called").
+            let lower_np = (k..c).all(|t| {
+                self.doc.tokens[t].kind == TokenKind::Word
+                    && self.word(t).chars().next().is_some_and(char::is_lowercase)
+                    && !CLAUSE_WORDS.contains(&self.word(t))
+            });
             if c > k && lower_np {
                 return Some(Attribution { subject: Subject::Other, cue: Some(self.doc.tokens[c].span), rule: Rule::QuoteSpeakerCue, confidence: 0.0 });
             }

@@ -110,7 +110,7 @@ pub const ROLE_NOUNS: &[&str] = &[
     "journalist", "reporter", "editor", "columnist", "producer", "player", "striker", "goalkeeper", "defender",
     "midfielder", "driver", "pilot", "engineer", "physician", "nurse", "surgeon", "economist", "banker",
     "delegate", "member", "supporter", "voter", "volunteer", "organizer", "organiser", "consultant", "staffer",
-    "operative", "donor", "fellow", "scholar", "host", "anchor", "commentator", "blogger", "cleric", "partner", "president-elect", "counsel", "attorney-general",
+    "operative", "donor", "fellow", "scholar", "user", "host", "anchor", "commentator", "blogger", "cleric", "partner", "president-elect", "counsel", "attorney-general",
 ];
 
 /// Words that make a capitalised run an organisation, not a person.
