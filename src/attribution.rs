@@ -900,7 +900,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
     }
 
     /// Resolve a subject to an entity, recording pronoun and role mentions.
-    fn resolve(&mut self, subject: Subject, qi: usize) -> Option<(usize, Span, bool)> {
+    fn resolve(&mut self, subject: Subject, content: Span) -> Option<(usize, Span, bool)> {
         match subject {
             Subject::Name(mi) => {
                 let m = &self.people.mentions[mi];
@@ -908,7 +908,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
             }
             Subject::Pronoun(t, g) => {
                 let span = self.doc.tokens[t].span;
-                let e = self.resolve_pronoun(span.start, g, qi)?;
+                let e = self.resolve_pronoun(span.start, g, content)?;
                 if self.entities[e].gender == Gender::Unknown {
                     self.entities[e].gender = g;
                 }
@@ -932,16 +932,16 @@ impl<'a, 'd> Ctx<'a, 'd> {
     /// in this paragraph or the two before, and not named inside the quote itself. The most
     /// recent sentence with such a person wins; within it, its subject (the first person
     /// named, not after a preposition or as a modifier: "a Sanders supporter") before others.
-    fn resolve_pronoun(&self, pos: usize, g: Gender, qi: usize) -> Option<usize> {
+    fn resolve_pronoun(&self, pos: usize, g: Gender, content: Span) -> Option<usize> {
         // The current paragraph and the two before. (A wider window was measured: it finds
         // more right names in fiction but credits more unnamed speakers to the wrong person.)
-        self.resolve_pronoun_within(pos, g, qi, 2)
+        self.resolve_pronoun_within(pos, g, content, 2)
     }
 
-    fn resolve_pronoun_within(&self, pos: usize, g: Gender, qi: usize, paragraphs: usize) -> Option<usize> {
+    fn resolve_pronoun_within(&self, pos: usize, g: Gender, content: Span, paragraphs: usize) -> Option<usize> {
         let para = self.doc.paragraph_index(pos)?;
         let window_start = self.doc.paragraphs[para.saturating_sub(paragraphs)].start;
-        let quote = self.found[qi].content.text(self.doc.text);
+        let quote = content.text(self.doc.text);
         // (position, entity, is_subject)
         let mut candidates: Vec<(usize, usize, bool)> = Vec::new();
         let compatible = |e: usize| {
@@ -1208,7 +1208,7 @@ pub fn attribute(doc: &Doc, found: &[Found], people: &People) -> (Vec<Quote>, Ve
         if let Some(a) = found_attr {
             decided[qi] = true;
             q.cue = a.cue;
-            if let Some((e, mention, indirect)) = ctx.resolve(a.subject, qi) {
+            if let Some((e, mention, indirect)) = ctx.resolve(a.subject, f.content) {
                 q.speaker = Some(e);
                 q.speaker_mention = Some(mention);
                 q.rule = Some(match a.subject {

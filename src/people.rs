@@ -849,6 +849,9 @@ fn role_before(doc: &Doc, first: usize) -> Option<String> {
     while start > 0 && end - start < 5 {
         let w = doc.token_text(start - 1);
         if matches!(w.to_lowercase().as_str(), "the" | "a" | "an") {
+            if start == end {
+                return None; // "the, Name": nothing between the article and the comma
+            }
             let span = Span::new(doc.tokens[start].span.start, doc.tokens[end - 1].span.end);
             let text = span.text(doc.text);
             let last = text.rsplit(' ').next().unwrap_or("").to_lowercase();
