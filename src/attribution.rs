@@ -130,6 +130,8 @@ struct Ctx<'a, 'd> {
     starts: Vec<Option<usize>>,
     ends: Vec<Option<usize>>,
     entities: Vec<Entity>,
+    /// Pronoun and role mentions resolved so far: (start, entity), sorted by start.
+    resolved: Vec<(usize, usize)>,
 }
 
 #[derive(Clone, Copy)]
@@ -158,7 +160,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
             starts[m.first] = Some(mi);
             ends[m.last] = Some(mi);
         }
-        Ctx { doc, found, people, quote_of, starts, ends, entities }
+        Ctx { doc, found, people, quote_of, starts, ends, entities, resolved: Vec::new() }
     }
 
     fn word(&self, t: usize) -> &'d str {
@@ -890,13 +892,21 @@ impl<'a, 'd> Ctx<'a, 'd> {
 
     /// Is a person other than `except` named between `from` and `to`, outside quotes?
     fn name_between(&self, from: usize, to: usize, except: usize) -> bool {
-        self.people.mentions.iter().any(|m| {
+        let mentions = &self.people.mentions;
+        let (lo, hi) = (mentions.partition_point(|m| m.span.start < from), mentions.partition_point(|m| m.span.start < to));
+        mentions[lo..hi].iter().any(|m| {
             m.span.start >= from
                 && m.span.end <= to
                 && m.entity != except
                 && self.quote_of[m.first].is_none()
                 && self.entities[m.entity].kind == EntityKind::Person
         })
+    }
+
+    /// Keep `resolved` sorted by position (quotes come in order, so this appends).
+    fn note_resolved(&mut self, start: usize, e: usize) {
+        let at = self.resolved.partition_point(|r| r.0 <= start);
+        self.resolved.insert(at, (start, e));
     }
 
     /// Resolve a subject to an entity, recording pronoun and role mentions.
@@ -913,6 +923,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
                     self.entities[e].gender = g;
                 }
                 self.entities[e].mentions.push(Mention { span, kind: MentionKind::Pronoun });
+                self.note_resolved(span.start, e);
                 Some((e, span, true))
             }
             Subject::Role(t) => {
@@ -922,6 +933,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 let start = if t > 0 && self.lower(t - 1) == "the" { self.doc.tokens[t - 1].span.start } else { span.start };
                 let span = Span::new(start, span.end);
                 self.entities[e].mentions.push(Mention { span, kind: MentionKind::Role });
+                self.note_resolved(span.start, e);
                 Some((e, span, true))
             }
             Subject::Other => None,
@@ -951,18 +963,19 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 // A speaker rarely names himself in the third person inside his own words.
                 && !ent.name.split_whitespace().last().is_some_and(|surname| quote.contains(surname))
         };
-        for m in &self.people.mentions {
-            if m.span.start < window_start || m.span.start >= pos || self.quote_of[m.first].is_some() || !compatible(m.entity) {
+        let mentions = &self.people.mentions;
+        let (lo, hi) = (mentions.partition_point(|m| m.span.start < window_start), mentions.partition_point(|m| m.span.start < pos));
+        for m in &mentions[lo..hi] {
+            if self.quote_of[m.first].is_some() || !compatible(m.entity) {
                 continue;
             }
             candidates.push((m.span.start, m.entity, self.is_subject_mention(m.full_first)));
         }
-        for (e, ent) in self.entities.iter().enumerate() {
-            for m in ent.mentions.iter().filter(|m| m.kind != MentionKind::Name) {
-                if m.span.start >= window_start && m.span.start < pos && compatible(e) {
-                    let t = self.doc.token_at_or_after(m.span.start);
-                    candidates.push((m.span.start, e, self.is_subject_mention(t)));
-                }
+        let (lo, hi) = (self.resolved.partition_point(|r| r.0 < window_start), self.resolved.partition_point(|r| r.0 < pos));
+        for &(start, e) in &self.resolved[lo..hi] {
+            if compatible(e) {
+                let t = self.doc.token_at_or_after(start);
+                candidates.push((start, e, self.is_subject_mention(t)));
             }
         }
         let (latest, _, _) = *candidates.iter().max_by_key(|c| c.0)?;

@@ -35,10 +35,17 @@ struct Gazetteer {
     by_name: HashMap<String, Vec<u32>>,
     /// Lower-case forms of well-known names that are safe to match in lower case ("kyiv").
     lower: HashMap<String, Vec<u32>>,
+    /// For the first token of any name (folded): the most tokens a name starting with it has.
+    /// Lets the matcher skip tokens that start no name and stop at the longest possible one.
+    reach: HashMap<String, usize>,
 }
 
 /// Fold accents, keep case: "Élysée" → "Elysee", "São Paulo" → "Sao Paulo".
-pub fn fold(s: &str) -> String {
+pub fn fold(s: &str) -> std::borrow::Cow<'_, str> {
+    // Most names are plain ASCII: nothing to fold, nothing to allocate.
+    if s.is_ascii() {
+        return std::borrow::Cow::Borrowed(s);
+    }
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         if crate::text::is_combining(c) {
@@ -69,7 +76,7 @@ pub fn fold(s: &str) -> String {
         };
         out.push(if lower { base } else { base.to_ascii_uppercase() });
     }
-    out
+    std::borrow::Cow::Owned(out)
 }
 
 fn kind_of(code: &str) -> Option<PlaceKind> {
@@ -128,8 +135,14 @@ fn load() -> Gazetteer {
     }
     let mut by_name: HashMap<String, Vec<u32>> = HashMap::with_capacity(names.len());
     let mut lower: HashMap<String, Vec<u32>> = HashMap::new();
+    let mut reach: HashMap<String, usize> = HashMap::new();
     for (name, idx) in names {
-        let key = fold(name);
+        let toks = crate::text::tokenize(name);
+        if let Some(t) = toks.first() {
+            let r = reach.entry(fold(&name[t.span.start..t.span.end]).into_owned()).or_default();
+            *r = (*r).max(toks.len());
+        }
+        let key = fold(name).into_owned();
         let e = &entries[idx as usize];
         // Lower-case matches only for countries and very large cities whose names are not words.
         let well_known = (e.kind == PlaceKind::Country || (e.kind == PlaceKind::City && e.size >= 25))
@@ -147,7 +160,7 @@ fn load() -> Gazetteer {
     for list in by_name.values_mut().chain(lower.values_mut()) {
         list.sort_by_key(|&i| std::cmp::Reverse(prominence(&entries[i as usize])));
     }
-    Gazetteer { entries, by_name, lower }
+    Gazetteer { entries, by_name, lower, reach }
 }
 
 fn gazetteer() -> &'static Gazetteer {
@@ -158,18 +171,23 @@ fn gazetteer() -> &'static Gazetteer {
 /// Every gazetteer entry named `name` (accents folded, case kept), most prominent first.
 pub fn entries(name: &str) -> Vec<Entry> {
     let g = gazetteer();
-    g.by_name.get(&fold(name)).map_or_else(Vec::new, |v| v.iter().map(|&i| g.entries[i as usize]).collect())
+    g.by_name.get(fold(name).as_ref()).map_or_else(Vec::new, |v| v.iter().map(|&i| g.entries[i as usize]).collect())
 }
 
 /// Entries for a name written all in lower case, only for well-known places ("kyiv").
 pub fn entries_lower(name: &str) -> Vec<Entry> {
     let g = gazetteer();
-    g.lower.get(&fold(name)).map_or_else(Vec::new, |v| v.iter().map(|&i| g.entries[i as usize]).collect())
+    g.lower.get(fold(name).as_ref()).map_or_else(Vec::new, |v| v.iter().map(|&i| g.entries[i as usize]).collect())
+}
+
+/// The most tokens of any gazetteer name that starts with the token `first` (0: none does).
+pub fn reach(first: &str) -> usize {
+    gazetteer().reach.get(fold(first).as_ref()).copied().unwrap_or(0)
 }
 
 /// Is `name` a place name in the gazetteer?
 pub fn is_place(name: &str) -> bool {
-    gazetteer().by_name.contains_key(&fold(name))
+    gazetteer().by_name.contains_key(fold(name).as_ref())
 }
 
 #[cfg(test)]

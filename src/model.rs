@@ -36,6 +36,20 @@ impl Span {
     }
 }
 
+/// The items of `sorted` (sorted by the start of `key`, none longer than `max_len` bytes)
+/// whose span overlaps `span`, found by binary search: layers cross-check each other in
+/// O(log n) per item, not O(n), so no input makes annotation quadratic.
+pub fn overlapping<T>(sorted: &[T], span: Span, max_len: usize, key: impl Fn(&T) -> Span + Copy) -> impl Iterator<Item = &T> {
+    let hi = sorted.partition_point(|x| key(x).start < span.end);
+    let lo = sorted[..hi].partition_point(|x| key(x).start + max_len <= span.start);
+    sorted[lo..hi].iter().filter(move |x| key(x).overlaps(span))
+}
+
+/// The longest span among `items`, for [`overlapping`].
+pub fn max_len<T>(items: &[T], key: impl Fn(&T) -> Span) -> usize {
+    items.iter().map(|x| key(x).len()).max().unwrap_or(0)
+}
+
 /// Grammatical gender as far as the text tells it (honorifics, first names, pronouns).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
 pub enum Gender {

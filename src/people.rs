@@ -12,6 +12,8 @@
 //! when there is evidence (a title, a known first name, a speech verb, two or more
 //! unknown capitalised words), and single words join an entity by surname or first name.
 
+use std::collections::{HashMap, HashSet};
+
 use crate::lexicon;
 use crate::model::{Entity, EntityKind, Gender, Mention, MentionKind, Place, PlaceKind, Span};
 use crate::text::{Doc, TokenKind};
@@ -382,7 +384,7 @@ const ORG_HEADS: &[&str] = &[
 ];
 
 /// Strip titles and common words from a run and decide what it names.
-fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], headline: bool) -> Parsed {
+fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_longest: usize, headline: bool) -> Parsed {
     let toks = &doc.tokens;
     let words: Vec<usize> = (run.first..=run.last).filter(|&k| toks[k].kind == TokenKind::Word).collect();
     if words.is_empty() {
@@ -529,7 +531,7 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], headlin
         // Acronyms are organisations ("NATO", "MWW") or places ("US"), not people.
         let titled: String = text.chars().enumerate().map(|(k, c)| if k == 0 { c } else { c.to_lowercase().next().unwrap_or(c) }).collect();
         let is_place = gazetteer::is_place(text) || gazetteer::is_place(&titled) || lexicon::is_demonym(text)
-            || places.iter().any(|p| p.span.overlaps(span));
+            || crate::model::overlapping(places, span, places_longest, |p| p.span).next().is_some();
         return if name_words.len() == 1 && !is_place && !headline && text.chars().count() <= 6 {
             Parsed::Org { first, last }
         } else {
@@ -538,7 +540,7 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], headlin
     }
     let full_first = full_k.map_or(first, |fk| words[fk]);
     // A full place name is not a person unless a title says so ("Paris" vs "Mr. Paris").
-    let is_place = places.iter().any(|p| p.span == span) || gazetteer::is_place(text);
+    let is_place = crate::model::overlapping(places, span, places_longest, |p| p.span).any(|p| p.span == span) || gazetteer::is_place(text);
     // Only a title or an honorific makes a full place name a person ("Mr. Paris"): a first
     // name inside it does not ("Saint Petersburg", "Victoria").
     let titled = evidence >= 3;
@@ -630,10 +632,9 @@ pub fn skip_apposition(doc: &Doc, comma: usize) -> Option<usize> {
 }
 
 impl Building {
-    fn new(kind: EntityKind, name: String, gender: Gender, role: Option<String>, surname: String, first_name: Option<String>, first_seen: usize) -> Building {
+    fn new(kind: EntityKind, name: String, gender: Gender, role: Option<String>, first_name: Option<String>, first_seen: usize) -> Building {
         Building {
             entity: Entity { id: 0, kind, name, aliases: Vec::new(), mentions: Vec::new(), gender, role },
-            surname,
             first_name,
             tokens: 0,
             first_seen,
@@ -643,8 +644,7 @@ impl Building {
 
 struct Building {
     entity: Entity,
-    /// Keys of surname and first name, for matching single words.
-    surname: String,
+    /// Key of the first name, for matching single words (surnames are indexed in `find`).
     first_name: Option<String>,
     tokens: usize,
     first_seen: usize,
@@ -653,17 +653,22 @@ struct Building {
 /// Find the people in `doc`.
 pub fn find(doc: &Doc, places: &[Place]) -> People {
     let vocab = Vocabulary::new(doc);
+    let places_longest = crate::model::max_len(places, |p| p.span);
     let headlines: Vec<bool> = doc.sentences.iter().map(|s| title_case_with(doc, *s, &vocab)).collect();
     let mut parsed: Vec<Parsed> = runs(doc)
         .iter()
         .map(|r| {
             let headline = doc.sentence_index(doc.tokens[r.first].span.start).is_some_and(|i| headlines[i]);
-            parse_run(doc, r, &vocab, places, headline)
+            parse_run(doc, r, &vocab, places, places_longest, headline)
         })
         .collect();
 
     let mut built: Vec<Building> = Vec::new();
     let mut mentions: Vec<NameMention> = Vec::new();
+    // Indexes into `built` by surname key and by first-name key (in `built` order), so that
+    // matching a name costs a hash lookup, not a scan of every entity.
+    let mut by_surname: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut by_first_name: HashMap<String, Vec<usize>> = HashMap::new();
     // Pass 1: names of two or more words, or titled names.
     for p in &parsed {
         let Parsed::Person { first, last, full_first, gender, role, evidence } = p else { continue };
@@ -677,12 +682,14 @@ pub fn find(doc: &Doc, places: &[Place]) -> People {
         let surname = name_key(words.last().expect("non-empty"));
         let first_name = (words.len() >= 2).then(|| name_key(words[0]));
         let span = Span::new(doc.tokens[*first].span.start, doc.tokens[*last].span.end);
-        let idx = match built.iter().position(|b| {
-            b.surname == surname && (first_name.is_none() || b.first_name.is_none() || b.first_name == first_name)
-        }) {
+        let found = by_surname.get(&surname).and_then(|v| {
+            v.iter().copied().find(|&i| first_name.is_none() || built[i].first_name.is_none() || built[i].first_name == first_name)
+        });
+        let idx = match found {
             Some(i) => i,
             None => {
-                built.push(Building::new(EntityKind::Person, String::new(), Gender::Unknown, None, surname.clone(), first_name.clone(), span.start));
+                built.push(Building::new(EntityKind::Person, String::new(), Gender::Unknown, None, first_name.clone(), span.start));
+                by_surname.entry(surname.clone()).or_default().push(built.len() - 1);
                 built.len() - 1
             }
         };
@@ -701,25 +708,32 @@ pub fn find(doc: &Doc, places: &[Place]) -> People {
         }
         mentions.push(NameMention::new(doc, *first, *last, *full_first, idx));
     }
+    for (i, b) in built.iter().enumerate() {
+        if let Some(f) = &b.first_name {
+            by_first_name.entry(f.clone()).or_default().push(i);
+        }
+    }
+    let mut seen: HashSet<Span> = mentions.iter().map(|m| m.span).collect();
     // Pass 2: single words that match a known surname or first name, or that a title or
     // a speech verb marks as a person.
     for p in parsed.iter_mut() {
         let Parsed::Person { first, last, full_first, gender, role, evidence } = p else { continue };
         let span = Span::new(doc.tokens[*first].span.start, doc.tokens[*last].span.end);
-        if mentions.iter().any(|m| m.span == span) {
+        if !seen.insert(span) {
             continue;
         }
         let words: Vec<&str> = (*first..=*last).filter(|&k| doc.tokens[k].kind == TokenKind::Word).map(|k| doc.token_text(k)).collect();
         let key = name_key(words.last().expect("non-empty"));
-        let by_surname = built.iter().position(|b| b.surname == key);
-        let by_first = || {
-            let hits: Vec<usize> = built.iter().enumerate().filter(|(_, b)| b.first_name.as_deref() == Some(key.as_str())).map(|(i, _)| i).collect();
+        let surname_hit = by_surname.get(&key).and_then(|v| v.first().copied());
+        let first_name_hit = || {
+            let hits = by_first_name.get(&key)?;
             (hits.len() == 1 && words.len() == 1).then(|| hits[0])
         };
-        let idx = match by_surname.or_else(by_first) {
+        let idx = match surname_hit.or_else(first_name_hit) {
             Some(i) => i,
             None if *evidence >= 2 && words.len() == 1 && !is_common(words[0], &vocab) => {
-                built.push(Building::new(EntityKind::Person, String::new(), *gender, role.clone(), key, None, span.start));
+                built.push(Building::new(EntityKind::Person, String::new(), *gender, role.clone(), None, span.start));
+                by_surname.entry(key).or_default().push(built.len() - 1);
                 built.len() - 1
             }
             // A lone known first name ("Beatrice grew tired"), not an English word or a place.
@@ -730,11 +744,13 @@ pub fn find(doc: &Doc, places: &[Place]) -> People {
                 && !gazetteer::is_place(words[0])
                 && !is_all_caps(words[0])
                 && *full_first == *first
-                && !places.iter().any(|p| p.span.overlaps(span))
+                && crate::model::overlapping(places, span, places_longest, |p| p.span).next().is_none()
                 && (*first == 0 || doc.token_text(*first - 1) != "’s" && doc.token_text(*first - 1) != "'s") =>
             {
                 let Some(g) = lexicon::first_name(words[0]).filter(|g| *g != Gender::Unknown) else { continue };
-                built.push(Building::new(EntityKind::Person, String::new(), g, role.clone(), key.clone(), Some(key), span.start));
+                built.push(Building::new(EntityKind::Person, String::new(), g, role.clone(), Some(key.clone()), span.start));
+                by_surname.entry(key.clone()).or_default().push(built.len() - 1);
+                by_first_name.entry(key).or_default().push(built.len() - 1);
                 built.len() - 1
             }
             None => continue,
@@ -745,18 +761,17 @@ pub fn find(doc: &Doc, places: &[Place]) -> People {
         mentions.push(NameMention::new(doc, *first, *last, *full_first, idx));
     }
     // Organisations that can speak.
-    let mut org_keys: Vec<String> = Vec::new();
+    let mut org_index: HashMap<String, usize> = HashMap::new();
     for p in &parsed {
         let Parsed::Org { first, last } = p else { continue };
         let span = Span::new(doc.tokens[*first].span.start, doc.tokens[*last].span.end);
         let text = span.text(doc.text);
         let key = text.to_lowercase();
-        let idx = match org_keys.iter().position(|k| *k == key) {
-            Some(i) => built.len() - org_keys.len() + i,
+        let idx = match org_index.get(&key) {
+            Some(&i) => i,
             None => {
-                // Organisations come after people in `built`; track them by key.
-                org_keys.push(key);
-                built.push(Building::new(EntityKind::Organisation, text.to_string(), Gender::Unknown, None, String::new(), None, span.start));
+                built.push(Building::new(EntityKind::Organisation, text.to_string(), Gender::Unknown, None, None, span.start));
+                org_index.insert(key, built.len() - 1);
                 built.len() - 1
             }
         };

@@ -127,7 +127,9 @@ pub fn find(doc: &Doc) -> Vec<Place> {
             i += 1;
             continue;
         }
-        let max_j = (i + MAX_TOKENS * 2).min(toks.len());
+        // "Canada-wide", "London-based": a name cut at a hyphen starts inside the token.
+        let reach = if lower_first { 1 } else { gazetteer::reach(first).max(first.split_once('-').map_or(0, |(head, _)| gazetteer::reach(head))) };
+        let max_j = (i + MAX_TOKENS * 2).min(i + reach).min(toks.len());
         for j in (i..max_j).rev() {
             if !tight(doc, i, j) || toks[j].kind == TokenKind::Punct && doc.token_text(j) != "." {
                 continue;
@@ -339,10 +341,11 @@ fn accept(doc: &Doc, i: usize, j: usize, entries: &[Entry], sports: bool) -> Opt
 /// Drop candidates that overlap a person's name, or that lie inside an organisation's
 /// name ("Washington" in "Washington Post"), as the people layer found them.
 pub fn resolve(candidates: Vec<Place>, people: &People) -> Vec<Place> {
+    let longest = crate::model::max_len(&people.mentions, |m| m.span);
     candidates
         .into_iter()
         .filter(|p| {
-            !people.mentions.iter().any(|m| {
+            !crate::model::overlapping(&people.mentions, p.span, longest, |m| m.span).any(|m| {
                 let kind = people.entities[m.entity].kind;
                 match kind {
                     EntityKind::Person => m.span.overlaps(p.span),
