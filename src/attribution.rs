@@ -22,10 +22,10 @@
 use crate::model::{Entity, EntityKind, Gender, Mention, MentionKind, Quote, QuoteKind, Rule, Span};
 use crate::people::{self, People};
 use crate::quotes::Found;
-use crate::text::{Doc, TokenKind};
+use crate::text::{Doc, TokenKind, WordSet};
 
 /// Speech verbs in every inflection that is not also a common noun ("state", "post", "report").
-const CUES: &[&str] = &[
+static CUES: WordSet = WordSet::new(&[
     "say", "says", "said", "saying", "tell", "tells", "told", "telling", "add", "adds", "added", "adding",
     "noted", "noting", "argue", "argues", "argued", "arguing", "claimed", "claiming", "insist", "insists",
     "insisted", "insisting", "warn", "warns", "warned", "warning", "ask", "asks", "asked", "asking", "reply",
@@ -60,7 +60,7 @@ const CUES: &[&str] = &[
     "responds", "replied", "wrote", "telling", "pleads", "jokes", "quips", "boasts", "citing", "cited",
     "interjected", "proposed", "instructed", "retaliated", "remembered", "barked", "implied", "implies", "recalls", "mused", "vented", "fumed", "groused", "griped", "sniped", "quipping", "adding", "noting", "arguing", "insisting",
     "warning", "explaining", "declaring", "recalling", "stressing", "suggesting", "acknowledging",
-];
+]);
 
 /// Cues that are also nouns count only before an object pronoun or article: "calls it “a farce”".
 const OBJECT_CUES: &[&str] = &["calls", "call", "posts", "notes", "puts", "put"];
@@ -71,7 +71,7 @@ pub fn is_cue_word(lower: &str) -> bool {
 }
 
 /// Words that may stand between a subject and its verb: "he later said", "Macron himself described".
-const ADVERBS: &[&str] = &[
+static ADVERBS: WordSet = WordSet::new(&[
     "also", "later", "then", "previously", "again", "once", "has", "had", "have", "would", "will", "himself",
     "herself", "themselves", "itself", "reportedly", "publicly", "recently", "earlier", "further", "first",
     "quickly", "repeatedly", "simply", "only", "just", "often", "frequently", "flatly", "bluntly", "calmly",
@@ -79,30 +79,30 @@ const ADVERBS: &[&str] = &[
     "immediately", "privately", "separately", "personally", "added", "and", "has", "had", "is", "was", "did",
     "does", "do", "not", "never", "already", "initially", "eventually", "promptly", "directly", "openly",
     "passionately", "emphatically", "sharply", "defiantly", "confidently", "cautiously", "tearfully",
-];
+]);
 
 /// Words that continue a clause rather than start a subject: "“Q,” when asked", "“Q” and insisted".
-const CLAUSE_WORDS: &[&str] = &[
+static CLAUSE_WORDS: WordSet = WordSet::new(&[
     "when", "after", "before", "as", "while", "if", "until", "since", "because", "though", "although", "and", "but",
     "or", "then", "once", "whether", "so", "yet", "nor", "also", "is", "was", "are", "were", "be", "been", "being",
-];
+]);
 
 /// Adjectives that stand before a character's name: "said old Cotter".
-const ADJECTIVES_BEFORE_NAMES: &[&str] = &[
+static ADJECTIVES_BEFORE_NAMES: WordSet = WordSet::new(&[
     "old", "young", "little", "poor", "dear", "good", "big", "kind", "wise", "honest", "worthy", "tall", "fat",
     "gentle", "sweet", "pretty", "elder", "younger", "older", "late", "brave", "cousin", "uncle", "aunt",
-];
+]);
 
 /// Time words that may stand between a subject and its verb: "Feinstein last week said".
-const TIME_WORDS: &[&str] = &[
+static TIME_WORDS: WordSet = WordSet::new(&[
     "last", "this", "next", "week", "weekend", "month", "year", "night", "morning", "afternoon", "evening", "today",
     "yesterday", "tonight", "ago", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-];
+]);
 
-const PREPOSITIONS: &[&str] = &[
+static PREPOSITIONS: WordSet = WordSet::new(&[
     "on", "in", "at", "from", "to", "with", "by", "for", "of", "about", "against", "into", "onto", "via", "than",
     "over", "under", "after", "before", "during", "like", "unlike", "toward", "towards", "through", "between",
-];
+]);
 
 const PRONOUNS_MALE: &[&str] = &["he", "He"];
 const PRONOUNS_FEMALE: &[&str] = &["she", "She"];

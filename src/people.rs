@@ -16,7 +16,7 @@ use std::collections::{HashMap, HashSet};
 
 use crate::lexicon;
 use crate::model::{Entity, EntityKind, Gender, Mention, MentionKind, Place, PlaceKind, Span};
-use crate::text::{Doc, TokenKind};
+use crate::text::{Doc, TokenKind, WordSet};
 use crate::{attribution, gazetteer};
 
 /// One mention of a name, with its token range in [`Doc::tokens`].
@@ -77,7 +77,7 @@ const HONORIFICS: &[(&str, Gender)] = &[
 ];
 
 /// Words of titles and roles written before a name ("Foreign Minister", "Secretary of State").
-const TITLE_WORDS: &[&str] = &[
+static TITLE_WORDS: WordSet = WordSet::new(&[
     "President", "Vice", "Prime", "Minister", "Secretary", "State", "Foreign", "Defense", "Defence", "Interior",
     "Finance", "Health", "Justice", "Home", "Chief", "Staff", "Senator", "Sen", "Rep", "Representative",
     "Congressman", "Congresswoman", "Gov", "Governor", "Mayor", "Judge", "Gen", "General", "Lt", "Lieutenant",
@@ -94,11 +94,11 @@ const TITLE_WORDS: &[&str] = &[
     "Grand", "High", "Representative", "Delegate", "Rapporteur", "Pastor", "Elder", "Patriarch", "Metropolitan",
     "Generalissimo", "Field", "Air", "Vice-President", "Vice-Chairman", "Co-founder", "Affairs", "of", "the", "for",
     "and", "U.S.", "US", "UN", "U.N.", "EU", "UK", "Sens", "Reps", "Govs", "Gens", "Mrs", "Mr", "Ms", "Dr", "Prof",
-];
+]);
 
 /// Lower-case role nouns that may stand before a name ("envoy Steve Witkoff") or as a
 /// speaker ("the minister said").
-pub const ROLE_NOUNS: &[&str] = &[
+pub static ROLE_NOUNS: WordSet = WordSet::new(&[
     "president", "minister", "secretary", "senator", "governor", "mayor", "judge", "general", "ambassador",
     "envoy", "chairman", "chairwoman", "chancellor", "premier", "spokesman", "spokeswoman", "spokesperson",
     "leader", "director", "official", "officer", "expert", "analyst", "adviser", "advisor", "economist",
@@ -113,10 +113,10 @@ pub const ROLE_NOUNS: &[&str] = &[
     "midfielder", "driver", "pilot", "engineer", "physician", "nurse", "surgeon", "economist", "banker",
     "delegate", "member", "supporter", "voter", "volunteer", "organizer", "organiser", "consultant", "staffer",
     "operative", "donor", "fellow", "scholar", "user", "host", "anchor", "commentator", "blogger", "cleric", "partner", "president-elect", "counsel", "attorney-general",
-];
+]);
 
 /// Words that make a capitalised run an organisation, not a person.
-const ORG_WORDS: &[&str] = &[
+static ORG_WORDS: WordSet = WordSet::new(&[
     "Ministry", "Department", "University", "College", "School", "Party", "Council", "Committee", "Commission",
     "News", "Times", "Post", "Journal", "Herald", "Tribune", "Gazette", "Telegraph", "Guardian", "Agency",
     "Bank", "Company", "Inc", "Corp", "Corporation", "Group", "Association", "Union", "Court", "Parliament",
@@ -139,10 +139,10 @@ const ORG_WORDS: &[&str] = &[
     "Republic", "Dynasty", "Islands", "Island", "River", "Lake", "Mountains", "Valley", "Sea", "Ocean",
     "Gulf", "Strait", "Desert", "Peninsula", "County", "Province", "Region", "District", "City", "Town",
     "Village", "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central",
-];
+]);
 
 /// Well-known organisations and outlets whose names hold no organisation word.
-const ORG_NAMES: &[&str] = &[
+static ORG_NAMES: WordSet = WordSet::new(&[
     "CNN", "BBC", "NBC", "CBS", "ABC", "MSNBC", "Fox", "Fox News", "NPR", "PBS", "AP", "AFP", "Reuters",
     "Bloomberg", "Politico", "Axios", "Al Jazeera", "White House", "Kremlin", "Pentagon", "NATO", "Nato",
     "UN", "U.N.", "EU", "E.U.", "FBI", "CIA", "NSA", "IMF", "WHO", "OPEC", "Hamas", "Hezbollah", "Taliban",
@@ -152,17 +152,17 @@ const ORG_NAMES: &[&str] = &[
     "Amazon", "Tesla", "Boeing", "Airbus", "Gazprom", "Rosneft", "Wikileaks", "WikiLeaks", "Greenpeace",
     "Amnesty", "Amnesty International", "Human Rights Watch", "Red Cross", "Interpol", "Europol", "Frontex",
     "GOP", "DNC", "RNC", "ACLU", "NRA", "NAACP", "UNICEF", "UNESCO", "UNHCR", "WTO", "OECD", "G7", "G20",
-];
+]);
 
 /// Lower-case particles allowed inside a name ("Ludwig van Berg").
-const PARTICLES: &[&str] = &[
+static PARTICLES: WordSet = WordSet::new(&[
     "van", "von", "de", "del", "della", "di", "da", "du", "der", "den", "la", "le", "bin", "ibn", "al", "el",
     "ben", "dos", "das", "ter", "ten", "y", "zu", "af", "av", "st",
-];
+]);
 
 /// Capitalised words that are never names: function words, weekdays, months, and
 /// words that open sentences and headlines. The lexicon's common-word list adds more.
-const NOT_NAMES: &[&str] = &[
+static NOT_NAMES: WordSet = WordSet::new(&[
     "The", "A", "An", "And", "But", "Or", "Nor", "If", "In", "On", "At", "By", "For", "From", "To", "Of", "With",
     "As", "After", "Before", "During", "Despite", "Although", "Though", "While", "When", "Where", "Why", "How",
     "What", "Who", "Whom", "Which", "This", "That", "These", "Those", "There", "Here", "It", "Its", "He", "She",
@@ -188,7 +188,7 @@ const NOT_NAMES: &[&str] = &[
     "Accusations", "Reactions", "Seeking", "Ongoing", "Urgency", "Peace", "Deal", "War", "Center", "Centre",
     "Republican", "Republicans", "Democrat", "Democrats", "Democratic", "Conservative", "Labour", "Liberal",
     "Islamic", "Muslim", "Christian", "Jewish", "Catholic", "Covid", "COVID", "Coronavirus", "Ebola", "Zika",
-];
+]);
 
 /// Words that open a capitalised run without being part of a name or an organisation.
 fn is_function_word(w: &str) -> bool {
@@ -373,7 +373,7 @@ enum Parsed {
 }
 
 /// Heads that make a capitalised run an organisation that can speak ("Foreign Ministry").
-const ORG_HEADS: &[&str] = &[
+static ORG_HEADS: WordSet = WordSet::new(&[
     "Ministry", "Department", "University", "College", "Party", "Council", "Committee", "Commission", "News",
     "Times", "Post", "Journal", "Herald", "Tribune", "Gazette", "Telegraph", "Guardian", "Agency", "Bank",
     "Company", "Inc", "Corp", "Corporation", "Group", "Association", "Union", "Court", "Parliament", "Congress",
@@ -381,7 +381,7 @@ const ORG_HEADS: &[&str] = &[
     "Organization", "Organisation", "Federation", "Alliance", "League", "Society", "Network", "Press", "Service",
     "Administration", "Government", "Board", "Bureau", "Authority", "Cabinet", "Embassy", "Campaign", "Caucus",
     "Magazine", "Radio", "Television", "Channel", "Agency", "Coalition", "Movement", "Forces", "Guard",
-];
+]);
 
 /// Strip titles and common words from a run and decide what it names.
 fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_longest: usize, headline: bool) -> Parsed {

@@ -14,7 +14,7 @@
 use crate::gazetteer::{self, Entry};
 use crate::model::{EntityKind, Place, PlaceKind, Span};
 use crate::people::People;
-use crate::text::{Doc, TokenKind};
+use crate::text::{Doc, TokenKind, WordSet};
 
 /// The longest place name, in tokens, that the matcher tries.
 const MAX_TOKENS: usize = 6;
@@ -28,7 +28,7 @@ const RESULT_VERBS: &[&str] = &["beat", "beats", "defeated", "defeats", "drew", 
 
 /// Words that continue a place name into the name of something else: "Paris Agreement",
 /// "Washington Post", "Chicago Bulls" (the people layer finds most organisations itself).
-const NAME_CONTINUATIONS: &[&str] = &[
+static NAME_CONTINUATIONS: WordSet = WordSet::new(&[
     "Agreement", "Accord", "Accords", "Treaty", "Convention", "Protocol", "Post", "Times", "Journal", "Herald",
     "Tribune", "Gazette", "Globe", "Star", "Daily", "Bulls", "United", "City", "Club", "FC", "Rangers", "Giants",
     "University", "College", "Institute", "Airport", "Airlines", "Motors", "Bank", "Stock", "Exchange", "Police",
@@ -37,7 +37,7 @@ const NAME_CONTINUATIONS: &[&str] = &[
     "Cathedral", "Hospital", "Lottery", "Embassy", "Assembly", "Health", "International", "Limited", "plc",
     // Diseases named after places: "West Nile virus", "Ebola fever", "Spanish flu".
     "virus", "fever", "flu", "disease",
-];
+]);
 
 /// Is `doc` a sports match report: two or more scores ("3 – 0", "2-1") and a word of the game?
 fn is_sports_report(doc: &Doc) -> bool {
@@ -68,10 +68,10 @@ fn is_caps_word(w: &str) -> bool {
 }
 
 /// Heads of institutions named "HEAD of PLACE", whose place is part of the name.
-const ORG_BEFORE_OF: &[&str] = &[
+static ORG_BEFORE_OF: WordSet = WordSet::new(&[
     "University", "College", "Bank", "Museum", "Institute", "Academy", "School", "Archdiocese", "Diocese",
     "Chamber", "Library", "Orchestra", "Council", "Church", "Hospital",
-];
+]);
 
 /// Words that end a place name the gazetteer cannot list: "Walker County", "Darby Street".
 const SUFFIXES: &[(&str, PlaceKind)] = &[
@@ -88,12 +88,12 @@ const SUFFIXES: &[(&str, PlaceKind)] = &[
 ];
 
 /// Single words that are directions or parts of names, never a place by themselves.
-const NEVER_ALONE: &[&str] = &[
+static NEVER_ALONE: WordSet = WordSet::new(&[
     "North", "South", "East", "West", "Northeast", "Northwest", "Southeast", "Southwest", "Central", "Upper",
     "Lower", "Middle", "Island", "Lake", "Mount", "Port", "Saint", "San", "Santa", "Los", "Las", "El", "La", "Le",
     "Western", "Eastern", "Northern", "Southern", "New", "Old", "Great", "Little", "Grand", "Union", "Liberty", "Independence", "Victory", "Progress", "March",
     "August", "Of", "Man", "Best", "Centre", "Center", "Mission", "Friendship", "Commerce", "Enterprise", "Opportunity", "Pride",
-];
+]);
 
 fn is_capitalised(w: &str) -> bool {
     w.chars().next().is_some_and(|c| c.is_uppercase())

@@ -186,8 +186,24 @@ pub fn paragraphs(text: &str) -> Vec<Span> {
     out
 }
 
+/// A fixed word list with O(1) membership, its hash set built on first use. The word lists
+/// of the layers are checked for every token, so a linear scan would dominate the run time.
+pub struct WordSet {
+    words: &'static [&'static str],
+    set: std::sync::OnceLock<std::collections::HashSet<&'static str>>,
+}
+
+impl WordSet {
+    pub const fn new(words: &'static [&'static str]) -> WordSet {
+        WordSet { words, set: std::sync::OnceLock::new() }
+    }
+    pub fn contains(&self, w: &str) -> bool {
+        self.set.get_or_init(|| self.words.iter().copied().collect()).contains(w)
+    }
+}
+
 /// Abbreviations whose period does not end a sentence.
-const ABBREVIATIONS: &[&str] = &[
+static ABBREVIATIONS: WordSet = WordSet::new(&[
     "Mr", "Mrs", "Ms", "Mx", "Dr", "Prof", "St", "Sr", "Jr", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Sgt",
     "Capt", "Cmdr", "Adm", "Maj", "Rev", "Hon", "Pres", "Atty", "Supt", "Insp", "Det", "Cpl", "Pvt", "Fr", "Mt",
     "Ft", "vs", "etc", "Inc", "Co", "Corp", "Ltd", "No", "Nos", "Jan", "Feb", "Mar", "Apr", "Aug", "Sept", "Sep",
@@ -195,7 +211,7 @@ const ABBREVIATIONS: &[&str] = &[
     "Ariz", "Conn", "Ill", "Ind", "Mich", "Minn", "Tenn", "Tex", "Va", "Wis", "Ky", "La", "Md", "Mo", "Okla",
     "Ore", "Pa", "Colo", "Nev", "Neb", "Ga", "Ala", "Miss", "Del", "Kan", "Mont", "Wyo", "Vt", "op", "cf", "al",
     "e.g", "i.e", "U.S", "U.N", "U.K", "D.C", "Gov", "Msgr", "Messrs", "Mme", "Mlle",
-];
+]);
 
 /// Is `w` (a word followed by '.') an abbreviation or an initial, so the period ends no sentence?
 pub fn is_abbreviation_word(w: &str) -> bool {
