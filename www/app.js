@@ -152,7 +152,12 @@ function startWorker() {
   const url = workerUrl();
   // The inlined worker is a classic script: from file:// a module worker cannot start from a blob: URL.
   const type = globalThis.SAYWHERE_WORKER_SOURCE ? 'classic' : 'module';
-  const worker = new Worker(url, { type, name: 'saywhere-annotator' });
+  let worker;
+  try {
+    worker = new Worker(url, { type, name: 'saywhere-annotator' });
+  } catch (e) {
+    return Promise.reject(e);
+  }
   if (typeof url === 'string') setTimeout(() => URL.revokeObjectURL(url), 10000);
   annotator.worker = worker;
   annotator.ready = new Promise((resolve, reject) => {
