@@ -81,6 +81,12 @@ static ADVERBS: WordSet = WordSet::new(&[
     "passionately", "emphatically", "sharply", "defiantly", "confidently", "cautiously", "tearfully",
 ]);
 
+/// How many tokens either side of a quote the sieves read within its sentence.
+const SENTENCE_REACH: usize = 150;
+
+/// How far back (bytes) a pronoun may find its person.
+const PRONOUN_REACH: usize = 6000;
+
 /// Words that continue a clause rather than start a subject: "“Q,” when asked", "“Q” and insisted".
 static CLAUSE_WORDS: WordSet = WordSet::new(&[
     "when", "after", "before", "as", "while", "if", "until", "since", "because", "though", "although", "and", "but",
@@ -433,9 +439,13 @@ impl<'a, 'd> Ctx<'a, 'd> {
     }
 
     /// End (exclusive) of the sentence that contains byte `pos`, as a token index.
+    ///
+    /// At most [`SENTENCE_REACH`] tokens either side of `pos`: a run-on "sentence" (a text with
+    /// no full stops) must not make every quote scan the whole of it.
     fn sentence_tokens(&self, pos: usize) -> (usize, usize) {
         let s = self.doc.sentence_index(pos).map(|i| self.doc.sentences[i]).unwrap_or(Span::new(0, self.doc.text.len()));
-        (self.doc.token_at_or_after(s.start), self.doc.token_at_or_after(s.end))
+        let at = self.doc.token_at_or_after(pos);
+        (self.doc.token_at_or_after(s.start).max(at.saturating_sub(SENTENCE_REACH)), self.doc.token_at_or_after(s.end).min(at + SENTENCE_REACH))
     }
 
     /// Tokens of the quote `qi`: (first token, last token), inclusive.
@@ -793,7 +803,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
     fn sentence_end(&self, qi: usize, last: usize) -> Option<Attribution> {
         let f = &self.found[qi];
         let (_, sent_end) = self.sentence_tokens(f.span.start);
-        if sent_end <= last + 2 {
+        if sent_end <= last + 2 || sent_end > last + 60 {
             return None;
         }
         let fin = if matches!(self.word(sent_end - 1), "." | "!" | "?") { sent_end - 1 } else { sent_end };
@@ -952,7 +962,9 @@ impl<'a, 'd> Ctx<'a, 'd> {
 
     fn resolve_pronoun_within(&self, pos: usize, g: Gender, content: Span, paragraphs: usize) -> Option<usize> {
         let para = self.doc.paragraph_index(pos)?;
-        let window_start = self.doc.paragraphs[para.saturating_sub(paragraphs)].start;
+        // At most a few thousand bytes back, however long the paragraphs: one huge paragraph
+        // must not make every pronoun scan the whole text.
+        let window_start = self.doc.paragraphs[para.saturating_sub(paragraphs)].start.max(pos.saturating_sub(PRONOUN_REACH));
         let quote = content.text(self.doc.text);
         // (position, entity, is_subject)
         let mut candidates: Vec<(usize, usize, bool)> = Vec::new();
