@@ -81,6 +81,15 @@ static ADVERBS: WordSet = WordSet::new(&[
     "passionately", "emphatically", "sharply", "defiantly", "confidently", "cautiously", "tearfully",
 ]);
 
+/// Verbs that report what someone said without quoting it ("said that …").
+static REPORT_VERBS: WordSet = WordSet::new(&[
+    "said", "says", "told", "tells", "added", "adds", "warned", "warns", "argued", "argues", "claimed", "claims",
+    "insisted", "insists", "noted", "notes", "stressed", "stresses", "explained", "explains", "acknowledged",
+    "admitted", "admits", "announced", "announces", "confirmed", "confirms", "denied", "denies", "suggested",
+    "suggests", "predicted", "predicts", "promised", "promises", "vowed", "vows", "maintained", "maintains",
+    "contended", "contends", "asserted", "asserts", "declared", "declares", "alleged", "alleges", "conceded",
+]);
+
 /// How many tokens either side of a quote the sieves read within its sentence.
 const SENTENCE_REACH: usize = 150;
 
@@ -840,6 +849,60 @@ impl<'a, 'd> Ctx<'a, 'd> {
         })
     }
 
+    /// Reported speech in sentence `si` (no quotation marks in it): `S said (that) CLAUSE.`,
+    /// `S told X that CLAUSE.`, `CLAUSE, S said.` or `CLAUSE, said S.` Returns the clause and
+    /// the attribution; only a person (name, he/she or role) as subject.
+    fn reported(&self, si: usize) -> Option<(Span, Attribution)> {
+        let s = self.doc.sentences[si];
+        let (a, b) = (self.doc.token_at_or_after(s.start), self.doc.token_at_or_after(s.end));
+        if b <= a + 4 || b - a > 120 || (a..b).any(|t| self.quote_of[t].is_some() || crate::text::is_quote_mark(self.word(t))) {
+            return None;
+        }
+        // Right after a quotation the cue is that quotation's ("“Q!” S declared, …").
+        if a > 0 && (self.quote_of[a - 1].is_some() || crate::text::is_quote_mark(self.word(a - 1))) {
+            return None;
+        }
+        let fin = if matches!(self.word(b - 1), "." | "!" | "?") { b - 1 } else { b };
+        let person = |s: Subject| matches!(s, Subject::Name(_) | Subject::Pronoun(..) | Subject::Role(_));
+        let words = |x: usize, y: usize| (x..y).filter(|&t| self.doc.tokens[t].kind == TokenKind::Word).count();
+        let span = |x: usize, y: usize| Span::new(self.doc.tokens[x].span.start, self.doc.tokens[y - 1].span.end);
+        // "CLAUSE, S said." / "CLAUSE, said S."
+        if let Some(comma) = (a..fin).rev().find(|&t| self.word(t) == ",") {
+            if fin - comma <= 8 && words(a, comma) >= 4 {
+                if let Some(cue) = (comma + 1..fin).find(|&t| REPORT_VERBS.contains(&self.lower(t))) {
+                    let subject = if cue == comma + 1 { self.subject_after(cue + 1, fin) } else { self.subject_before(cue, comma + 1) };
+                    if let Some(subject) = subject.filter(|&s| person(s)) {
+                        if fin - cue <= 4 {
+                            let att = Attribution { subject, cue: Some(self.doc.tokens[cue].span), rule: Rule::ReportedSpeech, confidence: 0.6 };
+                            return Some((span(a, comma), att));
+                        }
+                    }
+                }
+            }
+        }
+        // "S said (that) CLAUSE." / "S told reporters that CLAUSE."
+        let cue = (a..(a + 12).min(fin)).find(|&t| REPORT_VERBS.contains(&self.lower(t)))?;
+        let subject = self.subject_before(cue, a).filter(|&s| person(s))?;
+        let mut start = cue + 1;
+        if matches!(self.lower(cue).as_str(), "told" | "tells" | "tell") {
+            start = (start..(start + 6).min(fin)).find(|&t| self.lower(t) == "that")? + 1;
+        } else {
+            while start < fin
+                && ((TIME_WORDS.contains(&self.lower(start)) && !matches!(self.lower(start).as_str(), "this" | "last" | "next"))
+                    || (matches!(self.lower(start).as_str(), "this" | "last" | "next") && start + 1 < fin && TIME_WORDS.contains(&self.lower(start + 1)))
+                    || matches!(self.lower(start).as_str(), "on" | "in" | "that")
+                    || (self.lower(start).ends_with("ly") && self.lower(start).len() > 4))
+            {
+                start += 1;
+            }
+        }
+        if start >= fin || words(start, fin) < 4 || !self.word(start).chars().next().is_some_and(|c| c.is_alphabetic()) {
+            return None;
+        }
+        let att = Attribution { subject, cue: Some(self.doc.tokens[cue].span), rule: Rule::ReportedSpeech, confidence: 0.6 };
+        Some((span(start, fin), att))
+    }
+
     /// Are quotes `a` and `b` (a before b) joined as a list: nothing between them but
     /// commas, “and”, “or”?
     fn listed(&self, a: usize, b: usize) -> bool {
@@ -1310,6 +1373,24 @@ pub fn attribute(doc: &Doc, found: &[Found], people: &People) -> (Vec<Quote>, Ve
         }
     }
     alternate_dialogue(doc, found, &mut quotes, &decided);
+    // Reported speech without marks, in sentences that hold no quotation.
+    for si in 0..doc.sentences.len() {
+        if let Some((content, a)) = ctx.reported(si) {
+            if let Some((e, mention, _)) = ctx.resolve(a.subject, content) {
+                quotes.push(Quote {
+                    span: content,
+                    content,
+                    kind: QuoteKind::Reported,
+                    speaker: Some(e),
+                    speaker_mention: Some(mention),
+                    cue: a.cue,
+                    rule: Some(Rule::ReportedSpeech),
+                    confidence: a.confidence,
+                });
+            }
+        }
+    }
+    quotes.sort_by_key(|q| q.span.start);
     let mut entities = ctx.entities;
     for e in &mut entities {
         e.mentions.sort_by_key(|m| m.span.start);

@@ -110,7 +110,7 @@ pub enum QuoteKind {
     Partial,
     /// Scare quotes, names and titles: the “coalition of the willing”. Never has a speaker.
     NonSpeech,
-    /// Reported speech without marks: Zelenskyy said that Russia …  (not produced yet)
+    /// Reported speech without marks: Zelenskyy said that Russia …
     Reported,
 }
 
@@ -139,6 +139,8 @@ pub enum Rule {
     /// A short fragment with no speech verb, credited to the person its sentence is about
     /// ("Trump has used the phrase “Q”").
     SentenceSubject,
+    /// Reported speech without quotation marks: `S said (that) …` / `…, S said.`
+    ReportedSpeech,
     /// A cue in a neighbouring sentence of the same paragraph.
     NearbyCue,
     /// A quote with no cue of its own that continues the previous quote's speaker.
@@ -167,6 +169,7 @@ impl Rule {
             Rule::SentenceEndCue => "sentence-end-cue",
             Rule::QuoteList => "quote-list",
             Rule::SentenceSubject => "sentence-subject",
+            Rule::ReportedSpeech => "reported-speech",
             Rule::NearbyCue => "nearby-cue",
             Rule::Continuation => "continuation",
             Rule::FloatingParagraph => "floating-paragraph",
@@ -188,6 +191,7 @@ impl Rule {
             Rule::SentenceEndCue => "the sentence that holds the quote ends by naming who said it (…, S said.)",
             Rule::QuoteList => "the quote is one of a list of quotes joined by commas or “and”, which share one speaker",
             Rule::SentenceSubject => "no speech verb: the words are credited to the person the sentence is about (a guess)",
+            Rule::ReportedSpeech => "reported speech without quotation marks: the speaker and a speech verb govern the clause (S said that …)",
             Rule::NearbyCue => "a speech verb with a speaker in a neighbouring sentence",
             Rule::Continuation => "a quote with no verb of its own continues the previous speaker",
             Rule::FloatingParagraph => "a paragraph that is only a quote keeps the speaker of the quote before it",

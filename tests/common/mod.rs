@@ -12,7 +12,7 @@
 //! places = []                      # place mentions, as written, in order
 //! not_places = ["Smith"]           # texts that must not be a place mention
 //! not_people = []                  # texts that must not be a person-name mention
-//! [[case.quotes]]                  # every speech quote, in order (non-speech only if listed)
+//! [[case.quotes]]                  # every speech quote, in order (non-speech and reported only if listed)
 //! text = '“We will win,”'         # the quotation as written, marks included
 //! speaker = "Jane Smith"           # canonical name; leave out for "no speaker"
 //! kind = "direct"                  # optional: direct | partial | non-speech | reported
@@ -71,12 +71,16 @@ fn check_case(file: &str, case: &Case, ann: &Annotations) -> Vec<String> {
     let mut fail = |what: String| errs.push(format!("{file} / {}: {what}", case.name));
 
     if let Some(expected) = &case.quotes {
-        let listed_nonspeech: Vec<&str> =
-            expected.iter().filter(|q| q.kind.as_deref() == Some("non-speech")).map(|q| q.text.as_str()).collect();
+        // Non-speech and reported speech (no marks) are checked only where a case lists them.
+        let listed_quiet: Vec<&str> = expected
+            .iter()
+            .filter(|q| matches!(q.kind.as_deref(), Some("non-speech") | Some("reported")))
+            .map(|q| q.text.as_str())
+            .collect();
         let actual: Vec<_> = ann
             .quotes
             .iter()
-            .filter(|q| q.kind != QuoteKind::NonSpeech || listed_nonspeech.contains(&q.span.text(t)))
+            .filter(|q| !matches!(q.kind, QuoteKind::NonSpeech | QuoteKind::Reported) || listed_quiet.contains(&q.span.text(t)))
             .collect();
         let show = |q: &saywhere::Quote| {
             let who = q.speaker.map_or("-".to_string(), |i| ann.people[i].name.clone());
