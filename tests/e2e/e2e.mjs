@@ -2,71 +2,15 @@
 // Serves dist/ on a free loopback port, runs each check on the hosted page and on the
 // file:// single file, and prints `N passed, M failed`. Screenshots go to tests/e2e/out/
 // (and docs/screenshot.png with SCREENSHOT=1).
-import { chromium } from 'playwright-core';
-import { spawn } from 'node:child_process';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const DIST = process.env.DIST || path.join(ROOT, 'dist');
-const OUT = path.join(ROOT, 'tests/e2e/out');
-fs.mkdirSync(OUT, { recursive: true });
-
-const freePort = () => new Promise((resolve) => {
-  const srv = net.createServer().listen(0, '127.0.0.1', () => { const { port } = srv.address(); srv.close(() => resolve(port)); });
-});
-const port = await freePort();
-const server = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', DIST], { stdio: 'ignore' });
-const base = `http://127.0.0.1:${port}`;
-for (let i = 0; ; i++) {
-  try { await fetch(base + '/index.html'); break; } catch (e) { if (i > 80) throw e; await new Promise((r) => setTimeout(r, 100)); }
-}
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', '--disable-default-apps', '--disable-extensions'],
-});
+import { harness, ROOT, OUT } from './harness.mjs';
 
 const ARTICLE = 'Mayor Jane Smith opened the new bridge in Lyon on Monday.\n\n'
   + '“We will win this,” said Jane Smith, the mayor of Lyon.\n\n'
   + 'She added: “The work starts today.”';
 
-let passed = 0, failed = 0;
-async function check(name, url, fn, { viewport = { width: 1280, height: 900 } } = {}) {
-  const context = await browser.newContext({ viewport });
-  const page = await context.newPage();
-  const errors = [], dialogs = [], requests = [];
-  page.on('pageerror', (e) => errors.push('pageerror: ' + e));
-  page.on('console', (m) => { if (m.type() === 'error') errors.push('console: ' + m.text()); });
-  page.on('dialog', async (d) => { dialogs.push(d.message()); await d.dismiss(); });
-  page.on('request', (r) => requests.push(r.url()));
-  try {
-    await page.goto(url);
-    await page.waitForSelector('body[data-ready="true"]', { timeout: 15000 });
-    await fn(page, { errors, dialogs, requests });
-    assert.deepEqual(errors, [], 'no console or page errors: ' + JSON.stringify(errors));
-    passed++;
-    console.log('PASS', name, '@', url.startsWith('file:') ? 'file://single.html' : url.replace(base, ''));
-  } catch (e) {
-    failed++;
-    console.error('FAIL', name, '@', url, '\n ', e && e.stack ? e.stack.split('\n').slice(0, 4).join('\n  ') : e);
-    await page.screenshot({ path: path.join(OUT, 'fail-' + name.replace(/\W+/g, '-') + '.png'), fullPage: true }).catch(() => {});
-  } finally {
-    await context.close();
-  }
-}
-
-async function paste(page, text) {
-  await page.fill('#input', text);
-  await page.click('#run');
-  await page.waitForSelector('#article:not([hidden])');
-}
-
-const urls = [base + '/index.html', 'file://' + path.join(DIST, 'single.html')];
+const { check, paste, base, urls, done } = await harness();
 for (const url of urls) {
   await check('paste, highlights and the quote-to-speaker link', url, async (page) => {
     await paste(page, ARTICLE);
@@ -161,7 +105,4 @@ await check('no request leaves the page origin', base + '/index.html', async (pa
   assert.deepEqual(foreign, []);
 });
 
-await browser.close();
-server.kill();
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+await done();
