@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
 target=${CARGO_TARGET_DIR:-target}
-out=dist
+out=${SAYWHERE_DIST:-dist}   # another folder: SAYWHERE_DIST=/tmp/d scripts/build-site.sh
 
 # --lib: the `saywhere` binary would write an artefact of the same name.
 cargo build --lib --profile wasm --target wasm32-unknown-unknown --locked --quiet
@@ -19,7 +19,8 @@ wasm-bindgen --target web --remove-name-section --remove-producers-section --out
 if [ -x node_modules/.bin/wasm-opt ]; then
   node_modules/.bin/wasm-opt -Oz "$out/pkg/saywhere_bg.wasm" -o "$out/pkg/saywhere_bg.wasm"
 fi
-cp www/index.html www/app.js www/worker.js www/style.css "$out/"
+# Every file of www/ (modules, icons, manifest, service worker), whatever other files come.
+cp -R www/. "$out/"
 cp seeds/*.txt "$out/examples/"
 python3 scripts/build_single.py "$out"
 printf 'built %s: wasm %s bytes (%s gzip), single.html %s bytes\n' "$out" \

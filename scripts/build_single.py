@@ -2,35 +2,36 @@
 """Write DIST/single.html: the page with its CSS, JS, wasm (gzip + base64) and the example
 articles inlined, so it works opened straight from disk (file://) with no network.
 
-The wasm-bindgen `--target web` glue and app.js become one inline module script; app.js's
-import of the glue is dropped (the glue's functions are then in scope). The annotation worker
-(worker.js, glue in front, its import dropped likewise) rides along as a string that app.js
-starts from a Blob URL, handing it the wasm bytes. The Content Security Policy allows exactly
-this inline script and style, by hash, and workers only from blob: URLs.
+Every ES module reachable from app.js by static relative imports (the wasm-bindgen `--target
+web` glue included) is bundled by scripts/jsbundle.py into the one inline module script, each
+module in its own scope, in dependency order; anything the bundler cannot handle stops the
+build. The annotation worker (worker.js and its imports, bundled the same way as a classic
+script: from file:// a module worker cannot start from a blob: URL) rides along as a string
+that app.js starts from a Blob URL, handing it the wasm bytes. The Content Security Policy
+allows exactly this inline script and style, by hash, and workers only from blob: URLs. The
+service worker and the web app manifest are for the hosted page only: their links are dropped.
 """
 import base64, gzip, hashlib, json, pathlib, re, sys
+
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
+from jsbundle import bundle, BundleError  # noqa: E402
 
 dist = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else "dist")
 html = (dist / "index.html").read_text(encoding="utf-8")
 css = (dist / "style.css").read_text(encoding="utf-8")
-glue = (dist / "pkg" / "saywhere.js").read_text(encoding="utf-8")
-app = (dist / "app.js").read_text(encoding="utf-8")
-worker = (dist / "worker.js").read_text(encoding="utf-8")
 wasm = (dist / "pkg" / "saywhere_bg.wasm").read_bytes()
 examples = {p.name: p.read_text(encoding="utf-8") for p in sorted((dist / "examples").glob("*.txt"))}
 
-import_line = re.compile(r"^import init, \{[^}]*\} from './pkg/saywhere.js';\n", re.M)
-if not import_line.search(app):
-    sys.exit("build_single.py: app.js no longer imports ./pkg/saywhere.js as expected")
-app = import_line.sub("", app)
-if not import_line.search(worker):
-    sys.exit("build_single.py: worker.js no longer imports ./pkg/saywhere.js as expected")
-worker = import_line.sub("", worker)
-# The glue's default export is its init function.
-m = re.search(r"export \{\s*initSync,\s*(\w+) as default\s*\}", glue)
-if not m:
-    sys.exit("build_single.py: cannot find the wasm-bindgen init export")
-glue = glue.replace(m.group(0), "")
+try:
+    app, app_modules = bundle(dist, "app.js")
+    worker, worker_modules = bundle(dist, "worker.js", classic=True)
+except BundleError as e:
+    sys.exit(f"build_single.py: {e}")
+for path in sorted(set(app_modules + worker_modules)):
+    src = (dist / path).read_text(encoding="utf-8")
+    if re.search(r"\bfetch\s*\(", src) and path not in ("pkg/saywhere.js", "app.js"):
+        print(f"build_single.py: note: {path} calls fetch(): from file:// that fails unless it has an inlined fallback",
+              file=sys.stderr)
 payload = base64.b64encode(gzip.compress(wasm, 9, mtime=0)).decode("ascii")
 loader = (
     "globalThis.SAYWHERE_WASM_BYTES = async () => {\n"
@@ -39,34 +40,49 @@ loader = (
     "  return new Uint8Array(await new Response(stream).arrayBuffer());\n"
     "};\n"
 )
-# From file:// only a classic worker starts from a blob: URL (a module worker needs CORS), so
-# the worker gets the glue as a classic script: no `export`, no `import.meta` (the wasm comes
-# as bytes, so the URL it would build is never used).
-classic_glue = re.sub(r"^export (function|class|const|let|async function) ", r"\1 ", glue, flags=re.M)
-classic_glue = classic_glue.replace("import.meta.url", "self.location.href")
-if re.search(r"^\s*(export|import)\b|import\.meta", classic_glue, re.M):
-    sys.exit("build_single.py: the wasm-bindgen glue has an import/export this script cannot make classic")
-worker_source = "'use strict';\n" + classic_glue + f"\nconst init = {m.group(1)};\n" + worker
-if re.search(r"^\s*(export|import)\b|import\.meta", worker_source, re.M):
-    sys.exit("build_single.py: worker.js must have no import/export besides the glue import")
+# The worker is a classic script (the bundler left no import/export and no import.meta in it;
+# the glue's default wasm URL, built from self.location.href, is never used: the bytes come).
+worker_source = "'use strict';\n" + worker
 # JSON string literal; "<\/" keeps "</script" out of the page, "\u2028/9" are JS-safe in JSON anyway.
 worker_literal = json.dumps(worker_source, ensure_ascii=True).replace("</", "<\\/").replace("<!--", "<\\u0021--")
-script = (glue + f"\nconst init = {m.group(1)};\n" + loader
-          + f"globalThis.SAYWHERE_WORKER_SOURCE = {worker_literal};\n" + app)
+script = loader + f"globalThis.SAYWHERE_WORKER_SOURCE = {worker_literal};\n" + app
+# "</script" may only appear inside strings, templates, regexes or comments, where "<\/script"
+# means the same; "<!--" must not appear at all.
+script = re.sub(r"</(script)", r"<\\/\1", script, flags=re.I)
 for bad in ("</script", "<!--"):
     if bad in script.lower():
         sys.exit(f"build_single.py: inline script would contain {bad!r}")
 
+
 def sha(s):
     return "'sha256-" + base64.b64encode(hashlib.sha256(s.encode("utf-8")).digest()).decode() + "'"
 
+
+def replace_once(html, old, new, what):
+    if html.count(old) != 1:
+        sys.exit(f"build_single.py: index.html should have exactly one {what}: {old}")
+    return html.replace(old, new)
+
+
 csp = (f"default-src 'none'; script-src {sha(script)} 'wasm-unsafe-eval'; style-src {sha(css)}; "
        "img-src data:; connect-src 'none'; worker-src blob:; object-src 'none'; base-uri 'none'; form-action 'none'")
-html = re.sub(r'<meta http-equiv="Content-Security-Policy" content="[^"]*">',
-              f'<meta http-equiv="Content-Security-Policy" content="{csp}">', html)
-html = html.replace('<link rel="stylesheet" href="style.css">', f"<style>{css}</style>")
+html, k = re.subn(r'<meta http-equiv="Content-Security-Policy" content="[^"]*">',
+                  lambda _: f'<meta http-equiv="Content-Security-Policy" content="{csp}">', html)
+if k != 1:
+    sys.exit("build_single.py: index.html should have exactly one Content-Security-Policy meta tag")
+# The manifest and the touch icon belong to the hosted page (the CSP here would block them).
+html = re.sub(r'[ \t]*<link rel="(manifest|apple-touch-icon)"[^>]*>\n?', "", html)
 data = json.dumps(examples, ensure_ascii=False).replace("</", "<\\/")
-html = html.replace('<script type="module" src="app.js"></script>',
+html = replace_once(html, '<link rel="stylesheet" href="style.css">', "<style>" + css + "</style>", "stylesheet link")
+html = replace_once(html, '<script type="module" src="app.js"></script>',
                     f'<script type="application/json" id="examples-data">{data}</script>\n'
-                    f'<script type="module">{script}</script>')
+                    f'<script type="module">{script}</script>', "app.js script tag")
+# Nothing may still point at another file: from file:// (and under this CSP) it would not load.
+outside = html.replace(script, "").replace(css, "").replace(data, "")
+for m in re.finditer(r'\b(src|href)\s*=\s*["\']?(?!data:|#)([^"\'\s>]+)', outside):
+    sys.exit(f"build_single.py: single.html would still load {m.group(2)!r} ({m.group(0)})")
+if re.search(r"url\((?!\s*['\"]?(data:|#))", css):
+    sys.exit("build_single.py: style.css loads a file with url(): inline it as a data: URL")
 (dist / "single.html").write_text(html, encoding="utf-8")
+print(f"single.html: {len(app_modules)} modules in the page ({', '.join(app_modules)}), "
+      f"{len(worker_modules)} in the worker ({', '.join(worker_modules)})")
