@@ -3,7 +3,9 @@
 # `N passed, M failed` (stages) and exits non-zero if any stage failed.
 #   scripts/test.sh            everything
 # Stages: setup, native tests, WebAssembly tests (Node and headless Chromium), page build,
-# end-to-end tests of the built page in Chromium (e2e.mjs, hostile.mjs), bounded fuzzing.
+# JavaScript unit tests (node --test tests/js/), one stage per end-to-end test file of the
+# built page in Chromium (every tests/e2e/*.mjs but harness.mjs and bench-page.mjs), bounded
+# fuzzing.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -26,9 +28,13 @@ stage "setup (toolchain, npm packages, chromium)" scripts/setup.sh --browser || 
 stage "native tests (unit, fixtures, seeds, properties)" cargo test --locked
 stage "WebAssembly tests (Node and headless Chromium)" cargo test --locked --target wasm32-unknown-unknown
 stage "page build (wasm, dist/, single.html)" scripts/build-site.sh
+stage "JavaScript unit tests (node --test tests/js/)" node --test tests/js/
 if [ -d dist ]; then
-  stage "end-to-end test of the page in Chromium" node tests/e2e/e2e.mjs
-  stage "hostile input, privacy, worker (Chromium)" node tests/e2e/hostile.mjs
+  # Every end-to-end file is picked up: e2e.mjs, hostile.mjs, offline.mjs, a11y.mjs, …
+  for f in tests/e2e/*.mjs; do
+    case "$(basename "$f")" in harness.mjs|bench-page.mjs) continue ;; esac
+    stage "end-to-end: $(basename "$f") (Chromium)" node "$f"
+  done
 fi
 # Bounded fuzzing of annotate and export (cargo-fuzz; FUZZ_SECONDS per target, 0 skips it).
 # Long runs by hand: scripts/fuzz.sh 3600
