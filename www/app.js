@@ -3,6 +3,10 @@
 // JS strings directly (see src/export.rs for the record). Annotation runs in a Web Worker
 // (worker.js) so the page stays responsive; if no worker can start, it runs here instead.
 import init, { annotate, version } from './pkg/saywhere.js';
+import { initReading, renderReading, clearReading, showLink, hideLink, fillTooltip, stepQuotes } from './reading.js';
+import { initExportMenu, importSaywhereJSON } from './exportmenu.js';
+import { initEditor, displayAnnotation, correctionNote, askClear, forgetCorrections, resetEditor } from './editor.js';
+import { registerServiceWorker } from './offline.js';
 
 const $ = (id) => document.getElementById(id);
 const STORE_KEY = 'saywhere.text.v1';
@@ -16,7 +20,8 @@ const EXAMPLES = [
   { file: 'paris-talks-witkoff.txt', title: 'Macron hosts US envoys; Zelenskyy accuses Witkoff' },
 ];
 
-const state = { text: '', ann: null, quoteOrder: [], current: -1, cycle: new Map() };
+// raw: the annotation from the wasm; ann: as displayed, with the reader's corrections (editor.js).
+const state = { text: '', raw: null, ann: null, quoteOrder: [], current: -1, cycle: new Map() };
 
 function setStatus(message, isError = false) {
   const s = $('status');
@@ -116,6 +121,7 @@ async function loadFile(file) {
       throw new Error(`Saywhere cannot read “${file.name}” yet: open a .txt, .md or .html file, or paste the text.`);
     }
     let text = decode(new Uint8Array(await file.arrayBuffer()), `“${file.name}”`);
+    if (/\.json$/.test(name)) { importSaywhereJSON(text, `“${file.name}”`); return; }
     if (/\.html?$/.test(name) || /^\s*<(!doctype html|html|head|body|article)/i.test(text)) text = htmlToText(text);
     else if (/\.(md|markdown)$/.test(name)) text = markdownToText(text);
     if (!text.trim()) throw new Error(`“${file.name}” has no readable text.`);
@@ -298,13 +304,30 @@ function finish(job, ann) {
   const { text, source } = job;
   const ms = performance.now() - job.t0;
   state.text = text;
-  state.ann = ann;
+  state.raw = ann;
+  state.ann = ann = displayAnnotation(text, ann); // the reader's corrections and lexicon applied
+  state.source = source;
   render();
   const speech = ann.quotes.filter((q) => q.kind !== 'non-speech').length;
   const speakers = new Set(ann.quotes.filter((q) => q.speaker !== null).map((q) => q.speaker)).size;
   setStatus(`${source ? source + ': ' : ''}${speech} quote${speech === 1 ? '' : 's'} from ${speakers} speaker${speakers === 1 ? '' : 's'}, `
     + `${ann.places.length} place mention${ann.places.length === 1 ? '' : 's'} · annotated in ${ms < 1 ? '<1' : Math.round(ms)} ms, on this device.`);
   document.body.dataset.annotated = String(job.id);
+}
+
+/** Show an annotation made elsewhere (an imported Saywhere file) without running the annotator. */
+function showAnnotation(text, ann, source) {
+  abandon();
+  $('input').value = text;
+  try { localStorage.setItem(STORE_KEY, text); } catch { /* storage full or disabled */ }
+  state.text = text;
+  state.raw = ann;
+  state.ann = ann = displayAnnotation(text, ann);
+  state.source = undefined;
+  render();
+  const speech = ann.quotes.filter((q) => q.kind !== 'non-speech').length;
+  setStatus(`Opened ${source}: ${speech} quote${speech === 1 ? '' : 's'} and ${ann.places.length} place mention${ann.places.length === 1 ? '' : 's'}, as saved (not annotated again).`);
+  document.body.dataset.annotated = 'imported-' + Date.now();
 }
 
 /** Split the text at every span boundary; each segment knows its quote, person mention, place and cue. */
@@ -394,6 +417,7 @@ function render() {
   state.current = -1;
   showArticle(true);
   renderPanel(speakerOf, accent);
+  renderReading(speakerOf, accent);
 }
 
 function stopRender() {
@@ -415,15 +439,20 @@ function segmentNode(seg, accent, speakerOf) {
     span.classList.add('q');
     span.dataset.q = seg.q;
     if (q.kind === 'non-speech') span.classList.add('quiet');
+    if (q.kind === 'reported') span.classList.add('reported');
+    if (q.speaker !== null) span.style.setProperty('--spk', accent.get(q.speaker));
     if (seg.s === q.start) {
       span.classList.add('qs');
       span.tabIndex = 0;
       span.setAttribute('role', 'mark');
-      span.setAttribute('aria-label', quoteLabel(q));
+      span.setAttribute('aria-label', quoteLabel(q) + (q.corrected ? ' ' + correctionNote(q) + '.' : ''));
       span.dataset.who = q.speaker_name || 'no speaker';
-      if (q.speaker !== null) span.style.setProperty('--spk', accent.get(q.speaker));
     }
-    if (seg.e === q.end) span.classList.add('qe');
+    if (seg.e === q.end) {
+      span.classList.add('qe');
+      if (q.corrected) span.classList.add('fixed');
+      if (q.kind !== 'non-speech') span.dataset.speaker = q.speaker_name || 'speaker unknown';
+    }
   }
   if (seg.p !== null) {
     span.classList.add('p');
@@ -433,12 +462,18 @@ function segmentNode(seg, accent, speakerOf) {
       span.style.borderBottomColor = accent.get(seg.p);
     }
     span.title = ann.people[seg.p].name + (ann.people[seg.p].role ? ', ' + ann.people[seg.p].role : '');
+    const fixed = ann.people[seg.p].mentions.find((m) => m.corrected && m.start <= seg.s && m.end >= seg.e);
+    if (fixed) { span.title += ' · ' + correctionNote(fixed).toLowerCase(); if (seg.e === fixed.end) span.classList.add('fixed'); }
+    if (span.tabIndex < 0) span.tabIndex = 0; // Enter opens the correction menu (editor.js)
   }
   if (seg.l !== null) {
     const pl = ann.places[seg.l];
     span.classList.add('l');
     span.dataset.l = seg.l;
-    span.title = placeLabel(pl);
+    span.title = placeLabel(pl) + (pl.corrected ? ' · ' + correctionNote(pl).toLowerCase() : '');
+    if (pl.corrected && seg.e === pl.end) span.classList.add('fixed');
+    if (span.tabIndex < 0) span.tabIndex = 0;
+    if (seg.e === pl.end) { span.classList.add('le'); span.dataset.where = pl.country || pl.kind; }
   }
   if (seg.c !== null) {
     span.classList.add('c');
@@ -448,7 +483,8 @@ function segmentNode(seg, accent, speakerOf) {
 }
 
 function quoteLabel(q) {
-  const kind = q.kind === 'non-speech' ? 'Marked phrase, not speech' : (q.kind === 'partial' ? 'Partial quote' : 'Quote');
+  const kind = q.kind === 'non-speech' ? 'Marked phrase, not speech'
+    : q.kind === 'reported' ? 'Reported speech, not a direct quote,' : (q.kind === 'partial' ? 'Partial quote' : 'Quote');
   if (q.speaker === null) return `${kind}, no speaker identified`;
   return `${kind} by ${q.speaker_name}. ${cap(q.rule_explanation)}. Confidence ${Math.round(q.confidence * 100)}%.`;
 }
@@ -461,68 +497,14 @@ function placeLabel(p) {
 
 const cap = (s) => (s ? s[0].toUpperCase() + s.slice(1) : '');
 
-function renderPanel(speakerOf, accent) {
-  const { ann, text } = state;
+/** The legend's counts; the speaker and place panels are reading.js's (renderReading). */
+function renderPanel() {
+  const { ann } = state;
   const speech = ann.quotes.filter((q) => q.kind !== 'non-speech');
-  $('count-quotes').textContent = speech.length;
+  $('count-quotes').textContent = speech.filter((q) => q.kind !== 'reported').length;
+  $('count-reported').textContent = speech.filter((q) => q.kind === 'reported').length;
   $('count-people').textContent = ann.people.filter((p) => p.kind === 'person').length;
   $('count-places').textContent = ann.places.length;
-
-  const words = (q) => (text.slice(q.content_start, q.content_end).match(/\S+/g) || []).length;
-  const total = speech.reduce((n, q) => n + words(q), 0) || 1;
-  const list = $('speakers');
-  list.replaceChildren();
-  const ranked = [...speakerOf.entries()].sort((a, b) => b[1] - a[1]);
-  for (const [id, n] of ranked) {
-    const p = ann.people[id];
-    const share = speech.filter((q) => q.speaker === id).reduce((k, q) => k + words(q), 0) / total;
-    const li = document.createElement('li');
-    const b = document.createElement('button');
-    b.type = 'button';
-    b.setAttribute('aria-label', `${p.name}: ${n} quote${n === 1 ? '' : 's'}. Show the next one.`);
-    const dot = el('span', 'dot'); dot.style.background = accent.get(id);
-    const who = el('span', 'who', p.name);
-    const count = el('span', 'count', `${n} quote${n === 1 ? '' : 's'} · ${Math.round(share * 100)}%`);
-    b.append(dot, who, count);
-    const aliases = p.aliases.filter((a) => a !== p.name);
-    const pronouns = p.mentions.filter((m) => m.kind !== 'name').map((m) => text.slice(m.start, m.end));
-    const sub = [p.role, aliases.length || pronouns.length ? '← ' + [...new Set([...aliases, ...pronouns])].join(', ') : '']
-      .filter(Boolean).join(' · ');
-    if (sub) b.append(el('span', 'sub', sub));
-    const bar = el('span', 'share'); const fill = document.createElement('i'); fill.style.width = (share * 100).toFixed(1) + '%'; bar.append(fill);
-    b.append(bar);
-    b.addEventListener('click', () => cycleQuotes(id));
-    li.append(b);
-    list.append(li);
-  }
-  $('speakers-empty').hidden = ranked.length > 0;
-  $('speakers-empty').textContent = 'No quote could be linked to a speaker.';
-  const others = ann.people.filter((p, i) => p.kind === 'person' && !speakerOf.has(i)).map((p) => p.name);
-  $('mentioned').hidden = others.length === 0;
-  $('mentioned').textContent = others.length ? 'Also mentioned: ' + others.join(', ') + '.' : '';
-
-  const places = $('places');
-  places.replaceChildren();
-  const groups = new Map();
-  ann.places.forEach((pl, i) => {
-    const key = pl.name + '|' + (pl.country || '');
-    if (!groups.has(key)) groups.set(key, { pl, idx: [] });
-    groups.get(key).idx.push(i);
-  });
-  for (const { pl, idx } of [...groups.values()].sort((a, b) => b.idx.length - a.idx.length)) {
-    const li = document.createElement('li');
-    const b = document.createElement('button');
-    b.type = 'button';
-    b.setAttribute('aria-label', `${placeLabel(pl)}: ${idx.length} mention${idx.length === 1 ? '' : 's'}. Show the next one.`);
-    const dot = el('span', 'dot'); dot.style.background = 'var(--place)';
-    b.append(dot, el('span', 'who', pl.name), el('span', 'count', '×' + idx.length));
-    b.append(el('span', 'sub', [pl.kind, pl.country].filter(Boolean).join(' · ') + (pl.candidates > 1 ? ` · ${pl.candidates} candidates` : '')));
-    b.addEventListener('click', () => cyclePlaces(pl.name + '|' + (pl.country || ''), idx));
-    li.append(b);
-    places.append(li);
-  }
-  $('places-empty').hidden = groups.size > 0;
-  $('places-empty').textContent = 'No place names found.';
 }
 
 function el(tag, cls, text) {
@@ -544,49 +526,20 @@ function focusQuote(i) {
   start.classList.remove('flash'); void start.offsetWidth; start.classList.add('flash');
 }
 
-function cycleQuotes(speaker) {
-  const mine = state.ann.quotes.map((q, i) => (q.speaker === speaker ? i : -1)).filter((i) => i >= 0);
-  const at = state.cycle.get('s' + speaker) ?? -1;
-  const next = (at + 1) % mine.length;
-  state.cycle.set('s' + speaker, next);
-  focusQuote(mine[next]);
-}
-
-function cyclePlaces(key, idx) {
-  const at = state.cycle.get('l' + key) ?? -1;
-  const next = (at + 1) % idx.length;
-  state.cycle.set('l' + key, next);
-  const span = $('article').querySelector(`.l[data-l="${idx[next]}"]`);
-  if (!span) return;
-  span.scrollIntoView({ block: 'center', behavior: 'smooth' });
-  span.classList.remove('flash'); void span.offsetWidth; span.classList.add('flash');
-}
-
 function highlight(qi, on) {
   const article = $('article');
   article.querySelectorAll(`[data-q="${qi}"]`).forEach((s) => s.classList.toggle('active', on));
   const q = state.ann.quotes[qi];
   if (q.speaker !== null) article.querySelectorAll(`.p[data-e="${q.speaker}"]`).forEach((s) => s.classList.toggle('lit', on));
   article.querySelectorAll(`.c[data-c="${qi}"]`).forEach((s) => s.classList.toggle('lit', on));
+  if (on) showLink(qi); else hideLink();
 }
 
 function showTooltip(qi, anchor) {
-  const q = state.ann.quotes[qi];
   const tip = $('tooltip');
-  tip.replaceChildren();
-  if (q.kind === 'non-speech') {
-    tip.append(el('div', 't-who', 'Marked phrase'), el('div', 't-why', 'A name, title or scare quote: nobody is reported as saying it.'));
-  } else if (q.speaker === null) {
-    tip.append(el('div', 't-who', 'Speaker unknown'), el('div', 't-why', 'No rule was confident about who said this, so Saywhere names nobody rather than guess.'));
-  } else {
-    const who = state.ann.people[q.speaker];
-    tip.append(el('div', 't-who', who.name + (who.role ? ' — ' + who.role : '')));
-    tip.append(el('div', 't-why', cap(q.rule_explanation) + '.'));
-    const meta = el('div', 't-meta', `${q.kind} quote · cue “${(q.cue || '').trim()}” · rule ${q.rule} · confidence ${Math.round(q.confidence * 100)}% `);
-    const bar = el('span', 'conf'); const fill = document.createElement('i'); fill.style.width = Math.round(q.confidence * 100) + '%'; bar.append(fill);
-    meta.append(bar);
-    tip.append(meta);
-  }
+  fillTooltip(tip, qi);
+  const fixed = correctionNote(state.ann.quotes[qi]);
+  if (fixed) tip.append(el('div', 't-fixed', fixed));
   tip.hidden = false;
   const r = anchor.getBoundingClientRect();
   const w = Math.min(340, window.innerWidth - 16);
@@ -632,17 +585,24 @@ function wire() {
   $('input').addEventListener('paste', () => setTimeout(() => run(), 0));
   $('input').addEventListener('keydown', (e) => { if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) run(); });
   $('edit').addEventListener('click', () => { showArticle(false); $('input').focus(); hideTooltip(); });
-  $('clear').addEventListener('click', () => {
-    if ($('input').value && !confirm('Clear the article? The text on this page will be removed.')) return;
+  $('clear').addEventListener('click', async () => {
+    // Asked in the page (editor.js); the corrections of other articles are never touched.
+    const text = $('input').value;
+    const answer = text ? await askClear(text) : { forget: false };
+    if (!answer) return;
+    if (answer.forget) forgetCorrections(text);
+    resetEditor();
     if (annotator.job) cancel();
     stopRender();
     $('input').value = '';
     state.ann = null;
+    state.raw = null;
     try { localStorage.removeItem(STORE_KEY); } catch { /* ignore */ }
     $('article').replaceChildren();
     showArticle(false);
     ['speakers', 'places'].forEach((id) => $(id).replaceChildren());
-    ['count-quotes', 'count-people', 'count-places'].forEach((id) => { $(id).textContent = '0'; });
+    clearReading();
+    ['count-quotes', 'count-reported', 'count-people', 'count-places'].forEach((id) => { $(id).textContent = '0'; });
     $('speakers-empty').hidden = false; $('places-empty').hidden = false; $('mentioned').hidden = true;
     setStatus('Cleared. Paste an article or drop a file.');
   });
@@ -692,13 +652,13 @@ function wire() {
   document.addEventListener('keydown', (e) => {
     if (!state.ann || e.target.matches('textarea, input') || e.ctrlKey || e.metaKey || e.altKey) return;
     if (e.key !== 'j' && e.key !== 'k') return;
-    const n = state.quoteOrder.length;
-    if (!n) return;
-    state.current = e.key === 'j' ? (state.current + 1) % n : (state.current - 1 + n) % n;
-    focusQuote(state.quoteOrder[state.current]);
+    stepQuotes(e.key === 'j' ? 1 : -1); // of the speaker picked in the panel, if any (reading.js)
   });
   window.addEventListener('scroll', hideTooltip, { passive: true });
   wireArticle();
+  initReading({ state, $, focusQuote, setStatus });
+  initExportMenu({ state, $, setStatus, showImported: showAnnotation, source: () => state.source });
+  initEditor({ state, render, setStatus });
 }
 
 /** Start the annotator: a worker if possible, else the wasm on this thread. Resolves with its version. */
@@ -737,6 +697,7 @@ async function main() {
     setStatus('Ready. Paste an article, drop a file, or try an example.');
   }
   document.body.dataset.ready = 'true';
+  registerServiceWorker(); // hosted page only: offline after the first visit (offline.js)
 }
 
 main();
