@@ -3,18 +3,22 @@
 // of a Saywhere JSON file to continue where one left off.
 //
 // app.js calls initExportMenu(ctx) once, with ctx = {
-//   state,                                  the page state ({text, ann}: ann as displayed)
+//   state,                                  the page state: text, raw (the annotator's
+//                                           annotation), ann (as displayed, corrections applied)
 //   $, setStatus,
-//   showImported(text, ann, source),        shows an annotation without running the annotator
-//   getCorrections?(),                      the reader's corrections, kept in the JSON (helper B)
-//   setCorrections?(corrections),           restores them on import
+//   showImported(text, raw, source),        shows an annotation without running the annotator
 //   source?(),                              the name of the file the article came from
 // }
 // Any file opener (inputs.js) can hand a .json file's text to importSaywhereJSON(text, name).
-import { exportFiles, fromJSON, ImportError } from './exports.js';
+//
+// The JSON file holds the annotation as displayed (what other tools should read) and, when
+// the reader corrected something, "corrections": {list, base}: the corrections (editor.js)
+// and the annotator's own annotation they apply to, so that an import restores both and
+// undo still works.
+import { exportFiles, fromJSON, ImportError, SCHEMA } from './exports.js';
+import { currentCorrections, replaceCorrections } from './editor.js';
 
 let ctx = null;
-let imported = null; // corrections from an imported file, kept when nobody else takes them
 
 const FORMATS = [
   { id: 'json', label: 'Saywhere JSON', hint: 'everything, to import again later', files: ['.saywhere.json'] },
@@ -36,9 +40,12 @@ function title(text) {
   return line.length > 120 ? line.slice(0, 117) + '…' : line;
 }
 
+/** What the JSON keeps of the reader's corrections, or undefined when there are none. */
 function corrections() {
-  const c = ctx.getCorrections ? ctx.getCorrections() : undefined;
-  return c !== undefined && c !== null ? c : imported ?? undefined;
+  const list = currentCorrections();
+  if (!list.length || !ctx.state.raw) return undefined;
+  const { schema, offsets, people, quotes, places } = ctx.state.raw;
+  return { list, base: { schema, offsets, people, quotes, places } };
 }
 
 function download(name, mime, content) {
@@ -80,10 +87,18 @@ export function importSaywhereJSON(source, name = 'the file') {
     ctx.setStatus(`Could not open ${name} as a Saywhere file: ${why}`, true);
     return false;
   }
-  imported = got.corrections;
-  if (got.corrections !== null && ctx.setCorrections) {
-    ctx.setCorrections(got.corrections);
-    imported = null;
+  const c = got.corrections;
+  if (c && typeof c === 'object' && Array.isArray(c.list) && c.base && typeof c.base === 'object') {
+    let base = null;
+    try {
+      base = fromJSON(JSON.stringify({ ...c.base, schema: SCHEMA, text: got.text })).doc;
+    } catch { /* a damaged base: show the annotation as it was displayed */ }
+    if (base) {
+      ctx.showImported(got.text, base, name);
+      replaceCorrections(c.list);
+      ctx.setStatus(`Opened ${name} with your ${c.list.length} correction${c.list.length === 1 ? '' : 's'} (not annotated again).`);
+      return true;
+    }
   }
   ctx.showImported(got.text, got.doc, name);
   return true;

@@ -236,14 +236,14 @@ function draw() {
   const svg = overlay();
   svg.replaceChildren();
   const qi = view.link;
-  if (qi === null || !ctx.state.ann) { svg.hidden = true; return; }
+  if (qi === null || !ctx.state.ann) { svg.toggleAttribute('hidden', true); return; }
   const q = ctx.state.ann.quotes[qi];
-  if (!q || q.speaker === null || q.speaker === undefined) { svg.hidden = true; return; }
+  if (!q || q.speaker === null || q.speaker === undefined) { svg.toggleAttribute('hidden', true); return; }
   const qr = rectsOf(q.start, q.end);
   const sp = speakerSpan(q);
   const sr = sp ? rectsOf(sp[0], sp[1]) : [];
-  if (!qr.length || !sr.length) { svg.hidden = true; return; }
-  svg.hidden = false;
+  if (!qr.length || !sr.length) { svg.toggleAttribute('hidden', true); return; }
+  svg.toggleAttribute('hidden', false);
   const colour = view.accent.get(q.speaker) || 'currentColor';
   svg.style.setProperty('--link', colour);
   const start = { x: qr[0].left + 2, y: qr[0].top + 1 };
@@ -279,7 +279,7 @@ export function showLink(qi) {
 /** Remove the link. */
 export function hideLink() {
   view.link = null;
-  if (view.overlay) { view.overlay.replaceChildren(); view.overlay.hidden = true; }
+  if (view.overlay) { view.overlay.replaceChildren(); view.overlay.toggleAttribute('hidden', true); }
 }
 
 // ---------------------------------------------------------------------------------------
