@@ -257,7 +257,7 @@ function draw() {
     const c = cr[0];
     const cend = { x: c.left + c.width / 2, y: c.top };
     // The cue right next to the speaker ("said Jane Smith") needs no line of its own.
-    if (Math.hypot(cend.x - end.x, cend.y - end.y) > 60) {
+    if (Math.abs(cend.y - end.y) > 4 || Math.abs(cend.x - end.x) > 200) {
       svg.append(svgEl('path', { class: 'link-line link-cue', d: curve(start, cend), 'data-to': 'cue' }));
     }
     for (const r of cr) svg.append(svgEl('line', { class: 'link-cue-mark', x1: r.left, y1: r.bottom, x2: r.right, y2: r.bottom }));
