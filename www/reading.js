@@ -249,6 +249,8 @@ function draw() {
   const start = { x: qr[0].left + 2, y: qr[0].top + 1 };
   const to = sr[0];
   const end = { x: to.left + to.width / 2, y: to.top };
+  // A halo in the page's colour under each line keeps it apart from the text it crosses.
+  svg.append(svgEl('path', { class: 'link-halo', d: curve(start, end) }));
   svg.append(svgEl('path', { class: 'link-line', d: curve(start, end), 'data-to': 'speaker' }));
   svg.append(svgEl('circle', { class: 'link-end', cx: start.x, cy: start.y, r: 3 }));
   for (const r of sr) svg.append(svgEl('rect', { class: 'link-box', x: r.left - 2, y: r.top - 1, width: r.width + 4, height: r.height + 2, rx: 3 }));
@@ -258,6 +260,7 @@ function draw() {
     const cend = { x: c.left + c.width / 2, y: c.top };
     // The cue right next to the speaker ("said Jane Smith") needs no line of its own.
     if (Math.abs(cend.y - end.y) > 4 || Math.abs(cend.x - end.x) > 200) {
+      svg.append(svgEl('path', { class: 'link-halo', d: curve(start, cend) }));
       svg.append(svgEl('path', { class: 'link-line link-cue', d: curve(start, cend), 'data-to': 'cue' }));
     }
     for (const r of cr) svg.append(svgEl('line', { class: 'link-cue-mark', x1: r.left, y1: r.bottom, x2: r.right, y2: r.bottom }));
