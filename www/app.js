@@ -7,10 +7,11 @@ import { initReading, renderReading, clearReading, showLink, hideLink, fillToolt
 import { initExportMenu, importSaywhereJSON } from './exportmenu.js';
 import { initEditor, displayAnnotation, correctionNote, askClear, forgetCorrections, resetEditor } from './editor.js';
 import { registerServiceWorker } from './offline.js';
+import { readFile, decode, wirePaste, InputError } from './inputs.js';
+import { Documents } from './documents.js';
 
 const $ = (id) => document.getElementById(id);
 const STORE_KEY = 'saywhere.text.v1';
-const MAX_BYTES = 20 * 1024 * 1024;
 // Show progress and the Cancel button when a run takes longer than this (ms).
 const BUSY_AFTER = 150;
 // Okabe–Ito accents for speakers (blue, vermillion, bluish green, reddish purple, orange, sky blue).
@@ -41,95 +42,66 @@ async function loadExample(file) {
     if (!r.ok) throw new Error('could not load the example (' + r.status + ')');
     text = await r.text();
   }
+  const doc = documents.open((EXAMPLES.find((e) => e.file === file) || { title: file }).title, text, { origin: 'example' });
   $('input').value = text;
-  run(text);
+  run(text, doc.name);
 }
 
-/** Decode file bytes: UTF-8 (BOM optional), UTF-16 with a BOM, else Windows-1252. */
-function decode(bytes, name = 'This file') {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
-  const head = bytes.subarray(0, 8192);
-  // NUL bytes, or many control characters other than tab, line breaks and form feed: not text.
-  let controls = 0;
-  for (const b of head) if (b < 0x20 && b !== 9 && b !== 10 && b !== 12 && b !== 13) controls++;
-  if (head.includes(0) || controls > head.length / 20) {
-    throw new Error(`${name} looks like a binary file, not text. Saywhere reads .txt, .md and .html files.`);
+// The open articles (documents.js): one a tab; their texts are kept in this browser.
+const documents = new Documents({ bar: $('tabs'), onActivate: showDocument });
+
+/** Show a document (another tab was chosen, or one was closed): annotate its text. */
+function showDocument(doc) {
+  hideTooltip();
+  if (doc && doc.text.trim()) {
+    $('input').value = doc.text;
+    run(doc.text, doc.name);
+    return;
   }
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return new TextDecoder('windows-1252').decode(bytes);
-  }
+  abandon();
+  stopRender();
+  $('input').value = doc ? doc.text : '';
+  showArticle(false);
+  setStatus('Paste an article, drop files, or try an example.');
 }
 
-const BLOCK = new Set(['P', 'DIV', 'SECTION', 'ARTICLE', 'MAIN', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'BLOCKQUOTE',
-  'PRE', 'TR', 'FIGCAPTION', 'HEADER', 'DT', 'DD', 'TABLE', 'UL', 'OL']);
-
-/** The visible article text of an HTML document, parsed into an inert template: nothing runs,
- *  nothing loads, no event handler fires. */
-function htmlToText(html) {
-  const titleMatch = /<title[^>]*>([^<]*)<\/title>/i.exec(html);
-  // Event-handler attributes are dropped before parsing: the template is inert and the CSP
-  // forbids inline handlers anyway, but then the browser never even considers them.
-  const cleaned = html.replace(/<(script|style|svg|math|iframe|object|embed|noscript|template)\b[\s\S]*?<\/\1\s*>/gi, ' ')
-    .replace(/\s(on[a-z]+|href|src|srcset|action|formaction|xlink:href|style|background|poster)\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)/gi, '');
-  const template = document.createElement('template');
-  template.innerHTML = cleaned;
-  const doc = template.content;
-  doc.querySelectorAll('script, style, noscript, template, iframe, object, embed, svg, math, nav, footer, aside, form, button, select, [hidden], [aria-hidden="true"]')
-    .forEach((el) => el.remove());
-  const root = doc.querySelector('article') || doc.querySelector('main') || doc;
-  const out = [];
-  const walk = (node) => {
-    for (const child of node.childNodes) {
-      if (child.nodeType === Node.TEXT_NODE) out.push(child.nodeValue.replace(/\s+/g, ' '));
-      else if (child.nodeType === Node.ELEMENT_NODE) {
-        if (child.tagName === 'BR') { out.push('\n'); continue; }
-        const block = BLOCK.has(child.tagName);
-        if (block) out.push('\n\n');
-        walk(child);
-        if (block) out.push('\n\n');
+/** Open files (picked or dropped): each readable one becomes a document (a tab); the first
+ *  is shown; what cannot be read is said in the status line. Decoding is inputs.js's. */
+async function loadFiles(files) {
+  files = [...(files || [])].filter(Boolean);
+  if (!files.length) return;
+  const problems = [];
+  let first = null;
+  for (const file of files) {
+    try {
+      if (/\.json$/i.test(file.name)) { // a Saywhere file (exportmenu.js)
+        if (file.size > 50 * 1024 * 1024) throw new InputError(`“${file.name}” is too large for a Saywhere file.`);
+        importSaywhereJSON(decode(new Uint8Array(await file.arrayBuffer()), `“${file.name}”`), `“${file.name}”`);
+        continue;
       }
+      const { name, text } = await readFile(file);
+      const doc = documents.open(name, text, { origin: 'file' });
+      if (!first) first = doc;
+    } catch (e) {
+      problems.push(e.message || String(e));
     }
-  };
-  const title = doc.querySelector('h1') || !titleMatch ? '' : titleMatch[1];
-  walk(root);
-  const body = out.join('').split('\n').map((l) => l.trim()).join('\n').replace(/\n{3,}/g, '\n\n').trim();
-  return (title ? title.trim() + '\n\n' : '') + body;
-}
-
-/** Markdown to plain text, lightly: headings, emphasis, links and images lose their syntax. */
-function markdownToText(md) {
-  return md
-    .replace(/^```[\s\S]*?^```/gm, '')
-    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
-    .replace(/^#{1,6}\s+/gm, '')
-    .replace(/^>\s?/gm, '')
-    .replace(/(\*\*|__)(.+?)\1/g, '$2')
-    .replace(/(^|[\s(])[*_]([^*_\n]+)[*_]/g, '$1$2');
-}
-
-async function loadFile(file) {
-  if (!file) return;
-  try {
-    if (file.size === 0) throw new Error(`“${file.name}” is empty.`);
-    if (file.size > MAX_BYTES) throw new Error(`“${file.name}” is ${(file.size / 1048576).toFixed(0)} MB; Saywhere reads files up to 20 MB.`);
-    const name = file.name.toLowerCase();
-    if (/\.(docx?|pdf|odt|rtf|zip|png|jpe?g|gif|webp|mp[34]|exe)$/.test(name)) {
-      throw new Error(`Saywhere cannot read “${file.name}” yet: open a .txt, .md or .html file, or paste the text.`);
-    }
-    let text = decode(new Uint8Array(await file.arrayBuffer()), `“${file.name}”`);
-    if (/\.json$/.test(name)) { importSaywhereJSON(text, `“${file.name}”`); return; }
-    if (/\.html?$/.test(name) || /^\s*<(!doctype html|html|head|body|article)/i.test(text)) text = htmlToText(text);
-    else if (/\.(md|markdown)$/.test(name)) text = markdownToText(text);
-    if (!text.trim()) throw new Error(`“${file.name}” has no readable text.`);
-    $('input').value = text;
-    run(text, file.name);
-  } catch (e) {
-    setStatus(e.message || String(e), true);
   }
+  const problem = problems.join(' ');
+  if (!first) {
+    if (problem) setStatus(problem, true);
+    return;
+  }
+  documents.activate(first.id, { notify: false });
+  $('input').value = first.text;
+  const opened = files.length > 1 ? `Opened ${documents.docs.length} documents as tabs.` : '';
+  run(first.text, first.name, problem ? { message: problem, error: true } : opened ? { message: opened } : undefined);
+}
+
+/** A new article from text pasted or dropped outside the text box: a document of its own. */
+function newArticle(text, name = 'Pasted text') {
+  const doc = documents.open(name, text, { origin: 'paste' });
+  $('input').value = text;
+  run(text, doc.name);
 }
 
 // ---------------------------------------------------------------- annotate and render
@@ -271,17 +243,18 @@ function endBusy() {
   delete document.body.dataset.busy;
 }
 
-async function run(text, source) {
+async function run(text, source, note) {
   text = text ?? $('input').value;
   if (!text.trim()) {
     setStatus('Paste an article first, or try an example.', true);
     return;
   }
+  documents.commit(text); // the shown document's text, kept in this browser (documents.js)
   // Save first: if the annotator dies, the text survives a reload.
   let saved = false;
   try { localStorage.setItem(STORE_KEY, text); saved = true; } catch { /* storage full or disabled: keep going */ }
   abandon();
-  const job = { id: annotator.nextId++, text, source, t0: performance.now(), saved };
+  const job = { id: annotator.nextId++, text, source, note, t0: performance.now(), saved };
   annotator.job = job;
   if (text.length > 1e6) showBusy(job, 0); // no layout of a huge text box meanwhile
   job.busyTimer = setTimeout(() => { if (annotator.job === job) showBusy(job); }, BUSY_AFTER);
@@ -312,12 +285,14 @@ function finish(job, ann) {
   const speakers = new Set(ann.quotes.filter((q) => q.speaker !== null).map((q) => q.speaker)).size;
   setStatus(`${source ? source + ': ' : ''}${speech} quote${speech === 1 ? '' : 's'} from ${speakers} speaker${speakers === 1 ? '' : 's'}, `
     + `${ann.places.length} place mention${ann.places.length === 1 ? '' : 's'} · annotated in ${ms < 1 ? '<1' : Math.round(ms)} ms, on this device.`);
+  if (job.note) setStatus($('status').textContent + ' ' + job.note.message, !!job.note.error);
   document.body.dataset.annotated = String(job.id);
 }
 
 /** Show an annotation made elsewhere (an imported Saywhere file) without running the annotator. */
 function showAnnotation(text, ann, source) {
   abandon();
+  documents.open(String(source).replace(/^“|”$/g, ''), text, { origin: 'file' });
   $('input').value = text;
   try { localStorage.setItem(STORE_KEY, text); } catch { /* storage full or disabled */ }
   state.text = text;
@@ -583,6 +558,13 @@ function wire() {
   $('cancel').addEventListener('click', cancel);
   document.addEventListener('keydown', (e) => { if (e.key === 'Escape' && annotator.job) cancel(); });
   $('input').addEventListener('paste', () => setTimeout(() => run(), 0));
+  // Plain text only into the box; a paste elsewhere is a new article (inputs.js).
+  wirePaste($('input'), { newArticle: (text) => newArticle(text) });
+  // What is typed is kept (documents.js saves it a moment later, and when the page goes).
+  $('input').addEventListener('input', () => documents.draft($('input').value));
+  window.addEventListener('pagehide', () => documents.flush());
+  document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden') documents.flush(); });
+  documents.wire();
   $('input').addEventListener('keydown', (e) => { if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) run(); });
   $('edit').addEventListener('click', () => { showArticle(false); $('input').focus(); hideTooltip(); });
   $('clear').addEventListener('click', async () => {
@@ -605,9 +587,10 @@ function wire() {
     ['count-quotes', 'count-reported', 'count-people', 'count-places'].forEach((id) => { $(id).textContent = '0'; });
     $('speakers-empty').hidden = false; $('places-empty').hidden = false; $('mentioned').hidden = true;
     setStatus('Cleared. Paste an article or drop a file.');
+    documents.clearActive(); // its tab closes; another open document, if any, is shown
   });
   $('open-file').addEventListener('click', () => $('file').click());
-  $('file').addEventListener('change', (e) => { loadFile(e.target.files[0]); e.target.value = ''; });
+  $('file').addEventListener('change', (e) => { loadFiles(e.target.files); e.target.value = ''; });
 
   const menu = $('example-menu');
   for (const ex of EXAMPLES) {
@@ -640,11 +623,11 @@ function wire() {
     e.preventDefault();
     depth = 0;
     overlay.hidden = true;
-    const file = e.dataTransfer && e.dataTransfer.files && e.dataTransfer.files[0];
-    if (file) loadFile(file);
+    const files = e.dataTransfer && e.dataTransfer.files;
+    if (files && files.length) loadFiles(files);
     else if (e.dataTransfer) {
       const text = e.dataTransfer.getData('text/plain');
-      if (text) { $('input').value = text; run(text); }
+      if (text && text.trim()) newArticle(text, 'Dropped text');
     }
   });
 
@@ -688,11 +671,14 @@ async function main() {
   }
   document.documentElement.dataset.saywhere = v;
   document.documentElement.dataset.annotator = annotator.mainThread ? 'main-thread' : 'worker';
-  let saved = null;
-  try { saved = localStorage.getItem(STORE_KEY); } catch { /* storage disabled */ }
-  if (saved) {
-    $('input').value = saved;
-    run(saved, 'Restored from your last visit');
+  // The documents open at the last visit, and the one shown (documents.js).
+  const saved = await documents.restore();
+  if (saved && saved.text.trim()) {
+    $('input').value = saved.text;
+    run(saved.text, saved.name, { message: 'Restored from your last visit.' });
+  } else if (saved) {
+    $('input').value = saved.text;
+    setStatus('Ready. Paste an article, drop a file, or try an example.');
   } else {
     setStatus('Ready. Paste an article, drop a file, or try an example.');
   }
