@@ -23,5 +23,7 @@ fi
 cp -R www/. "$out/"
 cp seeds/*.txt "$out/examples/"
 python3 scripts/build_single.py "$out"
+# The service worker precaches every file above under a version hash of them all.
+python3 scripts/build_sw.py "$out"
 printf 'built %s: wasm %s bytes (%s gzip), single.html %s bytes\n' "$out" \
   "$(wc -c < "$out/pkg/saywhere_bg.wasm")" "$(gzip -9c "$out/pkg/saywhere_bg.wasm" | wc -c)" "$(wc -c < "$out/single.html")"
