@@ -595,6 +595,7 @@ function wire() {
   const menu = $('example-menu');
   for (const ex of EXAMPLES) {
     const li = document.createElement('li');
+    li.setAttribute('role', 'none'); // a menu's children are menu items (axe)
     const b = el('button', '', ex.title);
     b.type = 'button';
     b.setAttribute('role', 'menuitem');
