@@ -70,8 +70,12 @@ html, k = re.subn(r'<meta http-equiv="Content-Security-Policy" content="[^"]*">'
                   lambda _: f'<meta http-equiv="Content-Security-Policy" content="{csp}">', html)
 if k != 1:
     sys.exit("build_single.py: index.html should have exactly one Content-Security-Policy meta tag")
-# The manifest and the touch icon belong to the hosted page (the CSP here would block them).
+# The manifest and the touch icon belong to the hosted page (the CSP here would block them),
+# and so does any one-line element marked data-hosted-only (the single.html download link).
 html = re.sub(r'[ \t]*<link rel="(manifest|apple-touch-icon)"[^>]*>\n?', "", html)
+html, k = re.subn(r'[ \t]*<(\w+)[^>\n]*\bdata-hosted-only\b[^\n]*</\1>[ \t]*\n?', "", html)
+if "data-hosted-only" in html:
+    sys.exit("build_single.py: an element marked data-hosted-only must open and close on one line")
 data = json.dumps(examples, ensure_ascii=False).replace("</", "<\\/")
 html = replace_once(html, '<link rel="stylesheet" href="style.css">', "<style>" + css + "</style>", "stylesheet link")
 html = replace_once(html, '<script type="module" src="app.js"></script>',

@@ -102,6 +102,10 @@ const SW_UPDATE_ERROR = /ServiceWorker|sw\.js|Failed to update/i;
     // A Playwright context is an off-the-record profile; that alone is not the page's doing.
     const errs = installabilityErrors.filter((e) => e.errorId !== 'in-incognito');
     assert.deepEqual(errs, [], 'installable: ' + JSON.stringify(installabilityErrors));
+    // The footer offers the single file, and it is there.
+    const single = await page.getAttribute('a[href="single.html"]', 'download');
+    assert.equal(single, '', 'a download link to single.html');
+    assert.ok(await page.evaluate(async () => (await fetch('single.html')).ok), 'single.html is served beside the page');
     // Every icon the manifest names is there.
     for (const icon of parsed.icons) {
       const ok = await page.evaluate(async (src) => (await fetch(src)).ok, icon.src);
@@ -174,6 +178,7 @@ await h.check('single file from file:// with the network blocked', h.single, asy
   assert.deepEqual(foreign, [], 'nothing but the file itself');
   assert.deepEqual(requests.filter((u) => u.startsWith('file:')), [h.single], 'one file: the page');
   assert.equal(await page.evaluate(() => document.documentElement.dataset.offline), undefined, 'no service worker');
+  assert.equal(await page.$('[data-hosted-only]'), null, 'no link to itself in the single file');
 }, { context: { offline: true } });
 
 await h.check('the single file registers no service worker, even served over http', h.base + '/single.html', async (page) => {
