@@ -185,7 +185,7 @@ class Work {
   /** Every mention as {start, end, e (entity), m (mention index)}. */
   mentions() {
     const out = [];
-    this.people.forEach((p, e) => { if (this.live(e)) p.mentions.forEach((m, k) => out.push({ start: m.start, end: m.end, kind: m.kind, e, m: k })); });
+    this.people.forEach((p, e) => { if (this.live(e)) p.mentions.forEach((m, k) => out.push({ start: m.start, end: m.end, kind: m.kind, e, m: k, ref: m })); });
     return out;
   }
 
@@ -231,30 +231,55 @@ class Work {
     return i;
   }
 
+  /** Remove the mentions in `refs` (a Set of mention records); an entity left without a name mention is dropped. */
+  removeMentions(refs, by) {
+    this.people.forEach((p, e) => {
+      if (!this.live(e)) return;
+      const kept = p.mentions.filter((m) => !refs.has(m));
+      if (kept.length === p.mentions.length) return;
+      p.mentions = kept;
+      if (!kept.some((m) => m.kind === 'name')) this.dropEntity(e, by);
+    });
+  }
+
   addMention(s, e, kind, by) {
-    const name = norm(this.text.slice(s, e));
+    return this.addMentions([[s, e]], kind, by);
+  }
+
+  /** Name mentions at `spans` (all of one text), to the entity of that name or a new one. */
+  addMentions(spans, kind, by) {
+    if (!spans.length) return -1;
+    const name = norm(this.text.slice(spans[0][0], spans[0][1]));
     let i = this.findEntity(name, kind);
-    const mention = mark({ start: s, end: e, kind: 'name' }, by);
+    const mentions = spans.map(([s, e]) => mark({ start: s, end: e, kind: 'name' }, by));
     if (i >= 0) {
       const p = this.people[i];
-      p.mentions.push(mention);
+      p.mentions.push(...mentions);
       if (p.kind !== kind) { p.kind = kind; mark(p, by); p.mentions.forEach((m) => mark(m, by)); }
       if (fold(p.name) !== fold(name) && !p.aliases.some((a) => fold(a) === fold(name))) p.aliases.push(name);
     } else {
       i = this.people.length;
-      this.people.push(mark({ id: i, kind, name, aliases: [], gender: 'unknown', role: null, mentions: [mention] }, by));
+      this.people.push(mark({ id: i, kind, name, aliases: [], gender: 'unknown', role: null, mentions }, by));
     }
     return i;
   }
 
   addPlace(s, e, by) {
-    const name = norm(this.text.slice(s, e));
+    this.addPlaces([[s, e]], by);
+  }
+
+  /** Places at `spans` (all of one text); coordinates from a place of the same name, if any. */
+  addPlaces(spans, by) {
+    if (!spans.length) return;
+    const name = norm(this.text.slice(spans[0][0], spans[0][1]));
     const twin = this.places.find((p) => fold(p.name) === fold(name) || fold(this.text.slice(p.start, p.end)) === fold(name));
-    const place = twin
-      ? { ...twin, start: s, end: e }
-      : { start: s, end: e, name, kind: 'place', country: null, lat: null, lon: null, candidates: 0 };
-    delete place.corrected; delete place.lexicon_rule;
-    this.places.push(mark(place, by));
+    for (const [s, e] of spans) {
+      const place = twin
+        ? { ...twin, start: s, end: e }
+        : { start: s, end: e, name, kind: 'place', country: null, lat: null, lon: null, candidates: 0 };
+      delete place.corrected; delete place.lexicon_rule;
+      this.places.push(mark(place, by));
+    }
   }
 
   addQuote(s, e, by) {
@@ -318,32 +343,56 @@ function mark(record, by) {
   return record;
 }
 
+/** Items of `index` ({items sorted by start, longest}) overlapping [s, e). */
+function near(index, s, e) {
+  const { items, longest } = index;
+  let lo = 0, hi = items.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (items[mid].start < s - longest) lo = mid + 1; else hi = mid; }
+  const out = [];
+  for (let i = lo; i < items.length && items[i].start < e; i++) if (items[i].end > s) out.push(items[i]);
+  return out;
+}
+
+function spanIndex(items) {
+  const sorted = [...items].sort((a, b) => a.start - b.start);
+  return { items: sorted, longest: sorted.reduce((n, x) => Math.max(n, x.end - x.start), 0) };
+}
+
 function applyRule(w, rule) {
   const by = { rule };
-  const entityKind = (x) => w.people[x.e].kind;
-  for (const [s, e] of occurrences(w.text, rule.text)) {
-    const span = { start: s, end: e };
-    const mentions = w.mentions().filter((x) => overlap(x, span));
-    const places = w.places.filter((p) => overlap(p, span));
+  const occ = occurrences(w.text, rule.text);
+  if (!occ.length) return;
+  // Decide for every occurrence first, then change everything at once: a rule for a common
+  // word in a long article stays linear.
+  const mi = spanIndex(w.mentions()), pi = spanIndex(w.places);
+  const kindOf = (x) => w.people[x.e].kind;
+  const dropM = new Set(), dropP = new Set(), add = [];
+  for (const [s, e] of occ) {
+    const mentions = near(mi, s, e);
+    const places = near(pi, s, e);
     // A longer span around the occurrence ("Jane Smith" around "Smith") is left alone.
     const wider = (x) => x.start <= s && x.end >= e && (x.start < s || x.end > e);
+    const inside = (x) => x.start >= s && x.end <= e;
     if (rule.is === 'not-person') {
-      for (const x of mentions.reverse()) if (x.kind === 'name' && !wider(x) && entityKind(x) === 'person') w.removeMention(x.e, x.m, by);
+      for (const x of mentions) if (x.kind === 'name' && !wider(x) && kindOf(x) === 'person') dropM.add(x.ref);
     } else if (rule.is === 'not-place') {
-      w.places = w.places.filter((p) => !(overlap(p, span) && !wider(p)));
+      for (const p of places) if (!wider(p)) dropP.add(p);
     } else if (rule.is === 'person') {
-      if (mentions.some((x) => wider(x) && entityKind(x) === 'person') || places.some(wider)) continue;
-      const exact = mentions.find((x) => x.start === s && x.end === e);
-      if (exact && entityKind(exact) === 'person') continue;
-      w.clearPlaces(s, e, true);
-      w.clearMentions(s, e, by, true);
-      w.addMention(s, e, 'person', by);
+      if (mentions.some((x) => wider(x) && kindOf(x) === 'person') || places.some(wider)) continue;
+      if (mentions.some((x) => x.start === s && x.end === e && kindOf(x) === 'person')) continue;
+      for (const p of places) if (inside(p)) dropP.add(p);
+      for (const x of mentions) if (inside(x)) dropM.add(x.ref);
+      add.push([s, e]);
     } else if (rule.is === 'place') {
       if (places.some((p) => p.start <= s && p.end >= e) || mentions.some(wider)) continue;
-      w.clearMentions(s, e, by, true);
-      w.addPlace(s, e, by);
+      for (const x of mentions) if (inside(x)) dropM.add(x.ref);
+      add.push([s, e]);
     }
   }
+  if (dropP.size) w.places = w.places.filter((p) => !dropP.has(p));
+  if (dropM.size) w.removeMentions(dropM, by);
+  if (rule.is === 'person') w.addMentions(add, 'person', by);
+  if (rule.is === 'place') w.addPlaces(add, by);
 }
 
 function applyOne(w, c) {

@@ -340,3 +340,31 @@ test('storage: corrections per text, the lexicon once, nothing else touched', ()
   const full = { ...fakeStorage(), setItem() { throw new Error('QuotaExceededError'); } };
   assert.equal(saveCorrections(full, TEXT, c1), false);
 });
+
+test('a long article: rules and corrections stay fast', () => {
+  const unit = 'Ada Park met Lee Chan in Hull. “Fine,” said Ada Park. ';
+  const n = 20000;
+  const text = unit.repeat(n);
+  const people = [{ id: 0, kind: 'person', name: 'Ada Park', aliases: [], gender: 'female', role: null, mentions: [] },
+    { id: 1, kind: 'person', name: 'Lee Chan', aliases: [], gender: 'unknown', role: null, mentions: [] }];
+  const quotes = [], places = [];
+  for (let k = 0; k < n; k++) {
+    const b = k * unit.length;
+    people[0].mentions.push({ start: b, end: b + 8, kind: 'name' }, { start: b + 44, end: b + 52, kind: 'name' });
+    people[1].mentions.push({ start: b + 13, end: b + 21, kind: 'name' });
+    places.push({ start: b + 25, end: b + 29, name: 'Hull', kind: 'city', country: 'GB', lat: 53.7, lon: -0.3, candidates: 2 });
+    quotes.push({ start: b + 31, end: b + 38, content_start: b + 32, content_end: b + 36, kind: 'direct', speaker: 0, speaker_name: 'Ada Park',
+      speaker_start: b + 44, speaker_end: b + 52, cue: 'said', cue_start: b + 39, cue_end: b + 43, rule: 'adjacent-cue', rule_explanation: 'x', confidence: 0.9 });
+  }
+  const ann = { schema: 'saywhere/1', offsets: 'utf16', people, quotes, places };
+  assert.equal(text.slice(quotes[5].start, quotes[5].end), '“Fine,”');
+  assert.equal(text.slice(people[0].mentions[11].start, people[0].mentions[11].end), 'Ada Park');
+  const t0 = performance.now();
+  const out = applyCorrections(ann, text, [{ op: 'remove', target: target('place', places[7], text) }],
+    [{ text: 'Ada Park', is: 'person' }, { text: 'Lee Chan', is: 'not-person' }, { text: 'Hull', is: 'place' }]);
+  const ms = performance.now() - t0;
+  assert.equal(out.people.length, 1, 'Lee Chan is gone');
+  assert.equal(out.places.length, n - 1);
+  assert.equal(out.people[0].mentions.length, 2 * n);
+  assert.ok(ms < 3000, `${text.length} characters in ${Math.round(ms)} ms`);
+});
