@@ -246,8 +246,9 @@ for (const url of urls) {
     assert.ok(speakers.some((s) => s.role && /chief of staff/.test(s.role)), 'a role the article states ("Zelenskyy’s chief of staff")');
     assert.ok(await page.$$eval('#map circle.sw-map-dot', (c) => c.length) >= 4);
     await page.evaluate(() => window.scrollTo(0, 0));
-    await shot(page.locator('aside.panel'), 'panel', url);
     await shot(page, 'page', url);
+    await shot(page.locator('aside.panel'), 'panel', url);
+    await page.evaluate(() => window.scrollTo(0, 0));
 
     // Dark mode follows the system, map included.
     await page.emulateMedia({ colorScheme: 'dark' });
