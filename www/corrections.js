@@ -535,6 +535,42 @@ export function describeCorrection(c) {
   return `${what}: ${c.op}`;
 }
 
+/**
+ * The corrections of `oldText` moved onto `newText` when the new text is an edit of the old
+ * one (one changed stretch, at least half of the text unchanged): spans before the edit keep
+ * their offsets, spans after it shift, spans in it are dropped. Null when the texts are not
+ * versions of one article.
+ */
+export function carryOver(oldText, newText, list) {
+  const max = Math.min(oldText.length, newText.length);
+  let p = 0;
+  while (p < max && oldText.charCodeAt(p) === newText.charCodeAt(p)) p++;
+  let q = 0;
+  while (q < max - p && oldText.charCodeAt(oldText.length - 1 - q) === newText.charCodeAt(newText.length - 1 - q)) q++;
+  if (p + q < 0.5 * Math.max(oldText.length, newText.length)) return null;
+  const delta = newText.length - oldText.length;
+  const editEnd = oldText.length - q;
+  const move = (s, e) => (e <= p ? [s, e] : s >= editEnd ? [s + delta, e + delta] : null);
+  const out = [];
+  for (const c of list) {
+    if (c.op === 'add') {
+      const m = move(c.start, c.end);
+      if (m) out.push({ ...c, start: m[0], end: m[1] });
+      continue;
+    }
+    if (!c.target) continue;
+    const m = move(c.target.start, c.target.end);
+    if (!m) continue;
+    const moved = { ...c, target: { ...c.target, start: m[0], end: m[1] } };
+    if (c.op === 'speaker' && c.speaker && Number.isInteger(c.speaker.start)) {
+      const sm = move(c.speaker.start, c.speaker.end);
+      moved.speaker = sm ? { ...c.speaker, start: sm[0], end: sm[1] } : { name: c.speaker.name, start: null, end: null };
+    }
+    out.push(moved);
+  }
+  return out;
+}
+
 // ---------------------------------------------------------------------------- storage
 
 const isCorrection = (c) => c && typeof c === 'object' && ['add', 'remove', 'relabel', 'speaker'].includes(c.op);

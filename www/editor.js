@@ -9,7 +9,7 @@
 // does not run again. Exports read currentCorrections() and currentLexicon().
 import {
   applyCorrectionsReport, createStack, push, undo as undoStack, redo as redoStack, canUndo, canRedo,
-  addRule, removeRule, describeRule, describeCorrection, snapSelection, target,
+  addRule, removeRule, describeRule, describeCorrection, snapSelection, target, carryOver,
   loadCorrections, saveCorrections, loadLexicon, saveLexicon, countStoredDocuments,
 } from './corrections.js';
 
@@ -47,8 +47,21 @@ export function initEditor(hooks) {
 /** The annotation to display for `text`: `raw` (the wasm's) with this text's stored corrections and the lexicon. */
 export function displayAnnotation(text, raw) {
   if (text !== ed.text) {
+    let list = loadCorrections(st(), text);
+    // An edited version of the article in view: its corrections come along (the old
+    // version keeps its own, stored under its own key).
+    if (!list.length && ed.text !== null && ed.stack.done.length) {
+      const moved = carryOver(ed.text, text, ed.stack.done);
+      if (moved && moved.length) {
+        list = moved;
+        const n = moved.length, lost = ed.stack.done.length - n;
+        queueMicrotask(() => ed.hooks.setStatus(`${$('status').textContent} ${n} correction${n === 1 ? '' : 's'} kept from before your edit`
+          + (lost ? ` (${lost} in the changed text dropped).` : '.')));
+      }
+    }
     ed.text = text;
-    ed.stack = createStack(loadCorrections(st(), text));
+    ed.stack = createStack(list);
+    if (list.length) save();
     closeMenu(false);
   }
   ed.lexicon = loadLexicon(st());

@@ -265,6 +265,21 @@ for (const url of h.urls) {
     assert.match(await page.locator('#article .qs', { hasText: 'Not this year' }).getAttribute('aria-label'), /no speaker/);
   }, { context: { bypassCSP: true } });
 
+  await h.check('editing the text keeps the corrections outside the changed stretch', url, async (page) => {
+    await h.paste(page, A);
+    await menuOn(page, 'l', 'Hull');
+    await choose(page, 'Remove this highlight');
+    await menuOn(page, 'qs', 'Not this year');
+    await choose(page, 'Ada Park');
+    await page.click('#edit');
+    await h.paste(page, A.replace('The Hull Council disagreed.', 'The harbour board, meeting late, disagreed.'));
+    await page.waitForFunction(() => document.querySelector('#article').textContent.includes('harbour board'));
+    assert.deepEqual(await texts(page, '#article .l'), [], 'Hull stays removed');
+    assert.match(await page.locator('#article .qs', { hasText: 'Not this year' }).getAttribute('aria-label'), /Ada Park/);
+    assert.equal(await count(page), 2);
+    assert.match(await page.textContent('#status'), /2 corrections kept from before your edit/);
+  });
+
   await h.check('clear asks in the page; cancel keeps everything; other articles keep their corrections', url, async (page, { dialogs }) => {
     // Article B gets a correction, then article A gets one.
     await h.paste(page, B);

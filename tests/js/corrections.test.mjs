@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import {
   hashText, storageKey, createStack, push, undo, redo, canUndo, canRedo, addRule, removeRule, describeRule,
   occurrences, snapSelection, locate, applyCorrections, applyCorrectionsReport, target, describeCorrection,
-  loadCorrections, saveCorrections, loadLexicon, saveLexicon, countStoredDocuments, LEXICON_KEY, STORAGE_PREFIX,
+  carryOver, loadCorrections, saveCorrections, loadLexicon, saveLexicon, countStoredDocuments, LEXICON_KEY, STORAGE_PREFIX,
 } from '../../www/corrections.js';
 
 const TEXT = 'Mayor Ada Park spoke in Hull on Friday. “The port will reopen,” said Ada Park. '
@@ -367,4 +367,27 @@ test('a long article: rules and corrections stay fast', () => {
   assert.equal(out.places.length, n - 1);
   assert.equal(out.people[0].mentions.length, 2 * n);
   assert.ok(ms < 3000, `${text.length} characters in ${Math.round(ms)} ms`);
+});
+
+test('carryOver: corrections follow an edit of the text, not a different text', () => {
+  const a = raw();
+  const list = [
+    { op: 'remove', target: target('place', a.places[0], TEXT) },              // Hull, before the edit
+    { op: 'speaker', target: target('quote', a.quotes[1], TEXT), speaker: { name: 'Ada Park', ...a.people[0].mentions[0] } },
+    { op: 'remove', target: target('mention', a.people[1].mentions[0], TEXT) }, // inside the edit
+    { op: 'add', layer: 'person', ...at('Ada Park', 2), text: 'Ada Park' },     // after the edit
+  ];
+  // Replace "The Hull Council disagreed." with a longer sentence.
+  const old = 'The Hull Council disagreed.';
+  const edited = TEXT.replace(old, 'The harbour board, meeting late, disagreed strongly.');
+  const moved = carryOver(TEXT, edited, list);
+  assert.equal(moved.length, 3, 'the correction inside the edited stretch is dropped');
+  const delta = edited.length - TEXT.length;
+  assert.deepEqual([moved[0].target.start, moved[0].target.end], [a.places[0].start, a.places[0].end]);
+  assert.equal(moved[1].target.start, a.quotes[1].start + delta);
+  assert.equal(edited.slice(moved[1].target.start, moved[1].target.end), '“Not this year,”');
+  assert.equal(moved[1].speaker.start, a.people[0].mentions[0].start, 'the speaker mention before the edit stays');
+  assert.equal(edited.slice(moved[2].start, moved[2].end), 'Ada Park');
+  assert.equal(carryOver(TEXT, 'A different article altogether about Bilbao and its harbour.', list), null);
+  assert.deepEqual(carryOver(TEXT, TEXT, list), list);
 });
