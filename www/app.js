@@ -117,6 +117,14 @@ const annotator = {
   nextId: 1,
 };
 
+// The hosted page compiles the wasm here, from the moment this module runs, while the
+// worker's own script loads; each worker gets the compiled module instead of fetching and
+// compiling it again. null (single file, old browser, any failure): the worker fetches it.
+const compiled = globalThis.SAYWHERE_WASM_BYTES || typeof WebAssembly !== 'object'
+  || typeof WebAssembly.compileStreaming !== 'function'
+  ? Promise.resolve(null)
+  : WebAssembly.compileStreaming(fetch(new URL('pkg/saywhere_bg.wasm', import.meta.url))).catch(() => null);
+
 function workerUrl() {
   // The single-file build inlines the worker's code (glue included) as a string.
   if (globalThis.SAYWHERE_WORKER_SOURCE) {
@@ -155,7 +163,14 @@ function startWorker() {
     worker.onmessageerror = () => { if (worker === annotator.worker) crashed('a message could not be read'); };
   });
   annotator.ready.catch(() => {});
-  worker.postMessage({ type: 'init', bytes: annotator.bytes || undefined });
+  compiled.then((module) => {
+    const bytes = annotator.bytes || undefined;
+    try {
+      worker.postMessage({ type: 'init', bytes, module: module || undefined });
+    } catch {
+      worker.postMessage({ type: 'init', bytes }); // a module that cannot be posted
+    }
+  });
   return annotator.ready;
 }
 
@@ -281,9 +296,10 @@ function finish(job, ann) {
   state.ann = ann = displayAnnotation(text, ann); // the reader's corrections and lexicon applied
   state.source = source;
   render();
-  const speech = ann.quotes.filter((q) => q.kind !== 'non-speech').length;
+  const speech = ann.quotes.filter((q) => q.kind !== 'non-speech' && q.kind !== 'reported').length;
+  const reported = ann.quotes.filter((q) => q.kind === 'reported').length;
   const speakers = new Set(ann.quotes.filter((q) => q.speaker !== null).map((q) => q.speaker)).size;
-  setStatus(`${source ? source + ': ' : ''}${speech} quote${speech === 1 ? '' : 's'} from ${speakers} speaker${speakers === 1 ? '' : 's'}, `
+  setStatus(`${source ? source + ': ' : ''}${speech} quote${speech === 1 ? '' : 's'}${reported ? ` and ${reported} reported` : ''} from ${speakers} speaker${speakers === 1 ? '' : 's'}, `
     + `${ann.places.length} place mention${ann.places.length === 1 ? '' : 's'} · annotated in ${ms < 1 ? '<1' : Math.round(ms)} ms, on this device.`);
   if (job.note) setStatus($('status').textContent + ' ' + job.note.message, !!job.note.error);
   document.body.dataset.annotated = String(job.id);
@@ -657,15 +673,19 @@ async function startAnnotator() {
     }
   }
   annotator.mainThread = true;
-  await init(annotator.bytes ? { module_or_path: annotator.bytes } : undefined);
+  const source = (await compiled) || annotator.bytes;
+  await init(source ? { module_or_path: source } : undefined);
   return version();
 }
 
 async function main() {
+  // The annotator starts first: its worker loads while the page wires itself up.
+  const starting = startAnnotator();
+  starting.catch(() => {});
   wire();
   let v;
   try {
-    v = await startAnnotator();
+    v = await starting;
   } catch (e) {
     setStatus('The annotator could not start in this browser: ' + (e.message || e), true);
     return;
