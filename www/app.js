@@ -3,7 +3,7 @@
 // JS strings directly (see src/export.rs for the record). Annotation runs in a Web Worker
 // (worker.js) so the page stays responsive; if no worker can start, it runs here instead.
 import init, { annotate, version } from './pkg/saywhere.js';
-import { initReading, renderReading, clearReading, showLink, hideLink, fillTooltip, stepQuotes } from './reading.js';
+import { initReading, renderReading, clearReading, showLink, hideLink, fillTooltip, tooltipRect, stepQuotes } from './reading.js';
 import { initExportMenu, importSaywhereJSON } from './exportmenu.js';
 import { initEditor, displayAnnotation, correctionNote, askClear, forgetCorrections, resetEditor } from './editor.js';
 import { registerServiceWorker } from './offline.js';
@@ -532,7 +532,7 @@ function showTooltip(qi, anchor) {
   const fixed = correctionNote(state.ann.quotes[qi]);
   if (fixed) tip.append(el('div', 't-fixed', fixed));
   tip.hidden = false;
-  const r = anchor.getBoundingClientRect();
+  const r = tooltipRect(qi) || anchor.getBoundingClientRect();
   const w = Math.min(340, window.innerWidth - 16);
   tip.style.left = Math.max(8, Math.min(window.scrollX + r.left, window.scrollX + window.innerWidth - w - 8)) + 'px';
   tip.style.top = (window.scrollY + r.bottom + 8) + 'px';
