@@ -267,6 +267,23 @@ function draw() {
   }
 }
 
+/**
+ * Where the tooltip of quote qi goes: under the quote, its speaker and its cue when they sit
+ * close together (so it hides none of them), else under the quote's first line. A DOMRect-like
+ * {left, bottom} in client coordinates, or null.
+ */
+export function tooltipRect(qi) {
+  const q = ctx.state.ann && ctx.state.ann.quotes[qi];
+  if (!q) return null;
+  const qr = rectsOf(q.start, q.end);
+  if (!qr.length) return null;
+  const top = qr[0].top;
+  const sp = q.speaker !== null && q.speaker !== undefined ? speakerSpan(q) : null;
+  const all = [...qr, ...(sp ? rectsOf(sp[0], sp[1]) : []), ...rectsOf(q.cue_start, q.cue_end)];
+  const near = all.filter((r) => r.top >= top - 2 && r.bottom - top < 180);
+  return { left: qr[0].left, bottom: Math.max(...near.map((r) => r.bottom)) };
+}
+
 let frame = 0;
 function redraw() {
   if (view.link === null || frame) return;
