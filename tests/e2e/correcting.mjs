@@ -332,8 +332,16 @@ for (const url of h.urls) {
     await menuOn(page, 'qs', 'Not this year');
     await axe(page, 'menu open');
     await page.screenshot({ path: path.join(OUT, `correcting-menu-${tag(url)}.png`) });
-    if (shots && !url.startsWith('file:')) await page.screenshot({ path: path.join(shots, 'correcting-menu.png'), clip: { x: 0, y: 0, width: 960, height: 560 } });
-    await page.keyboard.press('Escape');
+    if (shots && !url.startsWith('file:')) await page.screenshot({ path: path.join(shots, 'correcting-menu.png'), clip: { x: 0, y: 0, width: 960, height: 640 } });
+    // Corrected: the quote is Ada Park's, a dot marks it and the tooltip says who corrected it.
+    await choose(page, 'Ada Park');
+    await page.mouse.move(1, 1);
+    await page.locator('#article .qs', { hasText: 'Not this year' }).hover();
+    await page.waitForSelector('#tooltip:not([hidden])');
+    assert.match(await page.textContent('#tooltip'), /Corrected by you/);
+    await page.screenshot({ path: path.join(OUT, `correcting-corrected-${tag(url)}.png`) });
+    if (shots && !url.startsWith('file:')) await page.screenshot({ path: path.join(shots, 'correcting-corrected.png'), clip: { x: 0, y: 0, width: 960, height: 560 } });
+    await page.click('#undo');
     await menuOn(page, 'l', 'Hull');
     await page.screenshot({ path: path.join(OUT, `correcting-menu-place-${tag(url)}.png`) });
     await page.keyboard.press('Escape');
