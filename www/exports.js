@@ -190,7 +190,9 @@ export function fromJSON(source) {
   });
   v.places.forEach((p, i) => {
     if (!isObj(p)) throw new ImportError(`places[${i}] is not a place.`);
-    if (typeof p.lat !== 'number' || typeof p.lon !== 'number') throw new ImportError(`places[${i}] has no coordinates.`);
+    // null: a place the reader added (editor.js) that no gazetteer entry locates.
+    const coord = (v) => typeof v === 'number' || v === null;
+    if (!coord(p.lat) || !coord(p.lon)) throw new ImportError(`places[${i}] has no coordinates.`);
   });
   let doc = { schema: v.schema, offsets: v.offsets || 'utf16', people: v.people, quotes: v.quotes, places: v.places };
   // Every offset must be a whole number; convert to UTF-16, then check the spans.
@@ -619,7 +621,7 @@ export function toHTML(text, doc, { title = 'Annotated article' } = {}) {
     placeMap.set(key, e);
   }
   const placeRows = [...placeMap.values()].map(({ p, n }) =>
-    `<tr><td>${escapeHTML(p.name)}</td><td>${escapeHTML(p.kind || '')}</td><td>${escapeHTML(p.country || '')}</td><td>${escapeHTML(`${Number(p.lat.toFixed(2))}, ${Number(p.lon.toFixed(2))}`)}</td><td>${n}</td></tr>`);
+    `<tr><td>${escapeHTML(p.name)}</td><td>${escapeHTML(p.kind || '')}</td><td>${escapeHTML(p.country || '')}</td><td>${escapeHTML(Number.isFinite(p.lat) && Number.isFinite(p.lon) ? `${Number(p.lat.toFixed(2))}, ${Number(p.lon.toFixed(2))}` : '—')}</td><td>${n}</td></tr>`);
   const table = (head, rows) => rows.length
     ? `<table><thead><tr>${head.map((h) => `<th scope="col">${h}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table>`
     : '<p class="meta">None found.</p>';

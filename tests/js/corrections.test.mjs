@@ -391,3 +391,25 @@ test('carryOver: corrections follow an edit of the text, not a different text', 
   assert.equal(carryOver(TEXT, 'A different article altogether about Bilbao and its harbour.', list), null);
   assert.deepEqual(carryOver(TEXT, TEXT, list), list);
 });
+
+test('a corrected annotation exports to every format and imports back (exports.js)', async () => {
+  const { exportFiles, fromJSON } = await import('../../www/exports.js');
+  const a = raw();
+  const corrections = [
+    { op: 'add', layer: 'place', ...at('Friday'), text: 'Friday' },            // no coordinates known
+    { op: 'add', layer: 'person', ...at('Jordan Lee'), text: 'Jordan Lee' },
+    { op: 'speaker', target: target('quote', a.quotes[1], TEXT), speaker: { name: 'Jordan Lee' } },
+    { op: 'relabel', target: target('mention', a.people[1].mentions[0], TEXT), to: 'place' },
+  ];
+  const ann = applyCorrections(a, TEXT, corrections);
+  const files = exportFiles(TEXT, ann, { corrections: { list: corrections, base: a } });
+  assert.equal(files.length, 6);
+  const json = files.find((f) => f.name.endsWith('.json'));
+  const back = fromJSON(json.content);
+  assert.equal(back.text, TEXT);
+  assert.deepEqual(back.doc.places.map((p) => p.name), ann.places.map((p) => p.name));
+  assert.equal(back.doc.quotes[1].speaker_name, 'Jordan Lee');
+  assert.deepEqual(back.corrections.list, corrections);
+  // Replaying the corrections on the base gives the same annotation again.
+  assert.deepEqual(applyCorrections(back.corrections.base, TEXT, back.corrections.list), JSON.parse(JSON.stringify(ann)));
+});
