@@ -454,7 +454,8 @@ function goToPlace(key) {
   article.querySelectorAll('.l.lit').forEach((s) => s.classList.remove('lit'));
   spans.forEach((s) => s.classList.add('lit'));
   span.tabIndex = -1;
-  span.scrollIntoView({ block: 'center', behavior: 'smooth' });
+  const calm = window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+  span.scrollIntoView({ block: 'center', behavior: calm ? 'auto' : 'smooth' });
   span.focus({ preventScroll: true });
   span.classList.remove('flash'); void span.offsetWidth; span.classList.add('flash');
   ctx.setStatus(`${placeTitle(g.p)}: mention ${at + 1} of ${g.indices.length}.`);
