@@ -11,6 +11,7 @@
 // Prints `N passed, M failed`. Screenshot: tests/e2e/out/offline.png.
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -171,6 +172,42 @@ const SW_UPDATE_ERROR = /ServiceWorker|sw\.js|Failed to update/i;
   });
   await srv.stop();
 }
+
+await h.check('first visit: after load, annotating and exporting ask only for the page\'s own files', h.hosted, async (page, { requests }) => {
+  const before = requests.length;
+  await annotateAndExport(page);
+  const after = requests.slice(before).filter((u) => !/^(blob|data):/.test(u));
+  const foreign = after.filter((u) => !u.startsWith(h.base + '/'));
+  assert.deepEqual(foreign, [], 'nothing but the page origin');
+});
+
+await h.check('Content-Security-Policy: strict on the hosted page, exactly its own script and style in the single file', h.single, async (page) => {
+  const csp = (html) => Object.fromEntries(/<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(html)[1]
+    .split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v]));
+  const hosted = csp(fs.readFileSync(path.join(DIST, 'index.html'), 'utf8'));
+  assert.deepEqual(hosted['script-src'], ["'self'", "'wasm-unsafe-eval'"]);
+  assert.deepEqual(hosted['style-src'], ["'self'"]);
+  assert.deepEqual(hosted['connect-src'], ["'self'"]);
+  assert.deepEqual(hosted['manifest-src'], ["'self'"]);
+  assert.deepEqual(hosted['object-src'], ["'none'"]);
+  for (const [k, v] of Object.entries(hosted)) {
+    assert.ok(v.every((s) => /^'(self|none|wasm-unsafe-eval)'$/.test(s) || (k === 'img-src' && s === 'data:')), `${k}: nothing remote, nothing inline: ${v}`);
+  }
+  const html = fs.readFileSync(path.join(DIST, 'single.html'), 'utf8');
+  const single = csp(html);
+  const hash = (s) => "'sha256-" + crypto.createHash('sha256').update(s, 'utf8').digest('base64') + "'";
+  const scripts = await page.$$eval('script', (els) => els.map((e) => [e.type, e.textContent]));
+  const code = scripts.filter(([type]) => type === 'module');
+  assert.equal(code.length, 1, 'one inline script');
+  assert.equal(scripts.length, 2, 'and the examples as JSON data');
+  assert.deepEqual(single['script-src'], [hash(code[0][1]), "'wasm-unsafe-eval'"]);
+  const styles = await page.$$eval('style', (els) => els.map((e) => e.textContent));
+  assert.equal(styles.length, 1);
+  assert.deepEqual(single['style-src'], [hash(styles[0])]);
+  assert.deepEqual(single['default-src'], ["'none'"]);
+  assert.deepEqual(single['connect-src'], ["'none'"]);
+  assert.deepEqual(single['worker-src'], ['blob:']);
+});
 
 await h.check('single file from file:// with the network blocked', h.single, async (page, { requests }) => {
   await annotateAndExport(page);
