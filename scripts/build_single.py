@@ -83,8 +83,13 @@ html = replace_once(html, '<script type="module" src="app.js"></script>',
                     f'<script type="module">{script}</script>', "app.js script tag")
 # Nothing may still point at another file: from file:// (and under this CSP) it would not load.
 outside = html.replace(script, "").replace(css, "").replace(data, "")
-for m in re.finditer(r'\b(src|href)\s*=\s*["\']?(?!data:|#)([^"\'\s>]+)', outside):
-    sys.exit(f"build_single.py: single.html would still load {m.group(2)!r} ({m.group(0)})")
+# (A link to a web site is fine: following it is the reader's choice, not a load.)
+for tag in re.finditer(r"<(\w+)\b[^>]*>", outside):
+    for m in re.finditer(r'\b(src|href|srcset|poster|data)\s*=\s*["\']?([^"\'\s>]+)', tag.group(0)):
+        url = m.group(2)
+        if url.startswith(("data:", "#")) or (tag.group(1).lower() == "a" and re.match(r"(https?|mailto):", url)):
+            continue
+        sys.exit(f"build_single.py: single.html would still point at {url!r} ({tag.group(0)[:120]})")
 if re.search(r"url\((?!\s*['\"]?(data:|#))", css):
     sys.exit("build_single.py: style.css loads a file with url(): inline it as a data: URL")
 (dist / "single.html").write_text(html, encoding="utf-8")
