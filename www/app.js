@@ -71,7 +71,7 @@ async function loadFiles(files) {
   files = [...(files || [])].filter(Boolean);
   if (!files.length) return;
   const problems = [];
-  let first = null;
+  let first = null, opened = 0;
   for (const file of files) {
     try {
       if (/\.json$/i.test(file.name)) { // a Saywhere file (exportmenu.js)
@@ -82,6 +82,7 @@ async function loadFiles(files) {
       const { name, text } = await readFile(file);
       const doc = documents.open(name, text, { origin: 'file' });
       if (!first) first = doc;
+      opened++;
     } catch (e) {
       problems.push(e.message || String(e));
     }
@@ -93,8 +94,8 @@ async function loadFiles(files) {
   }
   documents.activate(first.id, { notify: false });
   $('input').value = first.text;
-  const opened = files.length > 1 ? `Opened ${documents.docs.length} documents as tabs.` : '';
-  run(first.text, first.name, problem ? { message: problem, error: true } : opened ? { message: opened } : undefined);
+  const tabs = opened > 1 ? `Opened ${opened} documents as tabs.` : '';
+  run(first.text, first.name, problem ? { message: problem, error: true } : tabs ? { message: tabs } : undefined);
 }
 
 /** A new article from text pasted or dropped outside the text box: a document of its own. */
