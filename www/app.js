@@ -62,7 +62,7 @@ function showDocument(doc) {
   stopRender();
   $('input').value = doc ? doc.text : '';
   showArticle(false);
-  setStatus('Paste an article, drop files, or try an example.');
+  if (doc) setStatus('Paste an article, drop files, or try an example.');
 }
 
 /** Open files (picked or dropped): each readable one becomes a document (a tab); the first
@@ -579,8 +579,8 @@ function wire() {
   wirePaste($('input'), { newArticle: (text) => newArticle(text) });
   // What is typed is kept (documents.js saves it a moment later, and when the page goes).
   $('input').addEventListener('input', () => documents.draft($('input').value));
-  window.addEventListener('pagehide', () => documents.flush());
-  document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden') documents.flush(); });
+  window.addEventListener('pagehide', () => documents.flush({ leaving: true }));
+  document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden') documents.flush({ leaving: true }); });
   documents.wire();
   $('input').addEventListener('keydown', (e) => { if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) run(); });
   $('edit').addEventListener('click', () => { showArticle(false); $('input').focus(); hideTooltip(); });

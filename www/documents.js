@@ -16,6 +16,7 @@
 const DB_NAME = 'saywhere-documents';
 const FALLBACK_KEY = 'saywhere.docs.v1';
 const LEGACY_KEY = 'saywhere.text.v1';
+const DRAFT_KEY = 'saywhere.draft.v1';
 const DRAFT_DELAY = 400;
 
 function idbRequest(req) {
@@ -113,21 +114,27 @@ export class Documents {
     this.draftTimer = setTimeout(() => this.flush(), DRAFT_DELAY);
   }
 
-  /** Save a pending draft now (before another document is shown, or the page goes away). */
-  flush() {
+  /** Save a pending draft now (before another document is shown, or the page goes away:
+   *  `{leaving: true}` also copies it to localStorage at once, as IndexedDB may not finish). */
+  flush({ leaving = false } = {}) {
     clearTimeout(this.draftTimer);
     const p = this.pending;
     this.pending = null;
     if (!p) return;
+    let doc;
     if (p.id === null) {
-      if (p.text.trim() && !this.active()) this.open('Untitled text', p.text, { origin: 'typed' });
-      return;
+      if (!p.text.trim() || this.active()) return;
+      doc = this.open('Untitled text', p.text, { origin: 'typed' });
+    } else {
+      doc = this.docs.find((d) => d.id === p.id);
+      if (!doc || doc.text === p.text) return;
+      doc.text = p.text;
+      doc.edited = true;
+      this.saveDoc(doc);
     }
-    const doc = this.docs.find((d) => d.id === p.id);
-    if (!doc || doc.text === p.text) return;
-    doc.text = p.text;
-    doc.edited = true;
-    this.saveDoc(doc);
+    if (leaving) {
+      try { localStorage.setItem(DRAFT_KEY, JSON.stringify({ id: doc.id, text: p.text })); this.draftCopied = true; } catch { /* too large or disabled */ }
+    }
   }
 
   /** Show another document (`notify: false`: the caller shows it). */
@@ -220,6 +227,12 @@ export class Documents {
     }
     list.setAttribute('aria-owns', this.docs.map((d) => 'doc-tab-' + d.id).join(' '));
     bar.replaceChildren(list, ...items);
+    // The shown tab in view, when the tabs are wider than the bar (it scrolls sideways).
+    const shown = bar.querySelector('.tab.selected');
+    if (shown && bar.scrollWidth > bar.clientWidth) {
+      if (shown.offsetLeft < bar.scrollLeft) bar.scrollLeft = shown.offsetLeft - 8;
+      else if (shown.offsetLeft + shown.offsetWidth > bar.scrollLeft + bar.clientWidth) bar.scrollLeft = shown.offsetLeft + shown.offsetWidth - bar.clientWidth + 8;
+    }
   }
 
   wire() {
@@ -290,6 +303,15 @@ export class Documents {
       try { legacy = localStorage.getItem(LEGACY_KEY); } catch { /* storage disabled */ }
       if (legacy && legacy.trim()) this.open('Saved text', legacy, { origin: 'paste' });
     }
+    // A draft copied as the page went away (its IndexedDB write may not have finished).
+    try {
+      const raw = localStorage.getItem(DRAFT_KEY);
+      if (raw) {
+        localStorage.removeItem(DRAFT_KEY);
+        const p = JSON.parse(raw);
+        if (p && typeof p.text === 'string') { this.pending = { id: this.docs.some((d) => d.id === p.id) ? p.id : null, text: p.text }; this.flush(); }
+      }
+    } catch { /* unreadable: ignore */ }
     this.render();
     return this.active();
   }
@@ -300,6 +322,11 @@ export class Documents {
   }
 
   saveDoc(doc) {
+    if (this.draftCopied && !this.pending) {
+      // The page stayed (it was only hidden): a later save makes the copy stale.
+      this.draftCopied = false;
+      try { localStorage.removeItem(DRAFT_KEY); } catch { /* ignore */ }
+    }
     if (this.db) this.write((tx) => tx.objectStore('docs').put(plain(doc)), 'docs');
     else this.saveFallback();
   }

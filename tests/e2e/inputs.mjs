@@ -54,6 +54,17 @@ const HTML = `<!doctype html><html><head><title>Harbour page</title></head><body
 <footer>© Coastal Daily · Privacy · Contact</footer>
 </body></html>`;
 
+// No <article> or <main>: the block with the most prose wins over menus, link lists and footers.
+const DIV_HTML = `<html><head><title>Valley Courier</title></head><body>
+<div id="top"><div class="logo">Valley Courier</div><ul class="links"><li><a href="/a">Politics</a></li><li><a href="/b">Weather</a></li></ul></div>
+<div class="layout"><div class="col-left"><a href="/1">Read also: the bakery story</a><br><a href="/2">Read also: the election</a></div>
+<div class="story-body"><h1>The mill turns again</h1>
+<p>After twenty years of silence, the old water mill in Dinant turned again on Sunday, watched by half the village.</p>
+<p>“It took us four winters to fix the wheel, but it was worth every hour,” said Jeanne Lambert, who led the volunteers.</p>
+<p>The mill will open to visitors, schools and anyone curious, on the first weekend of every month, she added.</p></div>
+<div class="col-right"><p>Newsletter: sign up to get the Courier every morning in your inbox.</p></div></div>
+<div class="site-footer">Contact us · Advertise · Terms</div></body></html>`;
+
 const crc32 = (buf) => {
   if (zlib.crc32) return zlib.crc32(buf);
   let c = ~0;
@@ -114,6 +125,9 @@ const FILES = [
   { name: 'ferry.html', type: 'text/html', buffer: Buffer.from(HTML),
     has: ['Ferry line returns to Split', 'Timetable', '“Two crossings a day, every day,” said Luka Perić'],
     not: ['Menu item', 'cookies', 'Coastal Daily', 'Most read', 'Ten best beaches', 'Share on', 'Privacy'] },
+  { name: 'mill.htm', type: 'text/html', buffer: Buffer.from(DIV_HTML),
+    has: ['The mill turns again\n\nAfter twenty years', '“It took us four winters to fix the wheel, but it was worth every hour,” said Jeanne Lambert'],
+    not: ['Politics', 'Read also', 'Newsletter', 'Advertise', 'Valley Courier'] },
   { name: 'keepers.docx', type: DOCX_TYPE, buffer: DOCX,
     has: ['Lighthouse keepers meet in Brest', '“We still climb the stairs every night,” said Yann Le Goff in Brest.', 'Keeper\tStation\nSecond line & more'] },
 ];
@@ -198,7 +212,7 @@ for (const url of h.urls) {
   });
 
   await check('tabs: switch by click and arrows, close by button and Delete, axe, screenshot', url, async (page) => {
-    const three = [FILES[5], FILES[6], FILES[0]];
+    const three = [FILES[5], FILES[7], FILES[0]];
     await page.setInputFiles('#file', three.map(upload));
     await waitArticle(page, three[0].has[0]);
     assert.deepEqual(await tabNames(page), three.map((f) => f.name));
@@ -318,7 +332,7 @@ for (const url of h.urls) {
   if (file) continue; // reloads: on the hosted page (file:// storage is checked by hand)
 
   await check('a reload keeps the tabs, their texts and the active one; drafts are kept', url, async (page) => {
-    await page.setInputFiles('#file', [FILES[0], FILES[4], FILES[6]].map(upload));
+    await page.setInputFiles('#file', [FILES[0], FILES[4], FILES[7]].map(upload));
     await waitArticle(page, FILES[0].has[0]);
     await page.click('#tabs [role="tab"] >> nth=1');
     await waitArticle(page, 'Ingrid Solberg');
@@ -333,7 +347,7 @@ for (const url of h.urls) {
     await page.reload();
     await page.waitForSelector('body[data-ready="true"]');
     await waitArticle(page, 'Ingrid Solberg');
-    assert.deepEqual(await tabNames(page), [FILES[0].name, FILES[4].name, FILES[6].name]);
+    assert.deepEqual(await tabNames(page), [FILES[0].name, FILES[4].name, FILES[7].name]);
     assert.equal(await activeTab(page), FILES[4].name, 'the active tab is the same');
     assert.match(await page.textContent('#status'), /Restored from your last visit/);
     await page.click('#tabs [role="tab"] >> nth=2');
@@ -345,7 +359,14 @@ for (const url of h.urls) {
     await page.reload();
     await page.waitForSelector('body[data-ready="true"]');
     await waitArticle(page, 'Ola Nord');
-    assert.equal(await activeTab(page), FILES[6].name);
+    assert.equal(await activeTab(page), FILES[7].name);
+    // And reloaded at once, before the draft's own save: it is saved as the page goes.
+    await page.click('#edit');
+    await page.fill('#input', 'Typed just now: “Quick,” said Liv Dahl.');
+    await page.reload();
+    await page.waitForSelector('body[data-ready="true"]');
+    await waitArticle(page, 'Liv Dahl');
+    assert.equal(await activeTab(page), FILES[7].name);
     // Closing a tab whose text was typed here asks first; dismissed, nothing is closed.
     await page.focus('#tabs [role="tab"][aria-selected="true"]');
     await page.keyboard.press('Delete');
