@@ -4,12 +4,12 @@
 //!
 //! Contract: [`entries`] gives every entry for a name as written (accents folded, case
 //! kept: "Elysee" finds "Élysée"), most prominent first. The table is parsed once, on
-//! first use, into a hash map; look-ups allocate only the folded key.
+//! first use, into hash maps over one flat list; look-ups allocate only the folded key.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use crate::model::PlaceKind;
+use crate::text::FastMap;
 
 static TABLE: &str = include_str!("../data/places.tsv");
 
@@ -32,12 +32,16 @@ pub struct Entry {
 
 struct Gazetteer {
     entries: Vec<Entry>,
-    by_name: HashMap<String, Vec<u32>>,
+    /// Folded name → index into `groups`.
+    by_name: FastMap<&'static str, u32>,
     /// Lower-case forms of well-known names that are safe to match in lower case ("kyiv").
-    lower: HashMap<String, Vec<u32>>,
+    lower: FastMap<&'static str, u32>,
+    /// (start, end) into `lists`: the entries of one name, most prominent first.
+    groups: Vec<(u32, u32)>,
+    lists: Vec<u32>,
     /// For the first token of any name (folded): the most tokens a name starting with it has.
     /// Lets the matcher skip tokens that start no name and stop at the longest possible one.
-    reach: HashMap<String, usize>,
+    reach: FastMap<&'static str, usize>,
 }
 
 /// Fold accents, keep case: "Élysée" → "Elysee", "São Paulo" → "Sao Paulo".
@@ -105,12 +109,73 @@ fn prominence(e: &Entry) -> (u8, u8) {
     (tier, size)
 }
 
+/// A string built once and kept for the life of the program (the table is a static).
+fn keep(s: std::borrow::Cow<'static, str>) -> &'static str {
+    match s {
+        std::borrow::Cow::Borrowed(b) => b,
+        std::borrow::Cow::Owned(o) => Box::leak(o.into_boxed_str()),
+    }
+}
+
+/// Group `(key, entry)` pairs by key, keeping the pairs' order within a key, into one flat
+/// list (no allocation per key); `dedup` drops an entry already in its key's list.
+fn group(
+    pairs: &[(&'static str, u32)],
+    entries: &[Entry],
+    dedup: bool,
+) -> (FastMap<&'static str, u32>, Vec<(u32, u32)>, Vec<u32>) {
+    let mut map: FastMap<&'static str, u32> = FastMap::with_capacity_and_hasher(pairs.len(), Default::default());
+    let mut slot_of = Vec::with_capacity(pairs.len());
+    let mut counts: Vec<u32> = Vec::new();
+    for &(key, _) in pairs {
+        let next = counts.len() as u32;
+        let slot = *map.entry(key).or_insert(next);
+        if slot == next {
+            counts.push(0);
+        }
+        counts[slot as usize] += 1;
+        slot_of.push(slot);
+    }
+    let mut groups = Vec::with_capacity(counts.len());
+    let mut at = 0u32;
+    for &c in &counts {
+        groups.push((at, at));
+        at += c;
+    }
+    let mut lists = vec![0u32; at as usize];
+    for (&(_, idx), &slot) in pairs.iter().zip(&slot_of) {
+        let g = &mut groups[slot as usize];
+        let list = &lists[g.0 as usize..g.1 as usize];
+        if dedup && list.contains(&idx) {
+            continue;
+        }
+        lists[g.1 as usize] = idx;
+        g.1 += 1;
+    }
+    for &(a, b) in &groups {
+        lists[a as usize..b as usize].sort_by_key(|&i| std::cmp::Reverse(prominence(&entries[i as usize])));
+    }
+    (map, groups, lists)
+}
+
 fn load() -> Gazetteer {
-    let mut entries = Vec::new();
-    let mut names: Vec<(&'static str, u32)> = Vec::new();
-    for line in TABLE.lines() {
-        let f: Vec<&'static str> = line.split('\t').collect();
-        if f.len() < 7 {
+    let mut entries = Vec::with_capacity(TABLE.len() / 30);
+    let mut names: Vec<(&'static str, u32)> = Vec::with_capacity(TABLE.len() / 20);
+    for line in crate::lexicon::table_lines(TABLE) {
+        // The first 8 tab-separated fields (as `splitn(8, '\t')`), byte by byte.
+        let mut f: [&'static str; 8] = [""; 8];
+        let mut n = 0;
+        let mut start = 0;
+        for (i, &b) in line.as_bytes().iter().enumerate() {
+            if b == b'\t' && n < 7 {
+                f[n] = &line[start..i];
+                n += 1;
+                start = i + 1;
+            }
+        }
+        f[n] = &line[start..];
+        n += 1;
+        if n < 7 {
             continue;
         }
         let Some(kind) = kind_of(f[1]) else { continue };
@@ -127,22 +192,24 @@ fn load() -> Gazetteer {
             capital: f[6].contains('c'),
         });
         names.push((f[0], idx));
-        if let Some(aliases) = f.get(7) {
+        // Field 8 is the aliases; a ninth field, if any, would be kept in it (as split('\t') would not).
+        if n == 8 {
+            let aliases = f[7].split('\t').next().unwrap_or("");
             for a in aliases.split('|').filter(|a| !a.is_empty()) {
                 names.push((a, idx));
             }
         }
     }
-    let mut by_name: HashMap<String, Vec<u32>> = HashMap::with_capacity(names.len());
-    let mut lower: HashMap<String, Vec<u32>> = HashMap::new();
-    let mut reach: HashMap<String, usize> = HashMap::new();
+    let mut keys: Vec<(&'static str, u32)> = Vec::with_capacity(names.len());
+    let mut lower_keys: Vec<(&'static str, u32)> = Vec::new();
+    let mut reach: FastMap<&'static str, usize> = FastMap::with_capacity_and_hasher(names.len() / 2, Default::default());
     for (name, idx) in names {
         let toks = crate::text::tokenize(name);
         if let Some(t) = toks.first() {
-            let r = reach.entry(fold(&name[t.span.start..t.span.end]).into_owned()).or_default();
+            let r = reach.entry(keep(fold(&name[t.span.start..t.span.end]))).or_default();
             *r = (*r).max(toks.len());
         }
-        let key = fold(name).into_owned();
+        let key = keep(fold(name));
         let e = &entries[idx as usize];
         // Lower-case matches only for countries and very large cities whose names are not words.
         let well_known = (e.kind == PlaceKind::Country || (e.kind == PlaceKind::City && e.size >= 25))
@@ -150,17 +217,30 @@ fn load() -> Gazetteer {
             && name.chars().count() >= 4
             && !crate::lexicon::is_common_word(&key.to_lowercase());
         if well_known && !name.chars().all(|c| c.is_uppercase() || !c.is_alphabetic()) {
-            lower.entry(key.to_lowercase()).or_default().push(idx);
+            lower_keys.push((keep(key.to_lowercase().into()), idx));
         }
-        let list = by_name.entry(key).or_default();
-        if !list.contains(&idx) {
-            list.push(idx);
-        }
+        keys.push((key, idx));
     }
-    for list in by_name.values_mut().chain(lower.values_mut()) {
-        list.sort_by_key(|&i| std::cmp::Reverse(prominence(&entries[i as usize])));
+    let (by_name, mut groups, mut lists) = group(&keys, &entries, true);
+    let (mut lower, lower_groups, lower_lists) = group(&lower_keys, &entries, false);
+    // One flat list for both maps.
+    let shift = groups.len() as u32;
+    let base = lists.len() as u32;
+    groups.extend(lower_groups.iter().map(|&(a, b)| (a + base, b + base)));
+    lists.extend(lower_lists);
+    for slot in lower.values_mut() {
+        *slot += shift;
     }
-    Gazetteer { entries, by_name, lower, reach }
+    Gazetteer { entries, by_name, lower, groups, lists, reach }
+}
+
+impl Gazetteer {
+    fn list(&self, slot: Option<&u32>) -> &[u32] {
+        slot.map_or(&[], |&s| {
+            let (a, b) = self.groups[s as usize];
+            &self.lists[a as usize..b as usize]
+        })
+    }
 }
 
 fn gazetteer() -> &'static Gazetteer {
@@ -171,13 +251,13 @@ fn gazetteer() -> &'static Gazetteer {
 /// Every gazetteer entry named `name` (accents folded, case kept), most prominent first.
 pub fn entries(name: &str) -> Vec<Entry> {
     let g = gazetteer();
-    g.by_name.get(fold(name).as_ref()).map_or_else(Vec::new, |v| v.iter().map(|&i| g.entries[i as usize]).collect())
+    g.list(g.by_name.get(fold(name).as_ref())).iter().map(|&i| g.entries[i as usize]).collect()
 }
 
 /// Entries for a name written all in lower case, only for well-known places ("kyiv").
 pub fn entries_lower(name: &str) -> Vec<Entry> {
     let g = gazetteer();
-    g.lower.get(fold(name).as_ref()).map_or_else(Vec::new, |v| v.iter().map(|&i| g.entries[i as usize]).collect())
+    g.list(g.lower.get(fold(name).as_ref())).iter().map(|&i| g.entries[i as usize]).collect()
 }
 
 /// The most tokens of any gazetteer name that starts with the token `first` (0: none does).

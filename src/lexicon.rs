@@ -6,10 +6,10 @@
 //! `scripts/build_data.py` from the US Census 2020 name tables, a country data package and
 //! the SCOWL word list; see `data/NOTICE.md`) and parsed once, on first use.
 
-use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use crate::model::Gender;
+use crate::text::{FastMap, FastSet};
 
 static FIRST_NAMES: &str = include_str!("../data/first_names.tsv");
 static SURNAMES: &str = include_str!("../data/surnames.txt");
@@ -17,17 +17,43 @@ static DEMONYMS: &str = include_str!("../data/demonyms.txt");
 static COMMON_WORDS: &str = include_str!("../data/common_words.txt");
 
 struct Lexicon {
-    first: HashMap<&'static str, Gender>,
-    surnames: HashSet<&'static str>,
-    demonyms: HashSet<&'static str>,
-    common: HashSet<&'static str>,
+    first: FastMap<&'static str, Gender>,
+    surnames: FastSet<&'static str>,
+    demonyms: FastSet<&'static str>,
+    common: FastSet<&'static str>,
+}
+
+/// The lines of a data table, as `str::lines` gives them, found byte by byte (the tables
+/// are large and their lines short, so a search call per line would cost more).
+pub(crate) fn table_lines(s: &str) -> impl Iterator<Item = &str> {
+    let mut rest = s;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let line = match rest.as_bytes().iter().position(|&b| b == b'\n') {
+            Some(i) => {
+                let line = &rest[..i];
+                rest = &rest[i + 1..];
+                line.strip_suffix('\r').unwrap_or(line)
+            }
+            None => std::mem::take(&mut rest),
+        };
+        Some(line)
+    })
+}
+
+/// A set of the lines of `table`, sized once.
+fn line_set(table: &'static str) -> FastSet<&'static str> {
+    let mut set = FastSet::with_capacity_and_hasher(table.bytes().filter(|&b| b == b'\n').count() + 1, Default::default());
+    set.extend(table_lines(table));
+    set
 }
 
 fn lexicon() -> &'static Lexicon {
     static L: OnceLock<Lexicon> = OnceLock::new();
     L.get_or_init(|| Lexicon {
-        first: FIRST_NAMES
-            .lines()
+        first: table_lines(FIRST_NAMES)
             .filter_map(|l| {
                 let (name, g) = l.split_once('\t')?;
                 let g = match g {
@@ -38,9 +64,9 @@ fn lexicon() -> &'static Lexicon {
                 Some((name, g))
             })
             .collect(),
-        surnames: SURNAMES.lines().collect(),
-        demonyms: DEMONYMS.lines().collect(),
-        common: COMMON_WORDS.lines().collect(),
+        surnames: line_set(SURNAMES),
+        demonyms: line_set(DEMONYMS),
+        common: line_set(COMMON_WORDS),
     })
 }
 
@@ -95,18 +121,34 @@ pub fn is_common_word(lower: &str) -> bool {
     stem_is_common(common, lower)
 }
 
-fn stem_is_common(common: &HashSet<&'static str>, lower: &str) -> bool {
+/// Is `base` followed by the letter `last` in `common`? Built in a buffer on the stack
+/// (no allocation) for words of ordinary length.
+fn contains_with(common: &FastSet<&'static str>, base: &str, last: u8) -> bool {
+    let mut buf = [0u8; 64];
+    if base.len() < buf.len() {
+        buf[..base.len()].copy_from_slice(base.as_bytes());
+        buf[base.len()] = last;
+        // `base` is a str and `last` ASCII, so the buffer is valid UTF-8.
+        return std::str::from_utf8(&buf[..=base.len()]).is_ok_and(|w| common.contains(w));
+    }
+    let mut w = String::with_capacity(base.len() + 1);
+    w.push_str(base);
+    w.push(last as char);
+    common.contains(w.as_str())
+}
+
+fn stem_is_common(common: &FastSet<&'static str>, lower: &str) -> bool {
     if common.contains(lower) {
         return true;
     }
     for suffix in ["ing", "ed", "es", "ly", "er", "s", "d"] {
         if let Some(base) = lower.strip_suffix(suffix) {
-            if base.len() >= 3 && (common.contains(base) || common.contains(format!("{base}e").as_str())) {
+            if base.len() >= 3 && (common.contains(base) || contains_with(common, base, b'e')) {
                 return true;
             }
             // denied → deny, carries → carry (not "ferris" → "ferry")
             if let (true, Some(stem)) = (matches!(suffix, "ed" | "es"), base.strip_suffix('i')) {
-                if common.contains(format!("{stem}y").as_str()) {
+                if contains_with(common, stem, b'y') {
                     return true;
                 }
             }
@@ -125,6 +167,13 @@ mod tests {
         assert_eq!(first_name("MARY"), Some(Gender::Female));
         assert!(first_name("Zelenskyy").is_none());
         assert!(is_surname("Smith"));
+    }
+
+    #[test]
+    fn table_lines_are_str_lines() {
+        for t in ["", "a", "a\n", "a\nb", "a\r\nb\r\n", "\n\na\n\n", "a\rb\n", "x\r", FIRST_NAMES, COMMON_WORDS] {
+            assert_eq!(table_lines(t).collect::<Vec<_>>(), t.lines().collect::<Vec<_>>(), "{t:?}");
+        }
     }
 
     #[test]

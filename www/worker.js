@@ -4,7 +4,9 @@
 // (scripts/build_single.py) inlines the wasm-bindgen glue in front of this code and starts
 // it from a Blob URL, passing the wasm bytes in the `init` message.
 //
-// Messages in:  {type: 'init', bytes?}  {type: 'annotate', id, text}
+// Messages in:  {type: 'init', bytes?, module?}  {type: 'annotate', id, text}
+//   `module` is a WebAssembly.Module the page compiled while this worker's script loaded
+//   (it saves a second fetch and compile); without it the worker fetches pkg/ itself.
 // Messages out: {type: 'ready', version}  {type: 'init-error', message}
 //               {type: 'progress', id, done, total}  {type: 'result', id, ann, ms}
 //               {type: 'error', id, message}
@@ -18,10 +20,16 @@ const CHUNK = 128 * 1024;
 
 let started = null;
 
-function ready(bytes) {
-  if (!started) started = init(bytes ? { module_or_path: bytes } : undefined);
+function ready(bytes, module) {
+  const source = module || bytes;
+  if (!started) started = init(source ? { module_or_path: source } : undefined);
   return started;
 }
+
+// The word lists and the gazetteer are built on first use, which costs more than annotating
+// an article; build them now, right after 'ready', while the reader is still choosing a
+// text (an annotate message that arrives meanwhile simply waits for this to finish).
+const WARM_UP = '“We are ready,” said Anna Smith, the mayor of Paris, on Monday in London.';
 
 /** Cut points (UTF-16 indices) at paragraph breaks near every CHUNK units. */
 function cuts(text) {
@@ -109,8 +117,9 @@ self.onmessage = async (e) => {
   const msg = e.data || {};
   if (msg.type === 'init') {
     try {
-      await ready(msg.bytes);
+      await ready(msg.bytes, msg.module);
       self.postMessage({ type: 'ready', version: version() });
+      try { annotate(WARM_UP); } catch { /* a real run will report any problem */ }
     } catch (err) {
       self.postMessage({ type: 'init-error', message: String((err && err.message) || err) });
     }
