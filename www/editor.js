@@ -10,7 +10,7 @@
 import {
   applyCorrectionsReport, createStack, push, undo as undoStack, redo as redoStack, canUndo, canRedo,
   addRule, removeRule, describeRule, describeCorrection, snapSelection, target, carryOver,
-  loadCorrections, saveCorrections, loadLexicon, saveLexicon, countStoredDocuments,
+  loadCorrections, saveCorrections, loadLexicon, saveLexicon, countStoredDocuments, storageKey, LEXICON_KEY,
 } from './corrections.js';
 
 const $ = (id) => document.getElementById(id);
@@ -41,6 +41,12 @@ export function initEditor(hooks) {
   wireBar();
   wireArticle();
   wireSelection();
+  // Another tab of this page changed the lexicon or this article's corrections: follow it.
+  window.addEventListener('storage', (e) => {
+    if (e.key === LEXICON_KEY || e.key === null) ed.lexicon = loadLexicon(st());
+    if (ed.text !== null && (e.key === storageKey(ed.text) || e.key === null)) ed.stack = createStack(loadCorrections(st(), ed.text));
+    if (e.key === LEXICON_KEY || e.key === null || (ed.text !== null && e.key === storageKey(ed.text))) refresh();
+  });
   updateBar();
 }
 

@@ -237,7 +237,7 @@ for (const url of h.urls) {
     assert.deepEqual(stored.rules.map((r) => [r.text, r.is]), [['Jordan Lee', 'not-person']], 'the lexicon is stored once');
   });
 
-  await h.check('reload keeps the corrections and the lexicon', url, async (page) => {
+  await h.check('reload keeps the corrections and the lexicon; another tab’s rule shows', url, async (page, { context }) => {
     await h.paste(page, A);
     await menuOn(page, 'l', 'Hull');
     await choose(page, 'It is a person');
@@ -263,6 +263,13 @@ for (const url of h.urls) {
     // Undo still works after the reload.
     await page.click('#undo');
     assert.match(await page.locator('#article .qs', { hasText: 'Not this year' }).getAttribute('aria-label'), /no speaker/);
+    // A rule added in another tab of the page shows here too.
+    const other = await context.newPage();
+    await other.goto(url);
+    await other.waitForSelector('body[data-ready="true"]');
+    await other.evaluate(() => localStorage.setItem('saywhere.lexicon.v1', JSON.stringify({ v: 1, rules: [{ text: 'Ada Park', is: 'not-person' }] })));
+    await page.waitForFunction(() => ![...document.querySelectorAll('#article .p')].some((e) => e.textContent === 'Ada Park'));
+    await other.close();
   }, { context: { bypassCSP: true } });
 
   await h.check('editing the text keeps the corrections outside the changed stretch', url, async (page) => {
