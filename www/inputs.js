@@ -111,17 +111,20 @@ export function decode(bytes, name = 'This file') {
 
 // ---------------------------------------------------------------- Markdown
 
+// Every repeated part is bounded (or stops at the character that would end it), so no line,
+// however hostile, costs more than linear time.
 const INLINE = [
-  [/!\[([^\]]*)\]\([^)]*\)/g, '$1'],                // images: their alt text
-  [/\[([^\]]+)\]\([^)]*\)/g, '$1'],                 // links: their text
-  [/\[([^\]]+)\]\[[^\]]*\]/g, '$1'],                // reference links
-  [/<((?:https?|mailto):[^>\s]+)>/g, '$1'],         // autolinks
+  [/!\[([^\]\[\n]{0,1000})\]\([^()\n]{0,2000}\)/g, '$1'], // images: their alt text
+  [/\[([^\]\[\n]{1,1000})\]\([^()\n]{0,2000}\)/g, '$1'],  // links: their text
+  [/\[([^\]\[\n]{1,1000})\]\[[^\]\[\n]{0,200}\]/g, '$1'], // reference links
+  [/<((?:https?|mailto):[^<>\s]{1,2000})>/g, '$1'],  // autolinks
   [/`([^`\n]+)`/g, '$1'],                           // inline code
-  [/<\/?[A-Za-z][^>]*>/g, ''],                      // inline HTML tags
-  [/(\*\*|__)(?=\S)([^\n]*?\S)\1/g, '$2'],          // strong
+  [/<\/?[A-Za-z][^<>\n]{0,500}>/g, ''],            // inline HTML tags
+  [/\*\*(?=\S)((?:[^*\n]|\*(?!\*)){0,1000}?\S)\*\*/g, '$1'], // strong (never across another **)
+  [/__(?=\S)((?:[^_\n]|_(?!_)){0,1000}?\S)__/g, '$1'],
   [/(^|[^\w*])\*(?=\S)([^*\n]*?\S)\*(?!\w)/g, '$1$2'], // emphasis with *
   [/(^|[^\w])_(?=\S)([^_\n]*?\S)_(?!\w)/g, '$1$2'], // emphasis with _ (never inside snake_case)
-  [/~~(?=\S)([^\n]*?\S)~~/g, '$1'],                 // strikethrough
+  [/~~(?=\S)((?:[^~\n]|~(?!~)){0,1000}?\S)~~/g, '$1'], // strikethrough
   [/\\([\\`*_{}[\]()#+\-.!>~|])/g, '$1'],            // escapes
 ];
 
@@ -165,8 +168,8 @@ export function markdownToText(md) {
     if (f) { flush(); fence = f[1]; continue; }
     line = line.replace(/^(\s{0,3}>\s?)+/, ''); // block quotes: their text
     if (!line.trim()) { flush(); continue; }
-    const h = /^\s{0,3}#{1,6}(?:\s+(.*?))?(?:\s+#+)?\s*$/.exec(line);
-    if (h) { flush(); cur = [h[1] || '']; flush(); continue; }
+    const h = /^\s{0,3}#{1,6}(?:\s|$)/.exec(line);
+    if (h) { flush(); cur = [line.slice(h[0].length).trim().replace(/\s#+$/, '').trim()]; flush(); continue; }
     if (/^\s{0,3}(=+|-+)\s*$/.test(line) && cur.length) { flush(); continue; } // setext underline
     if (/^\s{0,3}([-*_])(\s*\1){2,}\s*$/.test(line)) { flush(); continue; } // rule
     if (/^\s{0,3}\[[^\]]+\]:\s*\S+/.test(line)) continue; // link definition
@@ -258,15 +261,35 @@ function blockText(root) {
 
 const ATTRS = /\s(on[a-z]+|href|src|srcset|srcdoc|data|action|formaction|xlink:href|style|background|poster|ping|content)\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)/gi;
 
+/** `s` without the elements whose opening tags `open` finds (group 1: the name), each up to
+ *  its closing tag (`close(name)`: a global RegExp). Linear: once a name has no closing tag
+ *  left, its later openings are kept for the parser (which runs nothing) rather than searched. */
+function stripElements(s, open, close) {
+  let out = '', last = 0, m;
+  const unclosed = new Set();
+  open.lastIndex = 0;
+  while ((m = open.exec(s))) {
+    const name = m[1].toLowerCase();
+    if (unclosed.has(name)) continue;
+    const re = close(name);
+    re.lastIndex = open.lastIndex;
+    const c = re.exec(s);
+    if (!c) { unclosed.add(name); continue; }
+    out += s.slice(last, m.index) + ' ';
+    last = open.lastIndex = c.index + c[0].length;
+  }
+  return out + s.slice(last);
+}
+
 /** Parse HTML into a document that can never run or load anything. */
 function inertDocument(html) {
   // Scripts, styles and embedded documents go before parsing, and so does every attribute
   // that could name a handler or a resource: DOMParser's document has no browsing context
   // and runs nothing, and the CSP forbids inline handlers anyway, but then the browser never
   // even considers them. Only text is read from what is left.
-  const cleaned = html
-    .replace(/<(script|style|svg|math|iframe|object|embed|noscript|template|textarea|title)\b[\s\S]*?<\/\1\s*>/gi, ' ')
-    .replace(/<[a-z][^>]*>/gi, (t) => t.replace(ATTRS, ''));
+  const cleaned = stripElements(html, /<(script|style|svg|math|iframe|object|embed|noscript|template|textarea|title)\b/gi,
+    (name) => new RegExp(`</${name}\\s*>`, 'gi'))
+    .replace(/<[a-z][^<>]*>/gi, (t) => t.replace(ATTRS, ''));
   return new DOMParser().parseFromString(cleaned, 'text/html');
 }
 
@@ -414,11 +437,11 @@ const WORD_NS = /xmlns:([\w.-]+)\s*=\s*["'](?:http:\/\/schemas\.openxmlformats\.
 export function wordXmlToText(xml) {
   const ns = (WORD_NS.exec(xml) || [, 'w'])[1];
   // Alternate content: the Choice is read, the Fallback (a copy of the same text) is not.
-  xml = xml.replace(/<([\w.-]+:)?Fallback\b[\s\S]*?<\/([\w.-]+:)?Fallback>/g, '');
+  xml = stripElements(xml, /<((?:[\w.-]+:)?Fallback)\b/g, () => /<\/(?:[\w.-]+:)?Fallback\s*>/g);
   const paragraphs = [];
   const stack = [];
   let cur = '', inText = false, inRun = 0;
-  const tag = /<(\/?)([\w.-]+):([\w.-]+)\b[^>]*?(\/?)>|<[^>]*>|([^<]+)/g;
+  const tag = /<(\/?)([\w.-]+):([\w.-]+)\b[^<>]*?(\/?)>|<[^<>]*>|([^<]+)/g;
   let m;
   while ((m = tag.exec(xml))) {
     if (m[5] !== undefined) {

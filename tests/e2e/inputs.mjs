@@ -211,6 +211,15 @@ for (const url of h.urls) {
     assert.equal(await page.isVisible('#tabs'), false);
   });
 
+  await check('hostile HTML shapes (unclosed elements, tags without an end) read in linear time', url, async (page) => {
+    const html = '<p>“Hello,” said Ana Lopez in Lyon.</p>' + '<iframe><noscript>'.repeat(60000) + '<a<b '.repeat(100000) + '<svg>'.repeat(60000);
+    const t0 = Date.now();
+    await page.setInputFiles('#file', { name: 'shapes.html', mimeType: 'text/html', buffer: Buffer.from(html) });
+    await waitArticle(page, 'Ana Lopez');
+    const ms = Date.now() - t0;
+    assert.ok(ms < 8000, `read and annotated in ${ms} ms`);
+  });
+
   await check('tabs: switch by click and arrows, close by button and Delete, axe, screenshot', url, async (page) => {
     const three = [FILES[5], FILES[7], FILES[0]];
     await page.setInputFiles('#file', three.map(upload));

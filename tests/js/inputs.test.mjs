@@ -216,3 +216,27 @@ test('file kinds by name', () => {
   assert.equal(fileKind('picture.svg'), 'text');
   assert.equal(fileKind('README'), 'text');
 });
+
+test('hostile Markdown and WordprocessingML take linear time', () => {
+  const n = 200000;
+  const inputs = [
+    '[' .repeat(n),
+    '**a '.repeat(n),
+    '<a'.repeat(n),
+    '![x'.repeat(n),
+    '# ' + ' '.repeat(n) + 'x',
+    '~~a '.repeat(n),
+  ];
+  for (const md of inputs) {
+    const t0 = performance.now();
+    markdownToText(md);
+    const ms = performance.now() - t0;
+    assert.ok(ms < 1500, `${JSON.stringify(md.slice(0, 12))}… took ${ms.toFixed(0)} ms`);
+  }
+  for (const xml of ['<w:p>'.repeat(n), '<'.repeat(n), '<mc:Fallback>'.repeat(n), `<w:document ${W}>` + '<w:r><w:t>x'.repeat(n)]) {
+    const t0 = performance.now();
+    wordXmlToText(xml);
+    const ms = performance.now() - t0;
+    assert.ok(ms < 1500, `${JSON.stringify(xml.slice(0, 14))}… took ${ms.toFixed(0)} ms`);
+  }
+});
