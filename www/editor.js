@@ -165,7 +165,7 @@ function commit(c, message, focusAt) {
   save();
   refresh();
   ed.hooks.setStatus(message + ' Undo with Ctrl+Z.');
-  refocus(focusAt);
+  if (focusAt) refocus(focusAt);
 }
 
 export function undo() {
@@ -220,25 +220,35 @@ function offsetOf(node, offset) {
 }
 
 /** The highlight element covering text offset `at` (the innermost span), or null. */
-function elementAt(at, layer) {
-  const article = $('article');
-  const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
+function textNodeAt(at) {
+  const walker = document.createTreeWalker($('article'), NodeFilter.SHOW_TEXT);
   let pos = 0;
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    if (pos + n.data.length > at) {
-      const sel = layer === 'quote' ? '[data-q]' : layer === 'place' ? '[data-l]' : layer === 'mention' ? '[data-e]' : 'span';
-      return n.parentElement && n.parentElement.closest(sel);
-    }
+    if (pos + n.data.length > at) return n;
     pos += n.data.length;
   }
   return null;
 }
 
+/** After a change, focus the highlight at `spot` ({at, layer}); when it is gone, the next highlight. */
 function refocus(spot) {
-  if (!spot) return;
-  const e = elementAt(spot.at, spot.layer);
-  const focusable = e && (e.closest('[tabindex]') || e);
-  if (focusable && focusable.tabIndex >= 0 && $('article').contains(focusable)) focusable.focus({ preventScroll: true });
+  const article = $('article');
+  const node = textNodeAt(spot.at);
+  if (!node) return;
+  const sel = spot.layer === 'quote' ? '[data-q]' : spot.layer === 'place' ? '[data-l]' : spot.layer === 'mention' ? '[data-e]' : null;
+  const e = sel && node.parentElement && node.parentElement.closest(sel);
+  let target = e && (e.closest('[tabindex]') || e);
+  if (!target || !(target.tabIndex >= 0) || !article.contains(target)) {
+    // The next focusable highlight in document order (binary search over them).
+    const all = article.querySelectorAll('[tabindex="0"]');
+    let lo = 0, hi = all.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (node.compareDocumentPosition(all[mid]) & Node.DOCUMENT_POSITION_FOLLOWING) hi = mid; else lo = mid + 1;
+    }
+    target = all[lo] || all[all.length - 1];
+  }
+  if (target) target.focus({ preventScroll: true });
 }
 
 /** The highlights under a clicked element: [{layer, rec, index, entity}], innermost first. */
@@ -287,7 +297,7 @@ function menuItems(layers) {
       if (kind !== 'person') act('It is a person', () => commit({ op: 'relabel', target: tgt, to: 'person' }, `“${name}” is now a person.`, spot));
       act('It is a place', () => commit({ op: 'relabel', target: tgt, to: 'place' }, `“${name}” is now a place.`, spot));
       if (kind !== 'organisation') act('It is an organisation', () => commit({ op: 'relabel', target: tgt, to: 'organisation' }, `${h.entity.name} is now an organisation.`, spot));
-      act('Remove this highlight', () => commit({ op: 'remove', target: tgt }, `Highlight “${name}” removed.`), { danger: true });
+      act('Remove this highlight', () => commit({ op: 'remove', target: tgt }, `Highlight “${name}” removed.`, spot), { danger: true });
       if (h.rec.kind === 'name') {
         rule('person', `Always treat “${name}” as a person`);
         rule('not-person', `Never treat “${name}” as a person`);
@@ -296,7 +306,7 @@ function menuItems(layers) {
     } else if (h.layer === 'place') {
       act('It is a person', () => commit({ op: 'relabel', target: tgt, to: 'person' }, `“${name}” is now a person.`, spot));
       act('It is an organisation', () => commit({ op: 'relabel', target: tgt, to: 'organisation' }, `“${name}” is now an organisation.`, spot));
-      act('Remove this highlight', () => commit({ op: 'remove', target: tgt }, `Place “${name}” removed.`), { danger: true });
+      act('Remove this highlight', () => commit({ op: 'remove', target: tgt }, `Place “${name}” removed.`, spot), { danger: true });
       rule('place', `Always treat “${name}” as a place`);
       rule('not-place', `Never treat “${name}” as a place`);
       groups.push({ title: `Place · ${h.rec.name}`, note: h.rec.corrected ? correctionNote(h.rec) : '', items });
@@ -318,7 +328,7 @@ function menuItems(layers) {
         fn: () => commit({ op: 'speaker', target: tgt, speaker: null }, 'This quote now has no speaker.', spot) });
       if (q.kind === 'non-speech') act('It is speech (a real quote)', () => commit({ op: 'relabel', target: tgt, to: 'direct' }, 'Marked as a quote.', spot));
       else act('Not speech (a title or scare quote)', () => commit({ op: 'relabel', target: tgt, to: 'non-speech' }, 'Marked as a phrase nobody is quoted saying.', spot));
-      act('Remove this highlight', () => commit({ op: 'remove', target: tgt }, 'Quote highlight removed.'), { danger: true });
+      act('Remove this highlight', () => commit({ op: 'remove', target: tgt }, 'Quote highlight removed.', spot), { danger: true });
       groups.push({ title: q.kind === 'non-speech' ? 'Marked phrase' : `Quote · ${q.speaker_name || 'no speaker'}`,
         note: q.corrected ? correctionNote(q) : '', sub: 'Who said it?', radios: who, items });
     }
@@ -356,6 +366,7 @@ function openMenu(anchor, layers) {
     menu.append(group);
   });
   menu.addEventListener('keydown', (e) => {
+    e.stopPropagation(); // j/k, Ctrl+Z and the like belong to the page, not to an open menu
     const i = all.indexOf(document.activeElement);
     const go = (k) => { e.preventDefault(); all[(k + all.length) % all.length].focus(); };
     if (e.key === 'ArrowDown') go(i + 1);
@@ -443,6 +454,7 @@ function toolbar() {
     bar.append(b);
   }
   bar.addEventListener('keydown', (e) => {
+    if (!e.ctrlKey && !e.metaKey) e.stopPropagation();
     const bs = [...bar.querySelectorAll('button')];
     const i = bs.indexOf(document.activeElement);
     if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') { e.preventDefault(); bs[(i + (e.key === 'ArrowRight' ? 1 : bs.length - 1)) % bs.length].focus(); }

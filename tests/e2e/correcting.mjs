@@ -148,6 +148,15 @@ for (const url of h.urls) {
     await page.keyboard.press('Enter');
     await page.waitForSelector('#correct-menu', { state: 'detached' });
     assert.deepEqual(await texts(page, '#article .l'), []);
+    assert.ok(await page.evaluate(() => document.activeElement.closest('#article') && document.activeElement.tabIndex === 0),
+      'focus stays in the article, on the next highlight');
+    // Letters in the menu jump to an item (type-ahead); they do not step through quotes (j/k).
+    await page.focus('#article .qs');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#correct-menu');
+    await page.keyboard.press('j');
+    assert.equal(await focused(), 'Jordan Lee', 'type-ahead');
+    await page.keyboard.press('Escape');
   });
 
   await h.check('add by selection; undo and redo by buttons and keys', url, async (page) => {
