@@ -383,6 +383,25 @@ for (const url of h.urls) {
     assert.equal((await tabNames(page)).length, 3, 'dismissing the question keeps the tab');
   });
 
+  await check('Clear closes the shown tab; after the last one nothing is restored', url, async (page) => {
+    await page.setInputFiles('#file', [FILES[0], FILES[1]].map(upload));
+    await waitArticle(page, FILES[0].has[0]);
+    await page.click('#clear');
+    await page.click('dialog[open] button:has-text("Clear")'); // the page's own question (editor.js)
+    await waitArticle(page, FILES[1].has[0]);
+    assert.equal(await page.isVisible('#tabs'), false, 'one document left: no tab bar');
+    await page.reload();
+    await page.waitForSelector('body[data-ready="true"]');
+    await waitArticle(page, FILES[1].has[0]);
+    await page.click('#clear');
+    await page.click('dialog[open] button:has-text("Clear")');
+    await page.waitForFunction(() => document.getElementById('input').value === '' && !document.getElementById('input-view').hidden);
+    await page.reload();
+    await page.waitForSelector('body[data-ready="true"]');
+    assert.equal(await page.$eval('#input', (i) => i.value), '');
+    assert.equal(await page.isVisible('#article'), false);
+  });
+
   await check('the previous version\'s saved text becomes a document', url, async (page) => {
     await page.evaluate(async () => {
       await new Promise((resolve) => { const r = indexedDB.deleteDatabase('saywhere-documents'); r.onsuccess = r.onerror = r.onblocked = resolve; });
