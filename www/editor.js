@@ -390,6 +390,8 @@ function openMenu(anchor, layers) {
   place(menu, anchor.getBoundingClientRect());
   const first = all.find((b) => b.getAttribute('aria-checked') === 'true') || all[0];
   first.focus({ preventScroll: true });
+  const list = first.closest('.cm-radios');
+  if (list) list.scrollTop = Math.max(0, first.offsetTop - list.offsetTop - list.clientHeight / 2 + first.offsetHeight / 2);
 }
 
 function place(box, r) {
