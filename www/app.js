@@ -266,6 +266,8 @@ async function run(text, source, note) {
     return;
   }
   documents.commit(text); // the shown document's text, kept in this browser (documents.js)
+  const shown = documents.active();
+  if (source === undefined && shown && (shown.origin === 'file' || shown.origin === 'example')) source = shown.name;
   // Save first: if the annotator dies, the text survives a reload.
   let saved = false;
   try { localStorage.setItem(STORE_KEY, text); saved = true; } catch { /* storage full or disabled: keep going */ }
