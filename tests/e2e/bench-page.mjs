@@ -13,8 +13,13 @@
 //   3. a big text (default 5 MB: the seed articles repeated): time to the first highlight
 //      and to the end of the run, and every main-thread long task (PerformanceObserver
 //      'longtask', 50 ms and longer) from the click until the page is idle again;
-//   4. raw WASM throughput in Chromium: the page's own module, imported in the page,
-//      annotate() over the seeds (and target/bench-corpus.jsonl when present), in MB/s.
+//   4. WASM throughput in Chromium: the page's own worker (worker.js) annotates every
+//      document of the seeds x20 (and target/bench-corpus.jsonl when present) one message
+//      each, as the page does; MB/s of the time inside annotate (the worker's `ms`) and of
+//      the whole round trip (post, annotate, structured clone back); then the module on the
+//      main thread, annotate() in a loop.
+//
+//   --skip big,wasm   leaves out parts 3 and/or 4; --runs N cold loads (default 3).
 import { chromium } from 'playwright-core';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -31,6 +36,7 @@ const args = process.argv.slice(2);
 const opt = (name, dflt) => { const i = args.indexOf(name); return i >= 0 ? Number(args[i + 1]) : dflt; };
 const BIG_MB = opt('--big-mb', 5);
 const RUNS = opt('--runs', 3);
+const SKIP = (() => { const i = args.indexOf('--skip'); return new Set(i >= 0 ? args[i + 1].split(',') : []); })();
 
 if (!fs.existsSync(path.join(DIST, 'index.html'))) {
   console.error(`bench-page: ${DIST}/index.html not found; run scripts/build-site.sh first`);
@@ -146,7 +152,7 @@ try {
   console.log(`   long tasks before the first highlight (first run): ${loadTasks.length}, longest ${ms(Math.max(0, ...loadTasks.map((t) => t.duration)))}`);
 
   // ---- 3: a big text -----------------------------------------------------------------------
-  {
+  if (!SKIP.has('big')) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     await page.addInitScript(probe, { autorun: null });
@@ -187,7 +193,7 @@ try {
   }
 
   // ---- 4: raw WASM throughput in Chromium ----------------------------------------------------
-  {
+  if (!SKIP.has('wasm')) {
     const corpora = [['seeds x20', Array.from({ length: 20 }, () => seeds).flat()]];
     const corpusFile = path.join(TARGET, 'bench-corpus.jsonl');
     if (fs.existsSync(corpusFile)) {
@@ -197,7 +203,38 @@ try {
     const page = await context.newPage();
     await page.goto(base + '/index.html');
     await page.waitForSelector('body[data-ready="true"]', { timeout: 60000 });
-    console.log('\n4. WASM throughput in Chromium (the page\'s module on the main thread, annotate() per document, JS objects out):');
+    console.log('\n4. WASM throughput in Chromium, the page\'s worker (worker.js), one annotate message per document:');
+    for (const [name, docs] of corpora) {
+      const r = await page.evaluate(async (docs) => {
+        const w = new Worker('/worker.js', { type: 'module', name: 'bench' });
+        const next = () => new Promise((resolve, reject) => {
+          w.onmessage = (e) => resolve(e.data);
+          w.onerror = (e) => reject(new Error(e.message));
+        });
+        let m = next();
+        w.postMessage({ type: 'init' });
+        if ((await m).type !== 'ready') throw new Error('worker did not start');
+        m = next();
+        w.postMessage({ type: 'annotate', id: 0, text: docs[0] });
+        await m;
+        const bytes = docs.reduce((s, d) => s + new TextEncoder().encode(d).length, 0);
+        let inside = 0;
+        const t = performance.now();
+        for (let i = 0; i < docs.length; i++) {
+          m = next();
+          w.postMessage({ type: 'annotate', id: i + 1, text: docs[i] });
+          const msg = await m;
+          if (msg.type !== 'result') throw new Error(msg.message || msg.type);
+          inside += msg.ms;
+        }
+        const total = performance.now() - t;
+        w.terminate();
+        return { bytes, inside: inside / 1000, total: total / 1000 };
+      }, docs);
+      console.log(`   ${name}: ${docs.length} documents, ${(r.bytes / 1e6).toFixed(2)} MB: ${(r.bytes / 1e6 / r.inside).toFixed(2)} MB/s inside annotate `
+        + `(${r.inside.toFixed(2)} s), ${(r.bytes / 1e6 / r.total).toFixed(2)} MB/s round trip (${r.total.toFixed(2)} s)`);
+    }
+    console.log('   the module on the main thread, annotate() in a loop, JS objects out:');
     for (const [name, docs] of corpora) {
       const r = await page.evaluate(async (docs) => {
         const m = await import('/pkg/saywhere.js');
