@@ -338,8 +338,6 @@ for (const url of h.urls) {
     }
   }, { context: { permissions: ['clipboard-read', 'clipboard-write'] } });
 
-  if (file) continue; // reloads: on the hosted page (file:// storage is checked by hand)
-
   await check('a reload keeps the tabs, their texts and the active one; drafts are kept', url, async (page) => {
     await page.setInputFiles('#file', [FILES[0], FILES[4], FILES[7]].map(upload));
     await waitArticle(page, FILES[0].has[0]);
