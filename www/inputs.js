@@ -440,12 +440,12 @@ export function wordXmlToText(xml) {
   xml = stripElements(xml, /<((?:[\w.-]+:)?Fallback)\b/g, () => /<\/(?:[\w.-]+:)?Fallback\s*>/g);
   const paragraphs = [];
   const stack = [];
-  let cur = '', inText = false, inRun = 0;
+  let cur = '', inText = false, inRun = 0, moved = 0;
   const tag = /<(\/?)([\w.-]+):([\w.-]+)\b[^<>]*?(\/?)>|<[^<>]*>|([^<]+)/g;
   let m;
   while ((m = tag.exec(xml))) {
     if (m[5] !== undefined) {
-      if (inText) cur += unescapeXml(m[5]);
+      if (inText && !moved) cur += unescapeXml(m[5]);
       continue;
     }
     if (m[2] !== ns) continue;
@@ -462,6 +462,9 @@ export function wordXmlToText(xml) {
         break;
       case 't':
         inText = !closing && !selfClosing;
+        break;
+      case 'moveFrom': // tracked changes: the text where it was moved from is gone
+        if (!selfClosing) moved = Math.max(0, moved + (closing ? -1 : 1));
         break;
       case 'tab': if (inRun && !closing) cur += '\t'; break;
       case 'br': case 'cr': if (inRun && !closing) cur += '\n'; break;
@@ -524,6 +527,25 @@ export function fileKind(name, type = '') {
   return 'text';
 }
 
+/** An HTML file that is not UTF-8 but declares its charset (<meta charset>, or http-equiv
+ *  Content-Type) in its first 2 KB is decoded with it (ISO-8859-2, KOI8-R, Shift_JIS…). */
+function declaredCharset(bytes, text) {
+  if (bytes[0] === 0xfe || bytes[0] === 0xff) return text; // UTF-16, by its byte-order mark
+  const head = decodeWindows1252(bytes.subarray(0, 2048));
+  const m = /<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(head);
+  if (!m) return text;
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return text; // valid UTF-8: it is UTF-8, whatever it says
+  } catch { /* not UTF-8: the declared charset, if the browser knows it */ }
+  try {
+    const dec = new TextDecoder(m[1].toLowerCase());
+    return dec.encoding === 'windows-1252' ? text : dec.decode(bytes);
+  } catch {
+    return text;
+  }
+}
+
 /** Read one File: resolves with {name, text}; throws an InputError with a message for the reader. */
 export async function readFile(file) {
   const label = `“${file.name}”`;
@@ -541,6 +563,7 @@ export async function readFile(file) {
   if (kind === 'docx') text = await docxToText(bytes, label);
   else {
     text = decode(bytes, label);
+    if (kind === 'html') text = declaredCharset(bytes, text);
     if (kind === 'html' || (kind === 'text' && /^\s*<(!doctype html|html|head|body|article)/i.test(text))) text = htmlToText(text);
     else if (kind === 'markdown') text = markdownToText(text);
   }

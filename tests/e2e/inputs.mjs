@@ -65,6 +65,14 @@ const DIV_HTML = `<html><head><title>Valley Courier</title></head><body>
 <div class="col-right"><p>Newsletter: sign up to get the Courier every morning in your inbox.</p></div></div>
 <div class="site-footer">Contact us · Advertise · Terms</div></body></html>`;
 
+// Declares ISO-8859-2 (Central European): Ł 0xA3, ó 0xF3, ź 0xBC, ł 0xB3 (in Windows-1252: £ ó ¼ ³).
+const LATIN2_HTML = Buffer.concat([
+  Buffer.from('<html><head><meta charset="iso-8859-2"><title>x</title></head><body><article><h1>Rynek</h1><p>&#8220;', 'latin1'),
+  Buffer.from('The square is full,&#8221;', 'latin1'),
+  Buffer.from(' said Zofia Nowak in ', 'latin1'), Buffer.from([0xa3, 0xf3, 0x64, 0xbc]), Buffer.from(' and Wroc', 'latin1'), Buffer.from([0xb3]),
+  Buffer.from('aw.</p></article></body></html>', 'latin1'),
+]);
+
 const crc32 = (buf) => {
   if (zlib.crc32) return zlib.crc32(buf);
   let c = ~0;
@@ -128,6 +136,7 @@ const FILES = [
   { name: 'mill.htm', type: 'text/html', buffer: Buffer.from(DIV_HTML),
     has: ['The mill turns again\n\nAfter twenty years', '“It took us four winters to fix the wheel, but it was worth every hour,” said Jeanne Lambert'],
     not: ['Politics', 'Read also', 'Newsletter', 'Advertise', 'Valley Courier'] },
+  { name: 'rynek-latin2.html', type: 'text/html', buffer: LATIN2_HTML, has: ['“The square is full,” said Zofia Nowak in Łódź and Wrocław.'] },
   { name: 'keepers.docx', type: DOCX_TYPE, buffer: DOCX,
     has: ['Lighthouse keepers meet in Brest', '“We still climb the stairs every night,” said Yann Le Goff in Brest.', 'Keeper\tStation\nSecond line & more'] },
 ];
@@ -221,7 +230,7 @@ for (const url of h.urls) {
   });
 
   await check('tabs: switch by click and arrows, close by button and Delete, axe, screenshot', url, async (page) => {
-    const three = [FILES[5], FILES[7], FILES[0]];
+    const three = [FILES[5], FILES[8], FILES[0]];
     await page.setInputFiles('#file', three.map(upload));
     await waitArticle(page, three[0].has[0]);
     assert.deepEqual(await tabNames(page), three.map((f) => f.name));
@@ -339,7 +348,7 @@ for (const url of h.urls) {
   }, { context: { permissions: ['clipboard-read', 'clipboard-write'] } });
 
   await check('a reload keeps the tabs, their texts and the active one; drafts are kept', url, async (page) => {
-    await page.setInputFiles('#file', [FILES[0], FILES[4], FILES[7]].map(upload));
+    await page.setInputFiles('#file', [FILES[0], FILES[4], FILES[8]].map(upload));
     await waitArticle(page, FILES[0].has[0]);
     await page.click('#tabs [role="tab"] >> nth=1');
     await waitArticle(page, 'Ingrid Solberg');
@@ -354,7 +363,7 @@ for (const url of h.urls) {
     await page.reload();
     await page.waitForSelector('body[data-ready="true"]');
     await waitArticle(page, 'Ingrid Solberg');
-    assert.deepEqual(await tabNames(page), [FILES[0].name, FILES[4].name, FILES[7].name]);
+    assert.deepEqual(await tabNames(page), [FILES[0].name, FILES[4].name, FILES[8].name]);
     assert.equal(await activeTab(page), FILES[4].name, 'the active tab is the same');
     assert.match(await page.textContent('#status'), /Restored from your last visit/);
     await page.click('#tabs [role="tab"] >> nth=2');
@@ -366,14 +375,14 @@ for (const url of h.urls) {
     await page.reload();
     await page.waitForSelector('body[data-ready="true"]');
     await waitArticle(page, 'Ola Nord');
-    assert.equal(await activeTab(page), FILES[7].name);
+    assert.equal(await activeTab(page), FILES[8].name);
     // And reloaded at once, before the draft's own save: it is saved as the page goes.
     await page.click('#edit');
     await page.fill('#input', 'Typed just now: “Quick,” said Liv Dahl.');
     await page.reload();
     await page.waitForSelector('body[data-ready="true"]');
     await waitArticle(page, 'Liv Dahl');
-    assert.equal(await activeTab(page), FILES[7].name);
+    assert.equal(await activeTab(page), FILES[8].name);
     // Closing a tab whose text was typed here asks first; dismissed, nothing is closed.
     await page.focus('#tabs [role="tab"][aria-selected="true"]');
     await page.keyboard.press('Delete');

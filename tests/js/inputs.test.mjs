@@ -178,6 +178,12 @@ test('WordprocessingML: paragraphs from w:p/w:t, w:tab, w:br; deletions and fall
   assert.equal(wordXmlToText(other), EXPECTED);
 });
 
+test('WordprocessingML: text moved away by a tracked change is left out, the moved-to text kept', () => {
+  const xml = `<w:document ${W}><w:body><w:p><w:moveFrom w:id="1"><w:r><w:t>Old place. </w:t></w:r></w:moveFrom>`
+    + `<w:r><w:t>Kept.</w:t></w:r><w:moveTo w:id="2"><w:r><w:t> New place.</w:t></w:r></w:moveTo></w:p></w:body></w:document>`;
+  assert.equal(wordXmlToText(xml), 'Kept. New place.');
+});
+
 test('.docx: the text of a document built here, deflated and stored', async () => {
   assert.equal(await docxToText(docx()), EXPECTED);
   assert.equal(await docxToText(docx({ method: 0 })), EXPECTED);
