@@ -300,14 +300,7 @@ class Work {
       Object.assign(q, { speaker: null, speaker_start: null, speaker_end: null, cue: null, cue_start: null, cue_end: null,
         rule: 'user', rule_explanation: 'you said nobody is quoted here', confidence: 1 });
     } else {
-      // The speaker's name mention nearest the quote, preferring one before it.
-      const names = this.people[e].mentions.filter((m) => m.kind === 'name');
-      const pool = names.length ? names : this.people[e].mentions;
-      let near = null, d = Infinity;
-      for (const m of pool) {
-        const dist = m.end <= q.start ? q.start - m.end : m.start >= q.end ? (m.start - q.end) * 1.5 : 0;
-        if (dist < d) { d = dist; near = m; }
-      }
+      const near = nearestMention(this.people[e], q);
       Object.assign(q, { speaker: e, speaker_start: near ? near.start : null, speaker_end: near ? near.end : null,
         cue: null, cue_start: null, cue_end: null, rule: 'user', rule_explanation: 'you chose this speaker', confidence: 1 });
       if (q.kind === 'non-speech') q.kind = 'direct';
@@ -324,13 +317,37 @@ class Work {
       const { dropped, ...rest } = p;
       people.push({ ...rest, id: people.length, mentions: [...p.mentions].sort((a, b) => a.start - b.start || a.end - b.end) });
     });
+    const spans = new Map(); // entity → Set of "start:end" of its mentions, made when first asked
+    const has = (e, s, t) => {
+      if (!spans.has(e)) spans.set(e, new Set(people[e].mentions.map((m) => m.start + ':' + m.end)));
+      return spans.get(e).has(s + ':' + t);
+    };
     const quotes = this.quotes.map((q) => {
       const speaker = q.speaker === null || q.speaker === undefined || !index.has(q.speaker) ? null : index.get(q.speaker);
-      return { ...q, speaker, speaker_name: speaker === null ? null : people[speaker].name };
+      const out = { ...q, speaker, speaker_name: speaker === null ? null : people[speaker].name };
+      // The speaker mention the quote points at was removed: the nearest one left.
+      if (speaker !== null && q.speaker_start !== null && !has(speaker, q.speaker_start, q.speaker_end)) {
+        const near = nearestMention(people[speaker], q);
+        out.speaker_start = near ? near.start : null;
+        out.speaker_end = near ? near.end : null;
+      }
+      return out;
     }).sort((a, b) => a.start - b.start || a.end - b.end);
     const places = [...this.places].sort((a, b) => a.start - b.start || a.end - b.end);
     return { ...this.head, people, quotes, places };
   }
+}
+
+/** The entity's name mention nearest the quote (one before it preferred), or null. */
+function nearestMention(entity, q) {
+  const names = entity.mentions.filter((m) => m.kind === 'name');
+  const pool = names.length ? names : entity.mentions;
+  let near = null, d = Infinity;
+  for (const m of pool) {
+    const dist = m.end <= q.start ? q.start - m.end : m.start >= q.end ? (m.start - q.end) * 1.5 : 0;
+    if (dist < d) { d = dist; near = m; }
+  }
+  return near;
 }
 
 function mark(record, by) {

@@ -30,6 +30,7 @@ function el(tag, cls, text, attrs) {
   return e;
 }
 const button = (cls, text, attrs) => { const b = el('button', cls, text, attrs); b.type = 'button'; return b; };
+const cap = (s) => (s ? s[0].toUpperCase() + s.slice(1) : '');
 const clip = (s, n = 32) => { const t = s.replace(/\s+/g, ' ').trim(); return t.length > n ? t.slice(0, n - 1) + '…' : t; };
 
 // ---------------------------------------------------------------- public API
@@ -294,6 +295,12 @@ function menuItems(layers) {
     if (h.layer === 'mention') {
       const kind = h.entity.kind;
       const title = `${kind === 'person' ? 'Person' : 'Organisation'} · ${h.entity.name}`;
+      if (h.rec.kind !== 'name') {
+        // A pronoun or a role ("she", "the minister") linked to someone: only the link can go.
+        act('Remove this highlight', () => commit({ op: 'remove', target: tgt }, `“${name}” no longer linked to ${h.entity.name}.`, spot), { danger: true });
+        groups.push({ title: `${cap(h.rec.kind)} · ${h.entity.name}`, note: h.rec.corrected ? correctionNote(h.rec) : '', items });
+        continue;
+      }
       if (kind !== 'person') act('It is a person', () => commit({ op: 'relabel', target: tgt, to: 'person' }, `“${name}” is now a person.`, spot));
       act('It is a place', () => commit({ op: 'relabel', target: tgt, to: 'place' }, `“${name}” is now a place.`, spot));
       if (kind !== 'organisation') act('It is an organisation', () => commit({ op: 'relabel', target: tgt, to: 'organisation' }, `${h.entity.name} is now an organisation.`, spot));

@@ -123,6 +123,10 @@ test('remove a place, a mention and a quote', () => {
   out = applyCorrections(a, TEXT, [{ op: 'remove', target: target('mention', a.people[0].mentions[0], TEXT) }]);
   assert.equal(out.people[0].mentions.length, 1);
   assert.equal(out.quotes[0].speaker, 0);
+  // The quote's own speaker mention removed: it points at the nearest one left.
+  out = applyCorrections(a, TEXT, [{ op: 'remove', target: target('mention', a.people[0].mentions[1], TEXT) }]);
+  assert.equal(out.quotes[0].speaker, 0);
+  assert.deepEqual([out.quotes[0].speaker_start, out.quotes[0].speaker_end], [a.people[0].mentions[0].start, a.people[0].mentions[0].end]);
   out = applyCorrections(a, TEXT, a.people[0].mentions.map((m) => ({ op: 'remove', target: target('mention', m, TEXT) })));
   assert.deepEqual(out.people.map((p) => p.name), ['The Hull Council']);
   assert.equal(out.quotes[0].speaker, null);
