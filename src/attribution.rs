@@ -19,6 +19,8 @@
 //! gender-compatible person outside quotes who is not named inside the quote itself;
 //! role nouns ("the minister said") go to the person the text gave that role.
 
+use std::collections::HashMap;
+
 use crate::model::{Entity, EntityKind, Gender, Mention, MentionKind, Quote, QuoteKind, Rule, Span};
 use crate::people::{self, People};
 use crate::quotes::Found;
@@ -60,6 +62,7 @@ static CUES: WordSet = WordSet::new(&[
     "responds", "replied", "wrote", "telling", "pleads", "jokes", "quips", "boasts", "citing", "cited",
     "interjected", "proposed", "instructed", "retaliated", "remembered", "barked", "implied", "implies", "recalls", "mused", "vented", "fumed", "groused", "griped", "sniped", "quipping", "adding", "noting", "arguing", "insisting",
     "warning", "explaining", "declaring", "recalling", "stressing", "suggesting", "acknowledging",
+    "denounced", "denounces", "reacted", "lambasted", "lambastes", "assailed", "excoriated", "decries",
 ]);
 
 /// Cues that are also nouns count only before an object pronoun or article: "calls it “a farce”".
@@ -133,6 +136,12 @@ enum Subject {
     Role(usize),
     /// The cue has a subject that is nobody we can name ("officials", "the report").
     Other,
+    /// A first-person narrator's “I” at this token (“Q,” I said): named, if at all, by
+    /// [`name_narrator`] once every quote has been read.
+    Narrator(usize),
+    /// A relative “who” at this token, standing for the person named by the mention before it
+    /// ("Mike Lee, who declared, “Q”"): the speaker mention is the “who”.
+    Relative(usize, usize),
 }
 
 struct Ctx<'a, 'd> {
@@ -294,6 +303,16 @@ impl<'a, 'd> Ctx<'a, 'd> {
     /// The subject written before token `t` (the cue): "S said", "S, a spokeswoman, said",
     /// "he later said", "the minister said".
     fn subject_before(&self, cue: usize, start: usize) -> Option<Subject> {
+        // "S, who has in the past described X as “Q”": the relative clause's antecedent.
+        if let Some(w) = (cue.saturating_sub(7).max(start)..cue).rev().find(|&t| self.lower(t) == "who") {
+            if w >= start + 2 && self.word(w - 1) == "," && (w + 1..cue).all(|t| self.doc.tokens[t].kind == TokenKind::Word && self.quote_of[t].is_none()) {
+                if let Some(mi) = self.ends[w - 2] {
+                    if self.entities[self.people.mentions[mi].entity].kind == EntityKind::Person {
+                        return Some(Subject::Relative(w, mi));
+                    }
+                }
+            }
+        }
         let mut k = cue;
         while k > start {
             let p = k - 1;
@@ -518,9 +537,11 @@ impl<'a, 'd> Ctx<'a, 'd> {
             if matches!(self.word(j), "." | "!" | "?" | ";") && !self.is_abbreviation_dot(j) {
                 break;
             }
-            // “Q,” I remarked: the narrator, whom the text does not name.
+            // “Q,” I remarked: the narrator, whom the text may name only through the others'
+            // words (see `name_narrator`); “Q,” we said: nobody.
             if f.kind == QuoteKind::Direct && matches!(self.word(j), "I" | "we" | "We") && j + 1 < limit && self.is_cue(j + 1) {
-                return Some(Attribution { subject: Subject::Other, cue: Some(self.doc.tokens[j + 1].span), rule: Rule::QuoteSpeakerCue, confidence: 0.0 });
+                let subject = if self.word(j) == "I" { Subject::Narrator(j) } else { Subject::Other };
+                return Some(Attribution { subject, cue: Some(self.doc.tokens[j + 1].span), rule: Rule::QuoteSpeakerCue, confidence: 0.0 });
             }
             let subject = if let Some(mi) = self.starts[j] {
                 Some((Subject::Name(mi), self.people.mentions[mi].last + 1))
@@ -552,12 +573,14 @@ impl<'a, 'd> Ctx<'a, 'd> {
         if let Some(c) = (k..(k + 6).min(limit)).take_while(|&t| !matches!(self.word(t), "." | "!" | "?" | ";" | ",")).find(|&t| self.is_cue(t)) {
             // A lower-case noun phrase ("the group", "a reader"), not a clause that goes on
             // ("when asked", "and insisted", "confusing and called").
+            // ("by asking", "after saying": a participle after a preposition is no subject's cue.)
             let lower_np = (k..c).all(|t| {
                 self.doc.tokens[t].kind == TokenKind::Word
                     && self.word(t).chars().next().is_some_and(char::is_lowercase)
                     && !CLAUSE_WORDS.contains(&self.word(t))
+                    && !PREPOSITIONS.contains(&self.lower(t))
             });
-            if c > k && lower_np {
+            if c > k && lower_np && !self.lower(c).ends_with("ing") {
                 return Some(Attribution { subject: Subject::Other, cue: Some(self.doc.tokens[c].span), rule: Rule::QuoteSpeakerCue, confidence: 0.0 });
             }
         }
@@ -651,6 +674,20 @@ impl<'a, 'd> Ctx<'a, 'd> {
         }
         if blocked.is_some() {
             return blocked;
+        }
+        // "S issued a statement, “Q”": the statement's author is the clause's subject.
+        if first >= 2 && matches!(self.word(first - 1), "," | ":") && matches!(self.lower(first - 2).as_str(), "statement" | "tweet" | "post" | "message" | "letter") {
+            let person = |s: &Subject| match *s {
+                Subject::Name(mi) => {
+                    let m = &self.people.mentions[mi];
+                    self.entities[m.entity].kind == EntityKind::Person && !matches!(self.word(m.last + 1), "’s" | "'s" | "’" | "'")
+                }
+                Subject::Pronoun(..) => true,
+                _ => false,
+            };
+            if let Some(subject) = self.clause_subject(sent_start, first - 2).filter(person) {
+                return Some(Attribution { subject, cue: Some(self.doc.tokens[first - 2].span), rule: Rule::SpeakerCueQuote, confidence: 0.75 });
+            }
         }
         // S [verb phrase]: “Q” — a colon after a clause whose subject is a name.
         if self.word(first - 1) == ":" {
@@ -764,7 +801,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
                     return None;
                 }
                 return match self.subject_before(k, start) {
-                    Some(s @ (Subject::Name(_) | Subject::Pronoun(..))) => {
+                    Some(s @ (Subject::Name(_) | Subject::Relative(..) | Subject::Pronoun(..))) => {
                         Some(Attribution { subject: s, cue: Some(self.doc.tokens[k].span), rule: Rule::ReportedClause, confidence: 0.75 })
                     }
                     _ => None,
@@ -802,7 +839,20 @@ impl<'a, 'd> Ctx<'a, 'd> {
         if let Some(mi) = self.ends[colon - 1] {
             return Some(Attribution { subject: Subject::Name(mi), cue: Some(self.doc.tokens[colon].span), rule: Rule::SpeakerColon, confidence: 0.8 });
         }
-        let cue = (sent_start..colon).rev().find(|&t| self.is_cue(t))?;
+        let Some(cue) = (sent_start..colon).rev().find(|&t| self.is_cue(t)) else {
+            // "When X died, President Y released the following statement:" — the last person
+            // named in the sentence, not after a preposition nor as an owner ("Y's campaign").
+            let t = (sent_start..colon).rev().find(|&t| self.starts[t].is_some())?;
+            let mi = self.starts[t]?;
+            let after = self.people.mentions[mi].last + 1;
+            let full_first = self.people.mentions[mi].full_first;
+            let owner = after < colon && matches!(self.word(after), "’s" | "'s" | "’" | "'");
+            let after_preposition = full_first > sent_start && PREPOSITIONS.contains(&self.lower(full_first - 1));
+            if owner || after_preposition || !(after..colon).any(|t| matches!(self.lower(t).as_str(), "statement" | "following" | "message" | "letter" | "remarks" | "tweet" | "post")) {
+                return None;
+            }
+            return Some(Attribution { subject: Subject::Name(mi), cue: Some(self.doc.tokens[colon].span), rule: Rule::SpeakerColon, confidence: 0.7 });
+        };
         let subject = self.subject_before(cue, sent_start).or_else(|| self.subject_after(cue + 1, colon))?;
         Some(Attribution { subject, cue: Some(self.doc.tokens[cue].span), rule: Rule::SpeakerCueQuote, confidence: 0.8 })
     }
@@ -829,10 +879,10 @@ impl<'a, 'd> Ctx<'a, 'd> {
         }
         let subject = if cue == comma + 1 { self.subject_after(cue + 1, fin)? } else { self.subject_before(cue, comma + 1)? };
         match subject {
-            Subject::Name(_) | Subject::Pronoun(..) | Subject::Role(_) => {
+            Subject::Name(_) | Subject::Relative(..) | Subject::Pronoun(..) | Subject::Role(_) => {
                 Some(Attribution { subject, cue: Some(self.doc.tokens[cue].span), rule: Rule::SentenceEndCue, confidence: 0.8 })
             }
-            Subject::Other => None,
+            Subject::Other | Subject::Narrator(_) => None,
         }
     }
 
@@ -863,7 +913,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
             return None;
         }
         let fin = if matches!(self.word(b - 1), "." | "!" | "?") { b - 1 } else { b };
-        let person = |s: Subject| matches!(s, Subject::Name(_) | Subject::Pronoun(..) | Subject::Role(_));
+        let person = |s: Subject| matches!(s, Subject::Name(_) | Subject::Relative(..) | Subject::Pronoun(..) | Subject::Role(_));
         let words = |x: usize, y: usize| (x..y).filter(|&t| self.doc.tokens[t].kind == TokenKind::Word).count();
         let span = |x: usize, y: usize| Span::new(self.doc.tokens[x].span.start, self.doc.tokens[y - 1].span.end);
         // "CLAUSE, S said." / "CLAUSE, said S."
@@ -931,7 +981,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
         }
         let cue = (a..b).rev().find(|&t| self.is_cue(t))?;
         match self.subject_before(cue, a).or_else(|| self.subject_after(cue + 1, b))? {
-            s @ (Subject::Name(_) | Subject::Pronoun(..)) => {
+            s @ (Subject::Name(_) | Subject::Relative(..) | Subject::Pronoun(..)) => {
                 Some(Attribution { subject: s, cue: Some(self.doc.tokens[cue].span), rule: Rule::NearbyCue, confidence: 0.6 })
             }
             _ => None,
@@ -982,6 +1032,12 @@ impl<'a, 'd> Ctx<'a, 'd> {
         self.resolved.insert(at, (start, e));
     }
 
+    /// The entity that the pronoun or role mention starting at byte `start` was resolved to.
+    fn already_resolved(&self, start: usize) -> Option<usize> {
+        let at = self.resolved.partition_point(|r| r.0 < start);
+        self.resolved.get(at).filter(|r| r.0 == start).map(|r| r.1)
+    }
+
     /// Resolve a subject to an entity, recording pronoun and role mentions.
     fn resolve(&mut self, subject: Subject, content: Span) -> Option<(usize, Span, bool)> {
         match subject {
@@ -989,8 +1045,18 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 let m = &self.people.mentions[mi];
                 Some((m.entity, m.span, false))
             }
+            Subject::Relative(w, mi) => {
+                let (e, span) = (self.people.mentions[mi].entity, self.doc.tokens[w].span);
+                self.entities[e].mentions.push(Mention { span, kind: MentionKind::Pronoun });
+                self.note_resolved(span.start, e);
+                Some((e, span, false))
+            }
             Subject::Pronoun(t, g) => {
                 let span = self.doc.tokens[t].span;
+                // One “he” between two quotes ("“Q1” he said, “Q2”") is one person.
+                if let Some(e) = self.already_resolved(span.start) {
+                    return Some((e, span, true));
+                }
                 let e = self.resolve_pronoun(span.start, g, content)?;
                 if self.entities[e].gender == Gender::Unknown {
                     self.entities[e].gender = g;
@@ -1005,11 +1071,14 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 let e = self.resolve_role(span.start, &noun)?;
                 let start = if t > 0 && self.lower(t - 1) == "the" { self.doc.tokens[t - 1].span.start } else { span.start };
                 let span = Span::new(start, span.end);
+                if let Some(e) = self.already_resolved(span.start) {
+                    return Some((e, span, true));
+                }
                 self.entities[e].mentions.push(Mention { span, kind: MentionKind::Role });
                 self.note_resolved(span.start, e);
                 Some((e, span, true))
             }
-            Subject::Other => None,
+            Subject::Other | Subject::Narrator(_) => None,
         }
     }
 
@@ -1137,6 +1206,65 @@ fn dialogue_partner(doc: &Doc, quotes: &[Quote], prev: usize, speaker: usize) ->
 /// Conversation tracking. In a run of paragraphs that each open with a quote (a dialogue),
 /// where the turns attributed by a verb name two or more different speakers, the turns with
 /// no verb of their own alternate: each goes to the speaker two turns before (or after).
+/// A first-person narrator (“Q,” said I) has no name in the narration, but the other
+/// characters call them by it: “You see, Watson, …”. When at least two quotes are the
+/// narrator's, the person most often addressed by name (a vocative: the name between commas
+/// or at an edge of the quote) in the other speakers' quotes, who is never named as a speaker
+/// of their own, is taken to be the narrator, and the narrator's quotes are credited to them.
+fn name_narrator(ctx: &mut Ctx, attrs: &[Option<Attribution>], quotes: &mut [Quote]) {
+    let narrated: Vec<(usize, usize)> = attrs
+        .iter()
+        .enumerate()
+        .filter_map(|(qi, a)| match a.as_ref()?.subject {
+            Subject::Narrator(t) => Some((qi, t)),
+            _ => None,
+        })
+        .collect();
+    if narrated.len() < 2 {
+        return;
+    }
+    let named_speaker = |e: usize| {
+        attrs.iter().zip(quotes.iter()).any(|(a, q)| q.speaker == Some(e) && matches!(a.as_ref().map(|a| a.subject), Some(Subject::Name(_))))
+    };
+    let mut votes: HashMap<usize, i32> = HashMap::new();
+    for (qi, q) in quotes.iter().enumerate() {
+        if q.kind == QuoteKind::NonSpeech {
+            continue;
+        }
+        let by_narrator = narrated.iter().any(|&(n, _)| n == qi);
+        let (lo, hi) = (ctx.doc.token_at_or_after(q.content.start), ctx.doc.token_at_or_after(q.content.end));
+        let mentions = &ctx.people.mentions;
+        let from = mentions.partition_point(|m| m.span.start < q.content.start);
+        for m in mentions[from..].iter().take_while(|m| m.span.start < q.content.end) {
+            if Some(m.entity) == q.speaker || m.full_first < lo || m.last >= hi {
+                continue;
+            }
+            let before = m.full_first == lo || matches!(ctx.word(m.full_first - 1), "," | "dear" | "Dear") || crate::text::is_quote_mark(ctx.word(m.full_first - 1));
+            let after = m.last + 1 >= hi
+                || matches!(ctx.word(m.last + 1), "," | "." | "!" | "?" | ";")
+                || crate::text::is_quote_mark(ctx.word(m.last + 1));
+            if before && after {
+                // The narrator does not address themselves.
+                *votes.entry(m.entity).or_default() += if by_narrator { -2 } else { 1 };
+            }
+        }
+    }
+    let mut ranked: Vec<(i32, usize)> = votes.into_iter().filter(|&(e, v)| v >= 2 && !named_speaker(e)).map(|(e, v)| (v, e)).collect();
+    ranked.sort_unstable_by(|a, b| b.cmp(a));
+    let Some(&(best, e)) = ranked.first() else { return };
+    if ranked.get(1).is_some_and(|&(v, _)| v * 2 > best) {
+        return;
+    }
+    for &(qi, t) in &narrated {
+        let span = ctx.doc.tokens[t].span;
+        quotes[qi].speaker = Some(e);
+        quotes[qi].speaker_mention = Some(span);
+        quotes[qi].rule = Some(Rule::Narrator);
+        quotes[qi].confidence = 0.6;
+        ctx.entities[e].mentions.push(Mention { span, kind: MentionKind::Pronoun });
+    }
+}
+
 fn alternate_dialogue(doc: &Doc, found: &[Found], quotes: &mut [Quote], decided: &[bool]) {
     // The first quote of each paragraph that opens with a quote: the turns.
     let mut turns: Vec<(usize, usize)> = Vec::new(); // (paragraph, quote index)
@@ -1262,7 +1390,7 @@ pub fn attribute(doc: &Doc, found: &[Found], people: &People) -> (Vec<Quote>, Ve
         if f.kind == QuoteKind::NonSpeech {
             let adjacent = found_attr.as_ref().is_some_and(|a| {
                 matches!(a.rule, Rule::QuoteCueSpeaker | Rule::QuoteSpeakerCue | Rule::SpeakerCueQuote | Rule::SpeakerColon | Rule::DashSpeaker)
-                    && matches!(a.subject, Subject::Name(_) | Subject::Pronoun(..) | Subject::Role(_))
+                    && matches!(a.subject, Subject::Name(_) | Subject::Relative(..) | Subject::Pronoun(..) | Subject::Role(_))
             });
             if adjacent {
                 q.kind = QuoteKind::Direct;
@@ -1313,6 +1441,8 @@ pub fn attribute(doc: &Doc, found: &[Found], people: &People) -> (Vec<Quote>, Ve
         }
         quotes.push(q);
     }
+
+    name_narrator(&mut ctx, &attrs, &mut quotes);
 
     // Sieve 4: continuation. Quotes with no cue of their own continue the previous quote of
     // the paragraph, or of the paragraph before when they open a quote-only paragraph.

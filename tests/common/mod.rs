@@ -17,6 +17,7 @@
 //! speaker = "Jane Smith"           # canonical name; leave out for "no speaker"
 //! kind = "direct"                  # optional: direct | partial | non-speech | reported
 //! rule = "quote-cue-speaker"       # optional: the sieve that must have fired
+//! speaker_mention = "she"          # optional: the text of the mention the speaker was found at
 //! ```
 //! Omitting `quotes`, `people` or `places` leaves that layer unchecked.
 
@@ -58,6 +59,7 @@ struct ExpectedQuote {
     speaker: Option<String>,
     kind: Option<String>,
     rule: Option<String>,
+    speaker_mention: Option<String>,
 }
 
 fn kind_name(k: QuoteKind) -> &'static str {
@@ -111,6 +113,11 @@ fn check_case(file: &str, case: &Case, ann: &Annotations) -> Vec<String> {
             if let Some(r) = &e.rule {
                 if a.rule.map(|r| r.name()) != Some(r.as_str()) {
                     fail(format!("rule of {:?}: expected {r}, got {}", e.text, show(a)));
+                }
+            }
+            if let Some(m) = &e.speaker_mention {
+                if a.speaker_mention.map(|s| s.text(t)) != Some(m.as_str()) {
+                    fail(format!("speaker mention of {:?}: expected {m:?}, got {:?}", e.text, a.speaker_mention.map(|s| s.text(t))));
                 }
             }
         }
