@@ -143,10 +143,11 @@ function save() {
   if (!saveCorrections(st(), ed.text, ed.stack.done)) ed.hooks.setStatus('Your correction is shown but could not be saved in this browser (storage is full or disabled).', true);
 }
 
-function refresh() {
+/** Show the corrections in force: state.ann again from state.raw, then render (no wasm run). `r`: a report already made. */
+function refresh(r) {
   const { state } = ed.hooks;
   if (!state.raw || state.text !== ed.text) { updateBar(); return; }
-  const r = applyCorrectionsReport(state.raw, state.text, ed.stack.done, ed.lexicon);
+  r = r || applyCorrectionsReport(state.raw, state.text, ed.stack.done, ed.lexicon);
   ed.skipped = r.skipped;
   state.ann = r.ann;
   ed.hooks.render();
@@ -164,7 +165,7 @@ function commit(c, message, focusAt) {
     return;
   }
   save();
-  refresh();
+  refresh(r);
   ed.hooks.setStatus(message + ' Undo with Ctrl+Z.');
   if (focusAt) refocus(focusAt);
 }
