@@ -396,12 +396,22 @@ impl OffsetMap {
     pub fn new(text: &str) -> OffsetMap {
         let mut after = Vec::new();
         let (mut u16s, mut cps) = (0usize, 0usize);
-        for (i, c) in text.char_indices() {
+        let bytes = text.as_bytes();
+        let (mut i, mut last) = (0, 0);
+        while i < bytes.len() {
+            if bytes[i] < 0x80 {
+                i += 1;
+                continue;
+            }
+            // The ASCII run before this char: one unit per byte in every encoding.
+            u16s += i - last;
+            cps += i - last;
+            let c = text[i..].chars().next().unwrap_or(' ');
             u16s += c.len_utf16();
             cps += 1;
-            if !c.is_ascii() {
-                after.push((i + c.len_utf8(), u16s, cps));
-            }
+            i += c.len_utf8();
+            last = i;
+            after.push((i, u16s, cps));
         }
         OffsetMap { after }
     }
