@@ -1032,6 +1032,27 @@ impl<'a, 'd> Ctx<'a, 'd> {
         self.resolved.insert(at, (start, e));
     }
 
+    /// The entities called by name inside the quote content `content` (vocatives: the name
+    /// between commas or at an edge of the quote, "dear" allowed before it: “You see,
+    /// Watson, …”, “Come in, pop!”), one entry per vocative.
+    fn vocatives(&self, content: Span) -> Vec<usize> {
+        let (lo, hi) = (self.doc.token_at_or_after(content.start), self.doc.token_at_or_after(content.end));
+        let mentions = &self.people.mentions;
+        let from = mentions.partition_point(|m| m.span.start < content.start);
+        let mut out = Vec::new();
+        for m in mentions[from..].iter().take_while(|m| m.span.start < content.end) {
+            if m.full_first < lo || m.last >= hi || self.entities[m.entity].kind != EntityKind::Person {
+                continue;
+            }
+            let before = m.full_first == lo || matches!(self.word(m.full_first - 1), "," | "dear" | "Dear") || crate::text::is_quote_mark(self.word(m.full_first - 1));
+            let after = m.last + 1 >= hi || matches!(self.word(m.last + 1), "," | "." | "!" | "?" | ";") || crate::text::is_quote_mark(self.word(m.last + 1));
+            if before && after {
+                out.push(m.entity);
+            }
+        }
+        out
+    }
+
     /// The entity that the pronoun or role mention starting at byte `start` was resolved to.
     fn already_resolved(&self, start: usize) -> Option<usize> {
         let at = self.resolved.partition_point(|r| r.0 < start);
@@ -1232,20 +1253,10 @@ fn name_narrator(ctx: &mut Ctx, attrs: &[Option<Attribution>], quotes: &mut [Quo
             continue;
         }
         let by_narrator = narrated.iter().any(|&(n, _)| n == qi);
-        let (lo, hi) = (ctx.doc.token_at_or_after(q.content.start), ctx.doc.token_at_or_after(q.content.end));
-        let mentions = &ctx.people.mentions;
-        let from = mentions.partition_point(|m| m.span.start < q.content.start);
-        for m in mentions[from..].iter().take_while(|m| m.span.start < q.content.end) {
-            if Some(m.entity) == q.speaker || m.full_first < lo || m.last >= hi {
-                continue;
-            }
-            let before = m.full_first == lo || matches!(ctx.word(m.full_first - 1), "," | "dear" | "Dear") || crate::text::is_quote_mark(ctx.word(m.full_first - 1));
-            let after = m.last + 1 >= hi
-                || matches!(ctx.word(m.last + 1), "," | "." | "!" | "?" | ";")
-                || crate::text::is_quote_mark(ctx.word(m.last + 1));
-            if before && after {
+        for e in ctx.vocatives(q.content) {
+            if Some(e) != q.speaker {
                 // The narrator does not address themselves.
-                *votes.entry(m.entity).or_default() += if by_narrator { -2 } else { 1 };
+                *votes.entry(e).or_default() += if by_narrator { -2 } else { 1 };
             }
         }
     }
@@ -1262,6 +1273,39 @@ fn name_narrator(ctx: &mut Ctx, attrs: &[Option<Attribution>], quotes: &mut [Quo
         quotes[qi].rule = Some(Rule::Narrator);
         quotes[qi].confidence = 0.6;
         ctx.entities[e].mentions.push(Mention { span, kind: MentionKind::Pronoun });
+    }
+}
+
+/// The person that quote `prev`, the last turn of the paragraph before, calls by name, when
+/// quote `qi` opens the next paragraph as a new turn and nobody else is named in between.
+fn addressee(doc: &Doc, ctx: &Ctx, found: &[Found], quotes: &[Quote], prev: usize, qi: usize) -> Option<usize> {
+    let (para, prev_para) = (doc.paragraph_index(quotes[qi].span.start)?, doc.paragraph_index(quotes[prev].span.start)?);
+    let p = doc.paragraphs[para];
+    if para != prev_para + 1 || p.start != quotes[qi].span.start || found[qi].continues || quotes[prev].kind == QuoteKind::Reported {
+        return None;
+    }
+    // The previous paragraph is a turn: it opens with a quote and holds no one else's name.
+    let pp = doc.paragraphs[prev_para];
+    let first_in_prev = quotes.iter().position(|q| q.span.start >= pp.start)?;
+    if quotes[first_in_prev].span.start != pp.start {
+        return None;
+    }
+    // This paragraph is only quotes: no narration that could name another speaker.
+    let mut at = p.start;
+    for q in quotes[qi..].iter().take_while(|q| q.span.start < p.end) {
+        if !doc.text[at..q.span.start].trim().is_empty() {
+            return None;
+        }
+        at = q.span.end;
+    }
+    if !doc.text[at.min(p.end)..p.end].trim().is_empty() {
+        return None;
+    }
+    let mut called = ctx.vocatives(quotes[prev].content);
+    called.dedup();
+    match called[..] {
+        [e] if Some(e) != quotes[prev].speaker => Some(e),
+        _ => None,
     }
 }
 
@@ -1451,6 +1495,15 @@ pub fn attribute(doc: &Doc, found: &[Found], people: &People) -> (Vec<Quote>, Ve
             continue;
         }
         let Some(prev) = (0..qi).rev().find(|&p| quotes[p].kind != QuoteKind::NonSpeech) else { continue };
+        // A dialogue turn that answers one which called someone by name is that person's:
+        // “Have some, Ogden?” / “No.”
+        if let Some(e) = addressee(doc, &ctx, found, &quotes, prev, qi) {
+            quotes[qi].speaker = Some(e);
+            quotes[qi].speaker_mention = None;
+            quotes[qi].rule = Some(Rule::Addressee);
+            quotes[qi].confidence = 0.55;
+            continue;
+        }
         let Some(speaker) = quotes[prev].speaker else { continue };
         let (Some(para), Some(prev_para)) =
             (doc.paragraph_index(quotes[qi].span.start), doc.paragraph_index(quotes[prev].span.start))

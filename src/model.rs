@@ -141,6 +141,8 @@ pub enum Rule {
     SentenceSubject,
     /// Reported speech without quotation marks: `S said (that) …` / `…, S said.`
     ReportedSpeech,
+    /// A dialogue turn answering one that called someone by name (“Ready, Tom?” / “Yes.”).
+    Addressee,
     /// `“Q,” I said` in a first-person story: the narrator, named by how the others address them.
     Narrator,
     /// A cue in a neighbouring sentence of the same paragraph.
@@ -173,6 +175,7 @@ impl Rule {
             Rule::SentenceSubject => "sentence-subject",
             Rule::ReportedSpeech => "reported-speech",
             Rule::Narrator => "narrator",
+            Rule::Addressee => "addressee",
             Rule::NearbyCue => "nearby-cue",
             Rule::Continuation => "continuation",
             Rule::FloatingParagraph => "floating-paragraph",
@@ -194,6 +197,7 @@ impl Rule {
             Rule::SentenceEndCue => "the sentence that holds the quote ends by naming who said it (…, S said.)",
             Rule::QuoteList => "the quote is one of a list of quotes joined by commas or “and”, which share one speaker",
             Rule::SentenceSubject => "no speech verb: the words are credited to the person the sentence is about (a guess)",
+            Rule::Addressee => "a reply in a dialogue: the turn before called this person by name",
             Rule::Narrator => "the narrator says “I”; the other characters address the narrator by this name",
             Rule::ReportedSpeech => "reported speech without quotation marks: the speaker and a speech verb govern the clause (S said that …)",
             Rule::NearbyCue => "a speech verb with a speaker in a neighbouring sentence",
