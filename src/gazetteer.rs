@@ -109,11 +109,32 @@ fn prominence(e: &Entry) -> (u8, u8) {
     (tier, size)
 }
 
-/// A string built once and kept for the life of the program (the table is a static).
-fn keep(s: std::borrow::Cow<'static, str>) -> &'static str {
-    match s {
-        std::borrow::Cow::Borrowed(b) => b,
-        std::borrow::Cow::Owned(o) => Box::leak(o.into_boxed_str()),
+/// Strings built once while loading and kept for the life of the program (the table is a
+/// static). Each distinct string is leaked once, and every one stays a key of the table, so
+/// nothing leaked is ever unreachable (the fuzzer's leak checker would say so).
+#[derive(Default)]
+struct Keep(crate::text::FastSet<&'static str>);
+
+impl Keep {
+    fn keep(&mut self, s: std::borrow::Cow<'static, str>) -> &'static str {
+        match s {
+            // A borrowed string is interned too, so that an equal owned one is not leaked.
+            std::borrow::Cow::Borrowed(b) => match self.0.get(b) {
+                Some(&k) => k,
+                None => {
+                    self.0.insert(b);
+                    b
+                }
+            },
+            std::borrow::Cow::Owned(o) => {
+                if let Some(&k) = self.0.get(o.as_str()) {
+                    return k;
+                }
+                let k: &'static str = Box::leak(o.into_boxed_str());
+                self.0.insert(k);
+                k
+            }
+        }
     }
 }
 
@@ -203,13 +224,14 @@ fn load() -> Gazetteer {
     let mut keys: Vec<(&'static str, u32)> = Vec::with_capacity(names.len());
     let mut lower_keys: Vec<(&'static str, u32)> = Vec::new();
     let mut reach: FastMap<&'static str, usize> = FastMap::with_capacity_and_hasher(names.len() / 2, Default::default());
+    let mut kept = Keep::default();
     for (name, idx) in names {
         let toks = crate::text::tokenize(name);
         if let Some(t) = toks.first() {
-            let r = reach.entry(keep(fold(&name[t.span.start..t.span.end]))).or_default();
+            let r = reach.entry(kept.keep(fold(&name[t.span.start..t.span.end]))).or_default();
             *r = (*r).max(toks.len());
         }
-        let key = keep(fold(name));
+        let key = kept.keep(fold(name));
         let e = &entries[idx as usize];
         // Lower-case matches only for countries and very large cities whose names are not words.
         let well_known = (e.kind == PlaceKind::Country || (e.kind == PlaceKind::City && e.size >= 25))
@@ -217,7 +239,7 @@ fn load() -> Gazetteer {
             && name.chars().count() >= 4
             && !crate::lexicon::is_common_word(&key.to_lowercase());
         if well_known && !name.chars().all(|c| c.is_uppercase() || !c.is_alphabetic()) {
-            lower_keys.push((keep(key.to_lowercase().into()), idx));
+            lower_keys.push((kept.keep(key.to_lowercase().into()), idx));
         }
         keys.push((key, idx));
     }
