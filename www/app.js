@@ -581,8 +581,8 @@ function wire() {
   wirePaste($('input'), { newArticle: (text) => newArticle(text) });
   // What is typed is kept (documents.js saves it a moment later, and when the page goes).
   $('input').addEventListener('input', () => documents.draft($('input').value));
-  window.addEventListener('pagehide', () => documents.flush({ leaving: true }));
-  document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden') documents.flush({ leaving: true }); });
+  window.addEventListener('pagehide', () => documents.leave());
+  document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden') documents.leave(); });
   documents.wire();
   $('input').addEventListener('keydown', (e) => { if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) run(); });
   $('edit').addEventListener('click', () => { showArticle(false); $('input').focus(); hideTooltip(); });

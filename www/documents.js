@@ -17,6 +17,10 @@ const DB_NAME = 'saywhere-documents';
 const FALLBACK_KEY = 'saywhere.docs.v1';
 const LEGACY_KEY = 'saywhere.text.v1';
 const DRAFT_KEY = 'saywhere.draft.v1';
+// Every document and the active tab, copied to localStorage as the page goes away while an
+// IndexedDB write is still in flight (a navigation may abort it): read back, and moved to
+// IndexedDB, on the next load.
+const SNAPSHOT_KEY = 'saywhere.docs-snapshot.v1';
 const DRAFT_DELAY = 400;
 
 function idbRequest(req) {
@@ -62,6 +66,7 @@ export class Documents {
     this.draftTimer = null;
     this.pending = null;     // a draft not saved yet: {id, text}
     this.failed = false;     // the last save failed (storage full or disabled)
+    this.inflight = 0;       // IndexedDB writes not yet complete
   }
 
   // ------------------------------------------------------------ state
@@ -134,6 +139,15 @@ export class Documents {
     }
     if (leaving) {
       try { localStorage.setItem(DRAFT_KEY, JSON.stringify({ id: doc.id, text: p.text })); this.draftCopied = true; } catch { /* too large or disabled */ }
+    }
+  }
+
+  /** The page goes away: save a pending draft, and if IndexedDB has not finished writing,
+   *  copy every document to localStorage (read back on the next load). */
+  leave() {
+    this.flush({ leaving: true });
+    if (this.db && this.inflight > 0) {
+      try { localStorage.setItem(SNAPSHOT_KEY, JSON.stringify({ active: this.activeId, docs: this.docs.map(plain) })); } catch { /* too large or disabled */ }
     }
   }
 
@@ -283,6 +297,14 @@ export class Documents {
       this.db = null;
     }
     let fromFallback = false;
+    try {
+      const raw = localStorage.getItem(SNAPSHOT_KEY);
+      if (raw) {
+        localStorage.removeItem(SNAPSHOT_KEY);
+        const snap = JSON.parse(raw);
+        if (snap && Array.isArray(snap.docs) && snap.docs.length) { saved = snap; fromFallback = true; }
+      }
+    } catch { /* unreadable: ignore */ }
     if (!saved) {
       try {
         const raw = localStorage.getItem(FALLBACK_KEY);
@@ -345,8 +367,9 @@ export class Documents {
     try {
       const tx = this.db.transaction(store, 'readwrite');
       fn(tx);
-      tx.oncomplete = () => { this.failed = false; };
-      tx.onerror = tx.onabort = () => { this.failed = true; };
+      this.inflight++;
+      tx.oncomplete = () => { this.inflight--; this.failed = false; };
+      tx.onerror = tx.onabort = () => { this.inflight--; this.failed = true; };
     } catch {
       // The database went away (cleared by the user, say): keep going with localStorage.
       this.db = null;
