@@ -679,6 +679,15 @@ pub fn find(doc: &Doc, places: &[Place]) -> People {
         if *evidence < 2 {
             continue;
         }
+        // "Miss Jemima", "Mrs. Rachel", "Sir John": a familiar title and a first name alone
+        // wait for pass 2, where they join the one person of that first name ("Miss Jemima
+        // Pinkerton") if the text has exactly one.
+        if words.len() == 1
+            && lexicon::first_name(words[0]).is_some()
+            && (*full_first..*first).any(|k| matches!(doc.token_text(k), "Miss" | "Mrs" | "Lady" | "Sir" | "Aunt" | "Uncle" | "Dame" | "Cousin"))
+        {
+            continue;
+        }
         let surname = name_key(words.last().expect("non-empty"));
         let first_name = (words.len() >= 2).then(|| name_key(words[0]));
         let span = Span::new(doc.tokens[*first].span.start, doc.tokens[*last].span.end);
