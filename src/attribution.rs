@@ -320,6 +320,12 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 return None;
             }
             if let Some(mi) = self.ends[p] {
+                // "S responded on Facebook writing": a participle after a prepositional object
+                // takes the clause's subject.
+                let m = &self.people.mentions[mi];
+                if self.lower(cue).ends_with("ing") && m.full_first > start && PREPOSITIONS.contains(&self.lower(m.full_first - 1)) {
+                    return self.clause_subject(start, m.full_first - 1);
+                }
                 // "George Zornick of The Nation wrote": the person before "of ORGANISATION".
                 let m = &self.people.mentions[mi];
                 if self.entities[m.entity].kind == EntityKind::Organisation && m.full_first >= start + 2 {
@@ -558,6 +564,15 @@ impl<'a, 'd> Ctx<'a, 'd> {
             };
             if let Some((s, after)) = subject {
                 if let Some(cue) = self.cue_after_subject(after, limit).filter(|&c| !self.introduces_next_quote(c, qi)) {
+                    // "“Q” for the EU, said Geert Wilders": a cue right after the comma that
+                    // follows the name, with a person after it, is inverted: the person speaks.
+                    if cue == after + 1 && self.word(after) == "," {
+                        if let Some(inv @ Subject::Name(mi)) = self.subject_after(cue + 1, limit) {
+                            if self.entities[self.people.mentions[mi].entity].kind == EntityKind::Person {
+                                return Some(Attribution { subject: inv, cue: Some(self.doc.tokens[cue].span), rule: Rule::QuoteCueSpeaker, confidence: 0.9 });
+                            }
+                        }
+                    }
                     return Some(Attribution { subject: s, cue: Some(self.doc.tokens[cue].span), rule: Rule::QuoteSpeakerCue, confidence: 0.93 });
                 }
                 j = after;
