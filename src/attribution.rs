@@ -63,6 +63,7 @@ static CUES: WordSet = WordSet::new(&[
     "interjected", "proposed", "instructed", "retaliated", "remembered", "barked", "implied", "implies", "recalls", "mused", "vented", "fumed", "groused", "griped", "sniped", "quipping", "adding", "noting", "arguing", "insisting",
     "warning", "explaining", "declaring", "recalling", "stressing", "suggesting", "acknowledging",
     "denounced", "denounces", "reacted", "lambasted", "lambastes", "assailed", "excoriated", "decries",
+    "continues",
 ]);
 
 /// Cues that are also nouns count only before an object pronoun or article: "calls it “a farce”".
@@ -277,6 +278,25 @@ impl<'a, 'd> Ctx<'a, 'd> {
                     if (k..r).all(|x| self.doc.tokens[x].kind == TokenKind::Word && self.word(x).chars().all(|c| c.is_lowercase() || c == '-') && !self.is_cue(x)) {
                         k = r + 1;
                         continue;
+                    }
+                }
+            }
+            // "said retired neurosurgeon Ben Carson": after an inverted "said", a few lower-case
+            // words that describe the person named right after them.
+            if k == t && t > 0 && matches!(self.lower(t - 1).as_str(), "said" | "says" | "added" | "adds" | "continued" | "explained" | "noted" | "insisted") {
+                if let Some(n) = (k + 1..(k + 4).min(end)).find(|&n| self.starts[n].is_some()) {
+                    let mi = self.starts[n].unwrap_or_default();
+                    let plain = (k..n).all(|x| {
+                        let w = self.word(x);
+                        self.doc.tokens[x].kind == TokenKind::Word
+                            && w.chars().all(|c| c.is_lowercase() || c == '-')
+                            && !self.is_cue(x)
+                            && !CLAUSE_WORDS.contains(&w)
+                            && !PREPOSITIONS.contains(&w)
+                            && self.pronoun(x).is_none()
+                    });
+                    if plain && self.entities[self.people.mentions[mi].entity].kind == EntityKind::Person {
+                        return Some(Subject::Name(mi));
                     }
                 }
             }
@@ -1539,6 +1559,12 @@ pub fn attribute(doc: &Doc, found: &[Found], people: &People) -> (Vec<Quote>, Ve
                 quotes[qi].confidence = 0.6;
                 continue;
             } else {
+                // Only a paragraph that holds no other speaker: a cue and a name after the
+                // quote ("“Q,” Harry Bond, 30, of Raleigh, …, said") belong to someone else.
+                let end = doc.paragraphs[para].end;
+                if ctx.cue_between(quotes[qi].span.end, end) || ctx.name_between(quotes[qi].span.end, end, speaker) {
+                    continue;
+                }
                 (Rule::FloatingParagraph, 0.7)
             }
         } else {
