@@ -94,6 +94,9 @@ static REPORT_VERBS: WordSet = WordSet::new(&[
     "contended", "contends", "asserted", "asserts", "declared", "declares", "alleged", "alleges", "conceded",
 ]);
 
+/// Nouns for a written statement whose author is the clause's subject ("S issued a statement:").
+static STATEMENT_NOUNS: WordSet = WordSet::new(&["statement", "tweet", "post", "message", "letter"]);
+
 /// How many tokens either side of a quote the sieves read within its sentence.
 const SENTENCE_REACH: usize = 150;
 
@@ -295,7 +298,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
                             && !PREPOSITIONS.contains(&w)
                             && self.pronoun(x).is_none()
                     });
-                    if plain && self.entities[self.people.mentions[mi].entity].kind == EntityKind::Person {
+                    if plain && self.is_person(mi) {
                         return Some(Subject::Name(mi));
                     }
                 }
@@ -327,7 +330,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
         if let Some(w) = (cue.saturating_sub(7).max(start)..cue).rev().find(|&t| self.lower(t) == "who") {
             if w >= start + 2 && self.word(w - 1) == "," && (w + 1..cue).all(|t| self.doc.tokens[t].kind == TokenKind::Word && self.quote_of[t].is_none()) {
                 if let Some(mi) = self.ends[w - 2] {
-                    if self.entities[self.people.mentions[mi].entity].kind == EntityKind::Person {
+                    if self.is_person(mi) {
                         return Some(Subject::Relative(w, mi));
                     }
                 }
@@ -347,7 +350,6 @@ impl<'a, 'd> Ctx<'a, 'd> {
                     return self.clause_subject(start, m.full_first - 1);
                 }
                 // "George Zornick of The Nation wrote": the person before "of ORGANISATION".
-                let m = &self.people.mentions[mi];
                 if self.entities[m.entity].kind == EntityKind::Organisation && m.full_first >= start + 2 {
                     let mut before = m.full_first - 1;
                     if self.lower(before) == "the" && before > start {
@@ -355,7 +357,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
                     }
                     if matches!(self.lower(before).as_str(), "of" | "at" | "for" | "from") && before > start {
                         if let Some(pi) = self.ends[before - 1] {
-                            if self.entities[self.people.mentions[pi].entity].kind == EntityKind::Person {
+                            if self.is_person(pi) {
                                 return Some(Subject::Name(pi));
                             }
                         }
@@ -414,7 +416,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
                         commas += 1;
                         if j > start {
                             if let Some(mi) = self.ends[j - 1] {
-                                if self.entities[self.people.mentions[mi].entity].kind == EntityKind::Person || commas == 1 {
+                                if self.is_person(mi) || commas == 1 {
                                     return Some(Subject::Name(mi));
                                 }
                             }
@@ -451,7 +453,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
                         open -= 1;
                     }
                     if let Some(mi) = (open + 1..p).find_map(|j| self.starts[j]) {
-                        if self.entities[self.people.mentions[mi].entity].kind == EntityKind::Person {
+                        if self.is_person(mi) {
                             return Some(Subject::Name(mi));
                         }
                     }
@@ -588,7 +590,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
                     // follows the name, with a person after it, is inverted: the person speaks.
                     if cue == after + 1 && self.word(after) == "," {
                         if let Some(inv @ Subject::Name(mi)) = self.subject_after(cue + 1, limit) {
-                            if self.entities[self.people.mentions[mi].entity].kind == EntityKind::Person {
+                            if self.is_person(mi) {
                                 return Some(Attribution { subject: inv, cue: Some(self.doc.tokens[cue].span), rule: Rule::QuoteCueSpeaker, confidence: 0.9 });
                             }
                         }
@@ -711,12 +713,9 @@ impl<'a, 'd> Ctx<'a, 'd> {
             return blocked;
         }
         // "S issued a statement, “Q”": the statement's author is the clause's subject.
-        if first >= 2 && matches!(self.word(first - 1), "," | ":") && matches!(self.lower(first - 2).as_str(), "statement" | "tweet" | "post" | "message" | "letter") {
+        if first >= 2 && matches!(self.word(first - 1), "," | ":") && STATEMENT_NOUNS.contains(&self.lower(first - 2)) {
             let person = |s: &Subject| match *s {
-                Subject::Name(mi) => {
-                    let m = &self.people.mentions[mi];
-                    self.entities[m.entity].kind == EntityKind::Person && !matches!(self.word(m.last + 1), "’s" | "'s" | "’" | "'")
-                }
+                Subject::Name(mi) => self.is_person(mi) && !self.is_possessive(self.people.mentions[mi].last + 1),
                 Subject::Pronoun(..) => true,
                 _ => false,
             };
@@ -881,9 +880,9 @@ impl<'a, 'd> Ctx<'a, 'd> {
             let mi = self.starts[t]?;
             let after = self.people.mentions[mi].last + 1;
             let full_first = self.people.mentions[mi].full_first;
-            let owner = after < colon && matches!(self.word(after), "’s" | "'s" | "’" | "'");
+            let owner = after < colon && self.is_possessive(after);
             let after_preposition = full_first > sent_start && PREPOSITIONS.contains(&self.lower(full_first - 1));
-            if owner || after_preposition || !(after..colon).any(|t| matches!(self.lower(t).as_str(), "statement" | "following" | "message" | "letter" | "remarks" | "tweet" | "post")) {
+            if owner || after_preposition || !(after..colon).any(|t| STATEMENT_NOUNS.contains(&self.lower(t)) || matches!(self.lower(t).as_str(), "following" | "remarks")) {
                 return None;
             }
             return Some(Attribution { subject: Subject::Name(mi), cue: Some(self.doc.tokens[colon].span), rule: Rule::SpeakerColon, confidence: 0.7 });
@@ -972,12 +971,17 @@ impl<'a, 'd> Ctx<'a, 'd> {
         if matches!(self.lower(cue).as_str(), "told" | "tells" | "tell") {
             start = (start..(start + 6).min(fin)).find(|&t| self.lower(t) == "that")? + 1;
         } else {
-            while start < fin
-                && ((TIME_WORDS.contains(&self.lower(start)) && !matches!(self.lower(start).as_str(), "this" | "last" | "next"))
-                    || (matches!(self.lower(start).as_str(), "this" | "last" | "next") && start + 1 < fin && TIME_WORDS.contains(&self.lower(start + 1)))
-                    || matches!(self.lower(start).as_str(), "on" | "in" | "that")
-                    || (self.lower(start).ends_with("ly") && self.lower(start).len() > 4))
-            {
+            // Skip "on Monday", "that", "last week", "repeatedly" ("this" only before a time word).
+            while start < fin {
+                let w = self.lower(start);
+                let deictic = matches!(w.as_str(), "this" | "last" | "next");
+                let skip = (TIME_WORDS.contains(&w) && !deictic)
+                    || (deictic && start + 1 < fin && TIME_WORDS.contains(&self.lower(start + 1)))
+                    || matches!(w.as_str(), "on" | "in" | "that")
+                    || (w.ends_with("ly") && w.len() > 4);
+                if !skip {
+                    break;
+                }
                 start += 1;
             }
         }
@@ -1086,6 +1090,16 @@ impl<'a, 'd> Ctx<'a, 'd> {
             }
         }
         out
+    }
+
+    /// Is name mention `mi` a person's (not an organisation's)?
+    fn is_person(&self, mi: usize) -> bool {
+        self.entities[self.people.mentions[mi].entity].kind == EntityKind::Person
+    }
+
+    /// Is token `t` a possessive ("Trump’s campaign")?
+    fn is_possessive(&self, t: usize) -> bool {
+        matches!(self.word(t), "’s" | "'s" | "’" | "'")
     }
 
     /// The entity that the pronoun or role mention starting at byte `start` was resolved to.
@@ -1259,9 +1273,6 @@ fn dialogue_partner(doc: &Doc, quotes: &[Quote], prev: usize, speaker: usize) ->
     (other != speaker).then_some((other, quotes[before].speaker_mention))
 }
 
-/// Conversation tracking. In a run of paragraphs that each open with a quote (a dialogue),
-/// where the turns attributed by a verb name two or more different speakers, the turns with
-/// no verb of their own alternate: each goes to the speaker two turns before (or after).
 /// A first-person narrator (“Q,” said I) has no name in the narration, but the other
 /// characters call them by it: “You see, Watson, …”. When at least two quotes are the
 /// narrator's, the person most often addressed by name (a vocative: the name between commas
@@ -1282,12 +1293,16 @@ fn name_narrator(ctx: &mut Ctx, attrs: &[Option<Attribution>], quotes: &mut [Quo
     let named_speaker = |e: usize| {
         attrs.iter().zip(quotes.iter()).any(|(a, q)| q.speaker == Some(e) && matches!(a.as_ref().map(|a| a.subject), Some(Subject::Name(_))))
     };
+    let mut by_narrator = vec![false; quotes.len()];
+    for &(qi, _) in &narrated {
+        by_narrator[qi] = true;
+    }
     let mut votes: HashMap<usize, i32> = HashMap::new();
     for (qi, q) in quotes.iter().enumerate() {
         if q.kind == QuoteKind::NonSpeech {
             continue;
         }
-        let by_narrator = narrated.iter().any(|&(n, _)| n == qi);
+        let by_narrator = by_narrator[qi];
         for e in ctx.vocatives(q.content) {
             if Some(e) != q.speaker {
                 // The narrator does not address themselves.
@@ -1321,7 +1336,7 @@ fn addressee(doc: &Doc, ctx: &Ctx, found: &[Found], quotes: &[Quote], prev: usiz
     }
     // The previous paragraph is a turn: it opens with a quote and holds no one else's name.
     let pp = doc.paragraphs[prev_para];
-    let first_in_prev = quotes.iter().position(|q| q.span.start >= pp.start)?;
+    let first_in_prev = (0..=prev).rev().take_while(|&i| quotes[i].span.start >= pp.start).last()?;
     if quotes[first_in_prev].span.start != pp.start {
         return None;
     }
@@ -1344,6 +1359,9 @@ fn addressee(doc: &Doc, ctx: &Ctx, found: &[Found], quotes: &[Quote], prev: usiz
     }
 }
 
+/// Conversation tracking. In a run of paragraphs that each open with a quote (a dialogue),
+/// where the turns attributed by a verb name two or more different speakers, the turns with
+/// no verb of their own alternate: each goes to the speaker two turns before (or after).
 fn alternate_dialogue(doc: &Doc, found: &[Found], quotes: &mut [Quote], decided: &[bool]) {
     // The first quote of each paragraph that opens with a quote: the turns.
     let mut turns: Vec<(usize, usize)> = Vec::new(); // (paragraph, quote index)
