@@ -29,7 +29,7 @@ pub use model::*;
 /// Annotate `text`: people, quotes with speakers, places. Never panics; any input is valid.
 pub fn annotate(text: &str) -> Annotations {
     let doc = text::Doc::new(text);
-    let found_quotes = quotes::find(text);
+    let found_quotes = quotes::find_in(text, &doc.paragraphs);
     let place_candidates = places::find(&doc);
     let found_people = people::find(&doc, &place_candidates);
     let places = places::resolve(place_candidates, &found_people);

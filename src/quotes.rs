@@ -162,7 +162,12 @@ fn classify_straight(prev: Option<char>, next: Option<char>) -> Role {
 
 /// Find every quotation in `text`.
 pub fn find(text: &str) -> Vec<Found> {
-    let paras = paragraphs(text);
+    find_in(text, &paragraphs(text))
+}
+
+/// Find every quotation in `text`, whose paragraphs (`text::paragraphs`) are already known
+/// (the pipeline has them in its `Doc`).
+pub fn find_in(text: &str, paras: &[Span]) -> Vec<Found> {
     let mut out = Vec::new();
     let mut continues_next = false;
     for (pi, para) in paras.iter().enumerate() {
