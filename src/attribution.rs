@@ -195,8 +195,8 @@ impl<'a, 'd> Ctx<'a, 'd> {
         self.doc.token_text(t)
     }
 
-    fn lower(&self, t: usize) -> String {
-        self.word(t).to_lowercase()
+    fn lower(&self, t: usize) -> std::borrow::Cow<'a, str> {
+        crate::text::lower(self.word(t))
     }
 
     fn is_cue(&self, t: usize) -> bool {
@@ -204,17 +204,17 @@ impl<'a, 'd> Ctx<'a, 'd> {
             return false;
         }
         let w = self.lower(t);
-        if OBJECT_CUES.contains(&w.as_str()) {
-            let next = self.doc.tokens.get(t + 1).map(|n| self.doc.slice(n.span).to_lowercase());
-            if matches!(w.as_str(), "puts" | "put") {
+        if OBJECT_CUES.contains(&&*w) {
+            let next = self.doc.tokens.get(t + 1).map(|n| crate::text::lower(self.doc.slice(n.span)));
+            if matches!(&*w, "puts" | "put") {
                 return next.as_deref() == Some("it");
             }
             // "calls it “a farce”", "call Cruz “the worst”"
             let named = self.doc.tokens.get(t + 1).is_some_and(|n| self.starts.get(t + 1).is_some_and(|s| s.is_some()) && n.kind == TokenKind::Word);
-            return named || next.is_some_and(|n| matches!(n.as_str(), "it" | "him" | "her" | "them" | "this" | "that" | "the" | ":" | ","));
+            return named || next.is_some_and(|n| matches!(&*n, "it" | "him" | "her" | "them" | "this" | "that" | "the" | ":" | ","));
         }
         // "fired back", "shot back", "hit back", "pushed back"
-        if matches!(w.as_str(), "fired" | "fires" | "shot" | "shoots" | "hit" | "hits" | "pushed" | "pushes" | "struck") {
+        if matches!(&*w, "fired" | "fires" | "shot" | "shoots" | "hit" | "hits" | "pushed" | "pushes" | "struck") {
             return self.doc.tokens.get(t + 1).is_some_and(|n| self.doc.slice(n.span) == "back");
         }
         is_cue_word(&w)
@@ -236,7 +236,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
     }
 
     fn is_role_noun(&self, t: usize) -> bool {
-        people::ROLE_NOUNS.contains(&self.lower(t).as_str())
+        people::ROLE_NOUNS.contains(&&*self.lower(t))
     }
 
     /// The subject written at or after token `t` (inverted order: "said Foreign Minister S",
@@ -255,7 +255,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 return Some(Subject::Pronoun(k, g));
             }
             let w = self.word(k);
-            let lw = w.to_lowercase();
+            let lw = crate::text::lower(w);
             if self.is_role_noun(k) {
                 // "the minister" / "the health minister", unless a name follows ("envoy Steve Witkoff").
                 if k + 1 < end && self.starts[k + 1].is_some() {
@@ -286,7 +286,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
             }
             // "said retired neurosurgeon Ben Carson": after an inverted "said", a few lower-case
             // words that describe the person named right after them.
-            if k == t && t > 0 && matches!(self.lower(t - 1).as_str(), "said" | "says" | "added" | "adds" | "continued" | "explained" | "noted" | "insisted") {
+            if k == t && t > 0 && matches!(&*self.lower(t - 1), "said" | "says" | "added" | "adds" | "continued" | "explained" | "noted" | "insisted") {
                 if let Some(n) = (k + 1..(k + 4).min(end)).find(|&n| self.starts[n].is_some()) {
                     let mi = self.starts[n].unwrap_or_default();
                     let plain = (k..n).all(|x| {
@@ -304,14 +304,14 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 }
             }
             // "said old Cotter", "said poor Tom"
-            if ADJECTIVES_BEFORE_NAMES.contains(&lw.as_str()) && k + 1 < end && self.starts[k + 1].is_some() {
+            if ADJECTIVES_BEFORE_NAMES.contains(&&*lw) && k + 1 < end && self.starts[k + 1].is_some() {
                 k += 1;
                 continue;
             }
             // "the younger Mr. Trump", "a former NAACP leader, Ben Jealous"
-            let after_article = k > t && matches!(self.lower(k - 1).as_str(), "the" | "a" | "an") && w.chars().next().is_some_and(char::is_lowercase)
+            let after_article = k > t && matches!(&*self.lower(k - 1), "the" | "a" | "an") && w.chars().next().is_some_and(char::is_lowercase)
                 && (k + 1..(k + 3).min(end)).any(|n| self.starts[n].is_some());
-            let skippable = after_article || matches!(lw.as_str(), "the" | "a" | "an" | "another" | "former" | "then" | "of" | "and" | "for" | "u.s." | "us")
+            let skippable = after_article || matches!(&*lw, "the" | "a" | "an" | "another" | "former" | "then" | "of" | "and" | "for" | "u.s." | "us")
                 || (w.chars().next().is_some_and(|c| c.is_uppercase()) && self.starts[k].is_none() && !self.is_cue(k))
                 || lw == "."
                 || crate::lexicon::is_demonym(w);
@@ -355,7 +355,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
                     if self.lower(before) == "the" && before > start {
                         before -= 1;
                     }
-                    if matches!(self.lower(before).as_str(), "of" | "at" | "for" | "from") && before > start {
+                    if matches!(&*self.lower(before), "of" | "at" | "for" | "from") && before > start {
                         if let Some(pi) = self.ends[before - 1] {
                             if self.is_person(pi) {
                                 return Some(Subject::Name(pi));
@@ -369,7 +369,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 return Some(Subject::Pronoun(p, g));
             }
             let w = self.word(p);
-            let lw = w.to_lowercase();
+            let lw = crate::text::lower(w);
             // "He went on to say", "Dean began by saying": the infinitive or gerund takes the
             // clause's subject.
             if (lw == "to" || lw == "by") && p > start && self.doc.tokens[p - 1].kind == TokenKind::Word {
@@ -379,8 +379,8 @@ impl<'a, 'd> Ctx<'a, 'd> {
             if lw == "and" && p > start && !matches!(self.word(p - 1), ",") && self.ends[p - 1].is_none() {
                 return self.clause_subject(start, p);
             }
-            let before_time = matches!(lw.as_str(), "on" | "in" | "early" | "late") && self.doc.tokens.get(p + 1).is_some_and(|_| TIME_WORDS.contains(&self.lower(p + 1).as_str()));
-            if ADVERBS.contains(&lw.as_str()) || TIME_WORDS.contains(&lw.as_str()) || before_time || (lw.len() > 4 && lw.ends_with("ly") && self.doc.tokens[p].kind == TokenKind::Word) {
+            let before_time = matches!(&*lw, "on" | "in" | "early" | "late") && self.doc.tokens.get(p + 1).is_some_and(|_| TIME_WORDS.contains(&&*self.lower(p + 1)));
+            if ADVERBS.contains(&&*lw) || TIME_WORDS.contains(&&*lw) || before_time || (lw.len() > 4 && lw.ends_with("ly") && self.doc.tokens[p].kind == TokenKind::Word) {
                 k = p;
                 continue;
             }
@@ -481,7 +481,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
             if self.quote_of[t].is_some() {
                 continue;
             }
-            let after_preposition = t > start && PREPOSITIONS.contains(&self.lower(t - 1).as_str());
+            let after_preposition = t > start && PREPOSITIONS.contains(&&*self.lower(t - 1));
             if let Some(mi) = self.starts[t] {
                 if !after_preposition {
                     return Some(Subject::Name(mi));
@@ -814,7 +814,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 return Some(t + 1);
             }
         }
-        while t < limit && ADVERBS.contains(&self.lower(t).as_str()) && !self.is_cue(t) {
+        while t < limit && ADVERBS.contains(&&*self.lower(t)) && !self.is_cue(t) {
             t += 1;
         }
         (t < limit && self.is_cue(t)).then_some(t)
@@ -831,7 +831,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
             }
             if self.is_cue(k) && !self.lower(k).ends_with("ing") {
                 // Only "S said X …", with nothing but "that" between the cue and the inner subject.
-                if !(k + 1..before).all(|t| matches!(self.lower(t).as_str(), "that")) {
+                if !(k + 1..before).all(|t| matches!(&*self.lower(t), "that")) {
                     return None;
                 }
                 return match self.subject_before(k, start) {
@@ -882,7 +882,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
             let full_first = self.people.mentions[mi].full_first;
             let owner = after < colon && self.is_possessive(after);
             let after_preposition = full_first > sent_start && PREPOSITIONS.contains(&self.lower(full_first - 1));
-            if owner || after_preposition || !(after..colon).any(|t| STATEMENT_NOUNS.contains(&self.lower(t)) || matches!(self.lower(t).as_str(), "following" | "remarks")) {
+            if owner || after_preposition || !(after..colon).any(|t| STATEMENT_NOUNS.contains(&self.lower(t)) || matches!(&*self.lower(t), "following" | "remarks")) {
                 return None;
             }
             return Some(Attribution { subject: Subject::Name(mi), cue: Some(self.doc.tokens[colon].span), rule: Rule::SpeakerColon, confidence: 0.7 });
@@ -928,7 +928,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
         (sent_start..first).find_map(|t| {
             let mi = self.starts[t]?;
             let m = &self.people.mentions[mi];
-            let after_preposition = m.full_first > sent_start && PREPOSITIONS.contains(&self.lower(m.full_first - 1).as_str());
+            let after_preposition = m.full_first > sent_start && PREPOSITIONS.contains(&&*self.lower(m.full_first - 1));
             (self.quote_of[t].is_none() && self.entities[m.entity].kind == EntityKind::Person && !after_preposition).then_some(mi)
         })
     }
@@ -968,16 +968,16 @@ impl<'a, 'd> Ctx<'a, 'd> {
         let cue = (a..(a + 12).min(fin)).find(|&t| REPORT_VERBS.contains(&self.lower(t)))?;
         let subject = self.subject_before(cue, a).filter(|&s| person(s))?;
         let mut start = cue + 1;
-        if matches!(self.lower(cue).as_str(), "told" | "tells" | "tell") {
+        if matches!(&*self.lower(cue), "told" | "tells" | "tell") {
             start = (start..(start + 6).min(fin)).find(|&t| self.lower(t) == "that")? + 1;
         } else {
             // Skip "on Monday", "that", "last week", "repeatedly" ("this" only before a time word).
             while start < fin {
                 let w = self.lower(start);
-                let deictic = matches!(w.as_str(), "this" | "last" | "next");
+                let deictic = matches!(&*w, "this" | "last" | "next");
                 let skip = (TIME_WORDS.contains(&w) && !deictic)
                     || (deictic && start + 1 < fin && TIME_WORDS.contains(&self.lower(start + 1)))
-                    || matches!(w.as_str(), "on" | "in" | "that")
+                    || matches!(&*w, "on" | "in" | "that")
                     || (w.ends_with("ly") && w.len() > 4);
                 if !skip {
                     break;
@@ -998,7 +998,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
         let (Some((_, a_last)), Some((b_first, _))) = (self.quote_tokens(a), self.quote_tokens(b)) else { return false };
         b_first > a_last
             && b_first - a_last <= 4
-            && (a_last + 1..b_first).all(|t| matches!(self.lower(t).as_str(), "," | "and" | "or" | ";"))
+            && (a_last + 1..b_first).all(|t| matches!(&*self.lower(t), "," | "and" | "or" | ";"))
             && self.doc.paragraph_index(self.found[a].span.start) == self.doc.paragraph_index(self.found[b].span.start)
     }
 
@@ -1209,7 +1209,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
     fn is_subject_mention(&self, t: usize) -> bool {
         if t > 0 {
             let prev = self.lower(t - 1);
-            if PREPOSITIONS.contains(&prev.as_str()) || matches!(prev.as_str(), "a" | "an" | "the" | "’s" | "'s" | "his" | "her" | "their") {
+            if PREPOSITIONS.contains(&&*prev) || matches!(&*prev, "a" | "an" | "the" | "’s" | "'s" | "his" | "her" | "their") {
                 return false;
             }
         }

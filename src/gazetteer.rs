@@ -18,8 +18,10 @@ pub struct Entry {
     pub name: &'static str,
     pub kind: PlaceKind,
     pub country: Option<&'static str>,
-    pub lat: f32,
-    pub lon: f32,
+    /// Latitude and longitude as written in the table: parsed only for the entries a text
+    /// actually names ([`Entry::lat`], [`Entry::lon`]), not for all of them at start-up.
+    lat: &'static str,
+    lon: &'static str,
     /// Population class, 4·log10(population): ranks candidates (0 when unknown).
     pub size: u8,
     /// The name is also an ordinary English word ("Nice", "Mobile", "Reading").
@@ -28,6 +30,15 @@ pub struct Entry {
     pub first_name: bool,
     /// A national capital (often a metonym: "Washington said", "Moscow denied").
     pub capital: bool,
+}
+
+impl Entry {
+    pub fn lat(&self) -> f32 {
+        self.lat.parse().unwrap_or(0.0)
+    }
+    pub fn lon(&self) -> f32 {
+        self.lon.parse().unwrap_or(0.0)
+    }
 }
 
 struct Gazetteer {
@@ -42,6 +53,8 @@ struct Gazetteer {
     /// For the first token of any name (folded): the most tokens a name starting with it has.
     /// Lets the matcher skip tokens that start no name and stop at the longest possible one.
     reach: FastMap<&'static str, usize>,
+    /// The strings made while loading, kept reachable (see [`Keep`]).
+    _kept: Keep,
 }
 
 /// Fold accents, keep case: "Élysée" → "Elysee", "São Paulo" → "Sao Paulo".
@@ -110,22 +123,17 @@ fn prominence(e: &Entry) -> (u8, u8) {
 }
 
 /// Strings built once while loading and kept for the life of the program (the table is a
-/// static). Each distinct string is leaked once, and every one stays a key of the table, so
-/// nothing leaked is ever unreachable (the fuzzer's leak checker would say so).
+/// static). A string of the table itself (most names are plain ASCII) is used as it is; a
+/// string made while loading (an accent-folded or lower-cased name) is leaked once and
+/// listed here, in the table, so nothing leaked is ever unreachable (the fuzzer's leak
+/// checker would say so) even when the maps keep an equal key of the table instead.
 #[derive(Default)]
 struct Keep(crate::text::FastSet<&'static str>);
 
 impl Keep {
     fn keep(&mut self, s: std::borrow::Cow<'static, str>) -> &'static str {
         match s {
-            // A borrowed string is interned too, so that an equal owned one is not leaked.
-            std::borrow::Cow::Borrowed(b) => match self.0.get(b) {
-                Some(&k) => k,
-                None => {
-                    self.0.insert(b);
-                    b
-                }
-            },
+            std::borrow::Cow::Borrowed(b) => b,
             std::borrow::Cow::Owned(o) => {
                 if let Some(&k) = self.0.get(o.as_str()) {
                     return k;
@@ -205,8 +213,8 @@ fn load() -> Gazetteer {
             name: f[0],
             kind,
             country: (!f[2].is_empty()).then_some(f[2]),
-            lat: f[3].parse().unwrap_or(0.0),
-            lon: f[4].parse().unwrap_or(0.0),
+            lat: f[3],
+            lon: f[4],
             size: f[5].parse().unwrap_or(0),
             common_word: f[6].contains('w'),
             first_name: f[6].contains('n'),
@@ -253,7 +261,7 @@ fn load() -> Gazetteer {
     for slot in lower.values_mut() {
         *slot += shift;
     }
-    Gazetteer { entries, by_name, lower, groups, lists, reach }
+    Gazetteer { entries, by_name, lower, groups, lists, reach, _kept: kept }
 }
 
 impl Gazetteer {

@@ -16,7 +16,7 @@ use std::collections::{HashMap, HashSet};
 
 use crate::lexicon;
 use crate::model::{Entity, EntityKind, Gender, Mention, MentionKind, Place, PlaceKind, Span};
-use crate::text::{Doc, TokenKind, WordSet};
+use crate::text::{Doc, FastSet, TokenKind, WordSet};
 use crate::{attribution, gazetteer};
 
 /// One mention of a name, with its token range in [`Doc::tokens`].
@@ -195,7 +195,7 @@ fn is_function_word(w: &str) -> bool {
     matches!(w, "The" | "A" | "An" | "And" | "But" | "Or" | "If" | "In" | "On" | "At" | "By" | "For" | "From" | "To"
         | "Of" | "With" | "As" | "After" | "Before" | "While" | "When" | "Since" | "Despite" | "Although" | "Though"
         | "Meanwhile" | "However" | "According" | "Indeed" | "Even" | "Both" | "Neither" | "Either")
-        || attribution::is_cue_word(&w.to_lowercase())
+        || attribution::is_cue_word(&crate::text::lower(w))
 }
 
 /// Does `w` never begin a name (a function word, weekday, month, …)? For other layers.
@@ -228,7 +228,7 @@ fn is_common(w: &str, vocab: &Vocabulary) -> bool {
     if NOT_NAMES.contains(&w) {
         return true;
     }
-    let lower = w.to_lowercase();
+    let lower = crate::text::lower(w);
     if attribution::is_cue_word(&lower) {
         return true;
     }
@@ -245,19 +245,18 @@ fn vocab_rank_ok(w: &str) -> bool {
 }
 
 /// Lower-case words of the text, to tell ordinary words written with a capital from names.
-struct Vocabulary {
-    words: std::collections::HashSet<String>,
+struct Vocabulary<'a> {
+    words: FastSet<&'a str>,
 }
 
-impl Vocabulary {
-    fn new(doc: &Doc) -> Vocabulary {
+impl<'a> Vocabulary<'a> {
+    fn new(doc: &Doc<'a>) -> Vocabulary<'a> {
         let words = doc
             .tokens
             .iter()
             .filter(|t| t.kind == TokenKind::Word)
             .map(|t| doc.slice(t.span))
             .filter(|w| w.chars().next().is_some_and(|c| c.is_lowercase()))
-            .map(str::to_string)
             .collect();
         Vocabulary { words }
     }
@@ -362,7 +361,7 @@ fn is_particle_prefixed(w: &str) -> bool {
 
 /// A capitalised speech verb cuts a run: "Witkoff Told Fox News".
 fn is_cut(doc: &Doc, i: usize) -> bool {
-    attribution::is_cue_word(&doc.token_text(i).to_lowercase())
+    attribution::is_cue_word(&crate::text::lower(doc.token_text(i)))
 }
 
 /// What a run turned out to be.
@@ -568,7 +567,7 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
         if b > 0 && matches!(doc.token_text(b - 1), "old" | "young" | "little" | "poor" | "dear" | "the") {
             b -= 1;
         }
-        if b > 0 && attribution::is_cue_word(&doc.token_text(b - 1).to_lowercase()) && !headline {
+        if b > 0 && attribution::is_cue_word(&crate::text::lower(doc.token_text(b - 1))) && !headline {
             evidence = evidence.max(2);
         }
     }
@@ -578,7 +577,7 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
         if doc.token_text(n) == "," {
             n = skip_apposition(doc, n).unwrap_or(n);
         }
-        if n < toks.len() && attribution::is_cue_word(&doc.token_text(n).to_lowercase()) && !headline {
+        if n < toks.len() && attribution::is_cue_word(&crate::text::lower(doc.token_text(n))) && !headline {
             evidence = evidence.max(2);
         }
     }
@@ -853,14 +852,14 @@ pub fn find(doc: &Doc, places: &[Place]) -> People {
 /// words are capitalised, and several of them are ordinary words ("Will", "Center", "Deal").
 fn title_case_with(doc: &Doc, s: Span, vocab: &Vocabulary) -> bool {
     let (a, b) = (doc.token_at_or_after(s.start), doc.token_at_or_after(s.end));
-    let long: Vec<&str> = (a..b)
-        .filter(|&t| doc.tokens[t].kind == TokenKind::Word)
-        .map(|t| doc.token_text(t))
-        .filter(|w| w.chars().count() > 3)
-        .collect();
-    let capitalised: Vec<&&str> = long.iter().filter(|w| is_capitalised(w)).collect();
-    let common = capitalised.iter().filter(|w| is_common(w, vocab) && lexicon::first_name(w).is_none()).count();
-    long.len() >= 5 && capitalised.len() * 10 >= long.len() * 6 && common >= 3
+    let long = || {
+        (a..b).filter(|&t| doc.tokens[t].kind == TokenKind::Word).map(|t| doc.token_text(t)).filter(|w| w.chars().count() > 3)
+    };
+    let (words, capitalised) = long().fold((0, 0), |(n, c), w| (n + 1, c + usize::from(is_capitalised(w))));
+    // The cheap counts first: most sentences are not Title Case, and `is_common` is dear.
+    words >= 5
+        && capitalised * 10 >= words * 6
+        && long().filter(|w| is_capitalised(w) && is_common(w, vocab) && lexicon::first_name(w).is_none()).nth(2).is_some()
 }
 
 /// "The health minister, Ines Kovac, …" → "health minister".

@@ -291,7 +291,7 @@ fn accept(doc: &Doc, i: usize, j: usize, entries: &[Entry], sports: bool) -> Opt
         && (crate::lexicon::is_surname(word) || crate::lexicon::first_name(word).is_some());
     let short = i == j && word.chars().count() <= 3 && !word.chars().all(|c| c.is_uppercase());
     if entries.iter().all(|e| e.common_word) || (best.common_word && i == j) || personal || short {
-        let after_preposition = prev.is_some_and(|p| PLACE_PREPOSITIONS.contains(&p.to_lowercase().as_str())) && !sentence_start;
+        let after_preposition = prev.is_some_and(|p| PLACE_PREPOSITIONS.contains(&&*crate::text::lower(p))) && !sentence_start;
         let state_at = |t: usize| -> bool {
             let Some(tok) = toks.get(t) else { return false };
             let w = doc.slice(tok.span);
@@ -307,7 +307,7 @@ fn accept(doc: &Doc, i: usize, j: usize, entries: &[Entry], sports: bool) -> Opt
     }
     // Sports results: "Belgium beat England 2-1", "Chicago 3-1 Boston": teams, not places.
     {
-        if next.is_some_and(|n| RESULT_VERBS.contains(&n.to_lowercase().as_str())) {
+        if next.is_some_and(|n| RESULT_VERBS.contains(&&*crate::text::lower(n))) {
             return None;
         }
         let score = |w: &str| {
@@ -318,7 +318,7 @@ fn accept(doc: &Doc, i: usize, j: usize, entries: &[Entry], sports: bool) -> Opt
         if next.is_some_and(score) || prev.is_some_and(score) {
             return None;
         }
-        if prev.is_some_and(|p| RESULT_VERBS.contains(&p.to_lowercase().as_str())) && i >= 2 {
+        if prev.is_some_and(|p| RESULT_VERBS.contains(&&*crate::text::lower(p))) && i >= 2 {
             // "... beat England" where the subject was a team too.
             let subject = doc.token_text(i - 2);
             if !gazetteer::entries(subject).is_empty() {
@@ -332,8 +332,8 @@ fn accept(doc: &Doc, i: usize, j: usize, entries: &[Entry], sports: bool) -> Opt
         name: best.name.to_string(),
         kind: best.kind,
         country: best.country,
-        lat: best.lat,
-        lon: best.lon,
+        lat: best.lat(),
+        lon: best.lon(),
         candidates: entries.len() as u32,
     })
 }

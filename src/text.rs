@@ -74,6 +74,19 @@ impl<'t> Doc<'t> {
 
 /// A combining mark (so "é" written as e + U+0301 stays one word). Covers the
 /// combining blocks that occur in Latin, Greek and Cyrillic text.
+/// `w.to_lowercase()`, without allocating when `w` is ASCII with no capital (most words).
+pub fn lower(w: &str) -> std::borrow::Cow<'_, str> {
+    if w.is_ascii() {
+        if w.bytes().any(|b| b.is_ascii_uppercase()) {
+            std::borrow::Cow::Owned(w.to_ascii_lowercase())
+        } else {
+            std::borrow::Cow::Borrowed(w)
+        }
+    } else {
+        std::borrow::Cow::Owned(w.to_lowercase())
+    }
+}
+
 pub fn is_combining(c: char) -> bool {
     matches!(c as u32,
         0x0300..=0x036F | 0x0483..=0x0489 | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
