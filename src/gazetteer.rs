@@ -53,6 +53,8 @@ struct Gazetteer {
     /// For the first token of any name (folded): the most tokens a name starting with it has.
     /// Lets the matcher skip tokens that start no name and stop at the longest possible one.
     reach: FastMap<&'static str, usize>,
+    /// The length in bytes of the shortest key of `lower`.
+    lower_shortest: usize,
     /// The strings made while loading, kept reachable (see [`Keep`]).
     _kept: Keep,
 }
@@ -65,6 +67,10 @@ pub fn fold(s: &str) -> std::borrow::Cow<'_, str> {
     }
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
+        if c.is_ascii() {
+            out.push(c);
+            continue;
+        }
         if crate::text::is_combining(c) {
             continue;
         }
@@ -187,6 +193,39 @@ fn group(
     (map, groups, lists)
 }
 
+/// The first token of `name` and how many tokens it has, as [`crate::text::tokenize`] gives
+/// them. Most names are plain words and single spaces ("New York"): those are split here
+/// without building the token list.
+fn first_token_and_count(name: &str) -> Option<(&str, usize)> {
+    // One pass: letters, and single spaces between them.
+    let b = name.as_bytes();
+    let (mut count, mut first_end, mut prev_space) = (1, b.len(), true);
+    let mut plain = !b.is_empty();
+    for (i, &c) in b.iter().enumerate() {
+        if c == b' ' {
+            if prev_space {
+                plain = false;
+                break;
+            }
+            if count == 1 {
+                first_end = i;
+            }
+            count += 1;
+            prev_space = true;
+        } else if c.is_ascii_alphabetic() {
+            prev_space = false;
+        } else {
+            plain = false;
+            break;
+        }
+    }
+    if plain && !prev_space {
+        return Some((&name[..first_end], count));
+    }
+    let toks = crate::text::tokenize(name);
+    toks.first().map(|t| (&name[t.span.start..t.span.end], toks.len()))
+}
+
 fn load() -> Gazetteer {
     let mut entries = Vec::with_capacity(TABLE.len() / 30);
     let mut names: Vec<(&'static str, u32)> = Vec::with_capacity(TABLE.len() / 20);
@@ -234,10 +273,9 @@ fn load() -> Gazetteer {
     let mut reach: FastMap<&'static str, usize> = FastMap::with_capacity_and_hasher(names.len() / 2, Default::default());
     let mut kept = Keep::default();
     for (name, idx) in names {
-        let toks = crate::text::tokenize(name);
-        if let Some(t) = toks.first() {
-            let r = reach.entry(kept.keep(fold(&name[t.span.start..t.span.end]))).or_default();
-            *r = (*r).max(toks.len());
+        if let Some((first, count)) = first_token_and_count(name) {
+            let r = reach.entry(kept.keep(fold(first))).or_default();
+            *r = (*r).max(count);
         }
         let key = kept.keep(fold(name));
         let e = &entries[idx as usize];
@@ -261,7 +299,8 @@ fn load() -> Gazetteer {
     for slot in lower.values_mut() {
         *slot += shift;
     }
-    Gazetteer { entries, by_name, lower, groups, lists, reach, _kept: kept }
+    let lower_shortest = lower.keys().map(|k| k.len()).min().unwrap_or(usize::MAX);
+    Gazetteer { entries, by_name, lower, groups, lists, reach, lower_shortest, _kept: kept }
 }
 
 impl Gazetteer {
@@ -287,6 +326,10 @@ pub fn entries(name: &str) -> Vec<Entry> {
 /// Entries for a name written all in lower case, only for well-known places ("kyiv").
 pub fn entries_lower(name: &str) -> Vec<Entry> {
     let g = gazetteer();
+    // Folding never lengthens a name: most lower-case words are too short to be one of these.
+    if name.len() < g.lower_shortest {
+        return Vec::new();
+    }
     g.list(g.lower.get(fold(name).as_ref())).iter().map(|&i| g.entries[i as usize]).collect()
 }
 
@@ -303,6 +346,15 @@ pub fn is_place(name: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn first_token_fast_path_agrees_with_tokenize() {
+        for name in ["New York", "Paris", "St. Louis", "Winston-Salem", "'Asir Region", "A Coruña", "Kyiv", "Sao  Paulo", " x"] {
+            let toks = crate::text::tokenize(name);
+            let slow = toks.first().map(|t| (&name[t.span.start..t.span.end], toks.len()));
+            assert_eq!(first_token_and_count(name), slow, "{name}");
+        }
+    }
 
     #[test]
     fn names_aliases_and_accents() {

@@ -348,13 +348,18 @@ fn same_line(doc: &Doc, a: usize, b: usize) -> bool {
 
 fn starts_name_part(doc: &Doc, i: usize) -> bool {
     let t = doc.tokens[i];
+    if t.kind != TokenKind::Word {
+        return false;
+    }
     let w = doc.slice(t.span);
-    t.kind == TokenKind::Word && (is_capitalised(w) || is_particle_prefixed(w)) && !w.ends_with("’s") && !w.ends_with("'s")
+    (is_capitalised(w) || is_particle_prefixed(w)) && !w.ends_with("’s") && !w.ends_with("'s")
 }
 
 /// Arabic and other names written with a lower-case particle and a hyphen: "al-Rashid", "bin-Salman".
 fn is_particle_prefixed(w: &str) -> bool {
-    let Some((head, rest)) = w.split_once('-') else { return false };
+    // The particles are at most four letters: look for the hyphen in the first five bytes only.
+    let Some(h) = w.as_bytes().iter().take(5).position(|&b| b == b'-') else { return false };
+    let (head, rest) = (&w[..h], &w[h + 1..]);
     matches!(head, "al" | "el" | "ad" | "ash" | "as" | "at" | "az" | "bin" | "ibn" | "abu" | "abd" | "ben" | "bint")
         && rest.chars().next().is_some_and(char::is_uppercase)
 }

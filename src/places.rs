@@ -64,7 +64,14 @@ fn is_sports_report(doc: &Doc) -> bool {
 
 /// A word in capitals ("UNION", "ST").
 fn is_caps_word(w: &str) -> bool {
-    w.chars().count() >= 2 && w.chars().all(|c| c.is_uppercase())
+    let mut n = 0;
+    for c in w.chars() {
+        if !c.is_uppercase() {
+            return false;
+        }
+        n += 1;
+    }
+    n >= 2
 }
 
 /// Heads of institutions named "HEAD of PLACE", whose place is part of the name.
@@ -74,18 +81,16 @@ static ORG_BEFORE_OF: WordSet = WordSet::new(&[
 ]);
 
 /// Words that end a place name the gazetteer cannot list: "Walker County", "Darby Street".
-const SUFFIXES: &[(&str, PlaceKind)] = &[
-    ("County", PlaceKind::Region), ("Parish", PlaceKind::Region), ("Province", PlaceKind::Region),
-    ("Oblast", PlaceKind::Region), ("Township", PlaceKind::Region), ("Borough", PlaceKind::Region),
-    ("District", PlaceKind::Region), ("Region", PlaceKind::Region), ("Prefecture", PlaceKind::Region),
-    ("Street", PlaceKind::Landmark), ("Avenue", PlaceKind::Landmark), ("Drive", PlaceKind::Landmark),
-    ("Road", PlaceKind::Landmark), ("Boulevard", PlaceKind::Landmark), ("Lane", PlaceKind::Landmark),
-    ("Highway", PlaceKind::Landmark), ("Parkway", PlaceKind::Landmark), ("Square", PlaceKind::Landmark),
-    ("Plaza", PlaceKind::Landmark), ("Bridge", PlaceKind::Landmark), ("Airport", PlaceKind::Landmark),
-    ("River", PlaceKind::WaterBody), ("Creek", PlaceKind::WaterBody), ("Lake", PlaceKind::WaterBody),
-    ("Bay", PlaceKind::WaterBody), ("Canyon", PlaceKind::Landmark), ("Valley", PlaceKind::Region),
-    ("Mountains", PlaceKind::Region), ("Island", PlaceKind::Region), ("Islands", PlaceKind::Region),
-];
+fn suffix_kind(w: &str) -> Option<PlaceKind> {
+    Some(match w {
+        "County" | "Parish" | "Province" | "Oblast" | "Township" | "Borough" | "District" | "Region" | "Prefecture"
+        | "Valley" | "Mountains" | "Island" | "Islands" => PlaceKind::Region,
+        "Street" | "Avenue" | "Drive" | "Road" | "Boulevard" | "Lane" | "Highway" | "Parkway" | "Square" | "Plaza"
+        | "Bridge" | "Airport" | "Canyon" => PlaceKind::Landmark,
+        "River" | "Creek" | "Lake" | "Bay" => PlaceKind::WaterBody,
+        _ => return None,
+    })
+}
 
 /// Single words that are directions or parts of names, never a place by themselves.
 static NEVER_ALONE: WordSet = WordSet::new(&[
@@ -224,19 +229,19 @@ pub fn find(doc: &Doc) -> Vec<Place> {
 fn suffix_place(doc: &Doc, i: usize, matched_end: Option<usize>) -> Option<Place> {
     let toks = &doc.tokens;
     let is_name_word = |t: usize| toks[t].kind == TokenKind::Word && is_capitalised(doc.token_text(t))
-        && !SUFFIXES.iter().any(|(w, _)| *w == doc.token_text(t));
+        && suffix_kind(doc.token_text(t)).is_none();
     if !is_name_word(i) || crate::people::never_starts_a_name(doc.token_text(i)) {
         return None;
     }
     let mut j = i;
     while j < i + 3 && j + 1 < toks.len() && tight(doc, j, j + 1) {
         let next = doc.token_text(j + 1);
-        if let Some((_, kind)) = SUFFIXES.iter().find(|(w, _)| *w == next) {
+        if let Some(kind) = suffix_kind(next) {
             if matched_end.is_some_and(|m| m > j + 1) {
                 return None;
             }
             let span = Span::new(toks[i].span.start, toks[j + 1].span.end);
-            return Some(Place { span, name: span.text(doc.text).to_string(), kind: *kind, country: None, lat: 0.0, lon: 0.0, candidates: 0 });
+            return Some(Place { span, name: span.text(doc.text).to_string(), kind, country: None, lat: 0.0, lon: 0.0, candidates: 0 });
         }
         if !is_name_word(j + 1) {
             return None;

@@ -111,29 +111,48 @@ pub fn is_line_break(c: char) -> bool {
 
 /// Split `text` into tokens. Possessive "'s" / "’s" is its own token, so that
 /// "Zelenskyy’s" yields the name "Zelenskyy".
+///
+/// Works on byte positions: runs of ASCII letters and digits, and ASCII spaces, are taken
+/// byte by byte; any other character is decoded where it stands (`tests::tokenize_model`
+/// checks it against the plain char-by-char form).
 pub fn tokenize(text: &str) -> Vec<Token> {
+    let bytes = text.as_bytes();
+    let char_at = |at: usize| text[at..].chars().next();
     let mut out = Vec::with_capacity(text.len() / 5 + 1);
-    let mut iter = text.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if matches!(b, b' ' | b'\n' | b'\t' | b'\r') {
+            i += 1;
+            continue;
+        }
+        let c = if b < 0x80 { b as char } else { char_at(i).expect("in bounds, on a boundary") };
         if c.is_whitespace() {
+            i += c.len_utf8();
             continue;
         }
         if is_word_char(c) || c.is_ascii_digit() || c.is_numeric() {
             let numeric = !c.is_alphabetic();
             let mut end = i + c.len_utf8();
             loop {
-                let Some(&(j, d)) = iter.peek() else { break };
+                while end < bytes.len() && bytes[end].is_ascii_alphanumeric() {
+                    end += 1;
+                }
+                // Any other ASCII character but a joiner ends the word.
+                if end < bytes.len() && bytes[end] < 0x80 && !matches!(bytes[end], b'\'' | b'-' | b'.' | b',') {
+                    break;
+                }
+                let Some(d) = char_at(end) else { break };
                 if is_word_char(d) || d.is_numeric() {
-                    end = j + d.len_utf8();
-                    iter.next();
+                    end += d.len_utf8();
                     continue;
                 }
                 // Inner joiners: apostrophe or hyphen between letters, '.' or ',' between digits.
-                let next = text[j + d.len_utf8()..].chars().next();
+                let next = char_at(end + d.len_utf8());
                 let joins = match next {
                     Some(n) if is_apostrophe(d) && is_word_char(n) && !numeric => {
                         // "’s" at the end of a word is a possessive, its own token.
-                        let after = text[j + d.len_utf8() + n.len_utf8()..].chars().next();
+                        let after = char_at(end + d.len_utf8() + n.len_utf8());
                         !((n == 's' || n == 'S') && !after.is_some_and(is_word_char))
                     }
                     Some(n) if is_hyphen(d) && (is_word_char(n) || n.is_ascii_digit()) => true,
@@ -143,34 +162,34 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 if !joins {
                     break;
                 }
-                iter.next();
-                end = j + d.len_utf8();
+                end += d.len_utf8();
             }
             out.push(Token { span: Span::new(i, end), kind: if numeric { TokenKind::Number } else { TokenKind::Word } });
+            i = end;
         } else {
             // One punctuation character, with any combining marks or variation selectors after it.
             let mut end = i + c.len_utf8();
-            while let Some(&(j, d)) = iter.peek() {
+            while let Some(d) = char_at(end) {
                 if is_combining(d) || matches!(d as u32, 0xFE00..=0xFE0F | 0x200D | 0x1F3FB..=0x1F3FF | 0xE0020..=0xE007F) {
-                    end = j + d.len_utf8();
-                    iter.next();
+                    end += d.len_utf8();
                 } else {
                     break;
                 }
             }
             // Possessive: "’s" after a word.
             if is_apostrophe(c) {
-                if let Some(&(j, n)) = iter.peek() {
-                    let after = text[j + n.len_utf8()..].chars().next();
+                if let Some(n) = char_at(end) {
+                    let after = char_at(end + n.len_utf8());
                     let prev_is_word = out.last().is_some_and(|t: &Token| t.span.end == i && t.kind == TokenKind::Word);
                     if prev_is_word && (n == 's' || n == 'S') && !after.is_some_and(is_word_char) {
-                        iter.next();
-                        out.push(Token { span: Span::new(i, j + 1), kind: TokenKind::Word });
+                        out.push(Token { span: Span::new(i, end + 1), kind: TokenKind::Word });
+                        i = end + 1;
                         continue;
                     }
                 }
             }
             out.push(Token { span: Span::new(i, end), kind: TokenKind::Punct });
+            i = end;
         }
     }
     out
@@ -450,6 +469,94 @@ impl OffsetMap {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The plain, char-by-char form of [`super::tokenize`], kept as the model it is tested against.
+    fn tokenize_reference(text: &str) -> Vec<Token> {
+        let mut out = Vec::with_capacity(text.len() / 5 + 1);
+        let mut iter = text.char_indices().peekable();
+        while let Some((i, c)) = iter.next() {
+            if c.is_whitespace() {
+                continue;
+            }
+            if is_word_char(c) || c.is_ascii_digit() || c.is_numeric() {
+                let numeric = !c.is_alphabetic();
+                let mut end = i + c.len_utf8();
+                loop {
+                    let Some(&(j, d)) = iter.peek() else { break };
+                    if is_word_char(d) || d.is_numeric() {
+                        end = j + d.len_utf8();
+                        iter.next();
+                        continue;
+                    }
+                    // Inner joiners: apostrophe or hyphen between letters, '.' or ',' between digits.
+                    let next = text[j + d.len_utf8()..].chars().next();
+                    let joins = match next {
+                        Some(n) if is_apostrophe(d) && is_word_char(n) && !numeric => {
+                            // "’s" at the end of a word is a possessive, its own token.
+                            let after = text[j + d.len_utf8() + n.len_utf8()..].chars().next();
+                            !((n == 's' || n == 'S') && !after.is_some_and(is_word_char))
+                        }
+                        Some(n) if is_hyphen(d) && (is_word_char(n) || n.is_ascii_digit()) => true,
+                        Some(n) if (d == '.' || d == ',') && numeric && n.is_ascii_digit() => true,
+                        _ => false,
+                    };
+                    if !joins {
+                        break;
+                    }
+                    iter.next();
+                    end = j + d.len_utf8();
+                }
+                out.push(Token { span: Span::new(i, end), kind: if numeric { TokenKind::Number } else { TokenKind::Word } });
+            } else {
+                // One punctuation character, with any combining marks or variation selectors after it.
+                let mut end = i + c.len_utf8();
+                while let Some(&(j, d)) = iter.peek() {
+                    if is_combining(d) || matches!(d as u32, 0xFE00..=0xFE0F | 0x200D | 0x1F3FB..=0x1F3FF | 0xE0020..=0xE007F) {
+                        end = j + d.len_utf8();
+                        iter.next();
+                    } else {
+                        break;
+                    }
+                }
+                // Possessive: "’s" after a word.
+                if is_apostrophe(c) {
+                    if let Some(&(j, n)) = iter.peek() {
+                        let after = text[j + n.len_utf8()..].chars().next();
+                        let prev_is_word = out.last().is_some_and(|t: &Token| t.span.end == i && t.kind == TokenKind::Word);
+                        if prev_is_word && (n == 's' || n == 'S') && !after.is_some_and(is_word_char) {
+                            iter.next();
+                            out.push(Token { span: Span::new(i, j + 1), kind: TokenKind::Word });
+                            continue;
+                        }
+                    }
+                }
+                out.push(Token { span: Span::new(i, end), kind: TokenKind::Punct });
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn tokenize_model() {
+        let cases = [
+            "Zelenskyy’s aides said 3,000.5 people – “no” – O'Brien's e\u{301}te\u{301} Jean-Luc 'quoted' Smiths' 👍🏽 x-1 ab.cd",
+            "  \t\r\nA\u{2028}B  ’s ' s '' -a- 1.2.3, 4,5, 5. Mr. S’S cat’s \u{0B}\u{0C}x\u{A0}y\u{85}z",
+            "Ελλάδα Россия 東京 café naïve (Kyiv) [x] {y} ½ ² Ⅻ ١٢٣ U.S.-led al-Rashid rock’n’roll",
+            "",
+            "’s",
+            "a’s’s s's 's",
+        ];
+        for t in cases {
+            assert_eq!(tokenize(t), tokenize_reference(t), "{t:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn tokenize_matches_model(t in "[a-zA-Z0-9 .,'’\\-éü\u{301}\u{FE0F}\u{1F3FD}👍“”\n\t\u{A0}½²]{0,40}") {
+            proptest::prop_assert_eq!(tokenize(&t), tokenize_reference(&t));
+        }
+    }
 
     fn words(text: &str) -> Vec<&str> {
         tokenize(text).iter().map(|t| &text[t.span.start..t.span.end]).collect()
