@@ -63,7 +63,7 @@ static CUES: WordSet = WordSet::new(&[
     "interjected", "proposed", "instructed", "retaliated", "remembered", "barked", "implied", "implies", "recalls", "mused", "vented", "fumed", "groused", "griped", "sniped", "quipping", "adding", "noting", "arguing", "insisting",
     "warning", "explaining", "declaring", "recalling", "stressing", "suggesting", "acknowledging",
     "denounced", "denounces", "reacted", "lambasted", "lambastes", "assailed", "excoriated", "decries",
-    "continues",
+    "continues", "agrees", "exhorted", "pressed", "presses",
 ]);
 
 /// Cues that are also nouns count only before an object pronoun or article: "calls it “a farce”".
@@ -786,8 +786,13 @@ impl<'a, 'd> Ctx<'a, 'd> {
         if t < limit && self.word(t) == "(" {
             t = (t + 1..(t + 10).min(limit)).find(|&c| self.word(c) == ")")? + 1;
         }
+        // "James B. Comey Jr., the director …, said": the period of a name's abbreviation.
+        if t < limit && self.is_abbreviation_dot(t) && t + 1 < limit && self.word(t + 1) == "," {
+            t += 1;
+        }
+        // Up to four appositions: "S, 30, of Raleigh, N.C., who was among those polled, said".
         let mut commas = 0;
-        while t < limit && self.word(t) == "," && commas < 3 {
+        while t < limit && self.word(t) == "," && commas < 4 {
             commas += 1;
             let mut c = t + 1;
             loop {
@@ -874,6 +879,9 @@ impl<'a, 'd> Ctx<'a, 'd> {
             return Some(Attribution { subject: Subject::Name(mi), cue: Some(self.doc.tokens[colon].span), rule: Rule::SpeakerColon, confidence: 0.8 });
         }
         let Some(cue) = (sent_start..colon).rev().find(|&t| self.is_cue(t)) else {
+            if !(sent_start..colon).any(|t| self.starts[t].is_some()) {
+                return self.colon_sentence_subject(sent_start, colon);
+            }
             // "When X died, President Y released the following statement:" — the last person
             // named in the sentence, not after a preposition nor as an owner ("Y's campaign").
             let t = (sent_start..colon).rev().find(|&t| self.starts[t].is_some())?;
@@ -883,12 +891,31 @@ impl<'a, 'd> Ctx<'a, 'd> {
             let owner = after < colon && self.is_possessive(after);
             let after_preposition = full_first > sent_start && PREPOSITIONS.contains(&self.lower(full_first - 1));
             if owner || after_preposition || !(after..colon).any(|t| STATEMENT_NOUNS.contains(&self.lower(t)) || matches!(&*self.lower(t), "following" | "remarks")) {
-                return None;
+                return self.colon_sentence_subject(sent_start, colon);
             }
             return Some(Attribution { subject: Subject::Name(mi), cue: Some(self.doc.tokens[colon].span), rule: Rule::SpeakerColon, confidence: 0.7 });
         };
         let subject = self.subject_before(cue, sent_start).or_else(|| self.subject_after(cue + 1, colon))?;
         Some(Attribution { subject, cue: Some(self.doc.tokens[cue].span), rule: Rule::SpeakerCueQuote, confidence: 0.8 })
+    }
+
+    /// For [`Self::colon_paragraph`] with no cue: a sentence that opens with a person (a
+    /// name or he/she) and a lower-case verb ("He then listed the qualities he wanted:").
+    fn colon_sentence_subject(&self, sent_start: usize, colon: usize) -> Option<Attribution> {
+        let (subject, after) = if let Some(mi) = self.starts[sent_start].filter(|&mi| self.is_person(mi)) {
+            (Subject::Name(mi), self.people.mentions[mi].last + 1)
+        } else {
+            (Subject::Pronoun(sent_start, self.pronoun(sent_start)?), sent_start + 1)
+        };
+        let verb = self.word(after);
+        // Nobody else named before the colon ("He waited, and Mrs. H joined in:").
+        if (after..colon).any(|t| self.starts[t].is_some()) {
+            return None;
+        }
+        if after + 1 >= colon || self.doc.tokens[after].kind != TokenKind::Word || !verb.chars().next().is_some_and(char::is_lowercase) {
+            return None;
+        }
+        Some(Attribution { subject, cue: Some(self.doc.tokens[colon].span), rule: Rule::SpeakerColon, confidence: 0.65 })
     }
 
     /// Sieve 2c: the sentence that holds the quote ends by naming who said it:
@@ -1063,6 +1090,19 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 && self.quote_of[m.first].is_none()
                 && self.entities[m.entity].kind == EntityKind::Person
         })
+    }
+
+    /// Does at least one sentence start in `from..to`, and does each of them open with a
+    /// name of entity `e` ("Roe supports …")?
+    fn sentences_led_by(&self, from: usize, to: usize, e: usize) -> bool {
+        let sentences = &self.doc.sentences;
+        let lo = sentences.partition_point(|s| s.start < from);
+        let hi = sentences.partition_point(|s| s.start < to);
+        lo < hi
+            && sentences[lo..hi].iter().all(|s| {
+                let t = self.doc.token_at_or_after(s.start);
+                self.people.starting_at(t).is_some_and(|m| m.entity == e && m.full_first == t)
+            })
     }
 
     /// Keep `resolved` sorted by position (quotes come in order, so this appends).
@@ -1594,6 +1634,9 @@ pub fn attribute(doc: &Doc, found: &[Found], people: &People) -> (Vec<Quote>, Ve
         let from = doc.sentence_index(attribution_end.saturating_sub(1)).map_or(attribution_end, |s| doc.sentences[s].end.max(attribution_end));
         if from < quotes[qi].span.start
             && (ctx.cue_between(from, quotes[qi].span.start) || ctx.name_between(from, quotes[qi].span.start, speaker))
+            // … unless, within the paragraph, every sentence between is about the speaker:
+            // "“Q1,” says Ann Roe. Roe supports Clinton. “Q2”" (Clinton is an object there).
+            && !(rule == Rule::Continuation && para == prev_para && ctx.sentences_led_by(from, quotes[qi].span.start, speaker))
         {
             continue;
         }

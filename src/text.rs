@@ -338,6 +338,12 @@ pub fn is_abbreviation(text: &str, tokens: &[Token], word_index: usize) -> bool 
     if ABBREVIATIONS.contains(&w) {
         return true;
     }
+    // A party and state label: "R-Pa.", "D-Calif.".
+    if let Some((party, state)) = w.split_once('-') {
+        if matches!(party, "R" | "D" | "I") && ABBREVIATIONS.contains(&state) {
+            return true;
+        }
+    }
     // A single capital letter: an initial ("J. Smith") or part of "U.S.".
     let mut chars = w.chars();
     if let (Some(c), None) = (chars.next(), chars.next()) {
