@@ -544,7 +544,8 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
     }
     let full_first = full_k.map_or(first, |fk| words[fk]);
     // A full place name is not a person unless a title says so ("Paris" vs "Mr. Paris").
-    let is_place = crate::model::overlapping(places, span, places_longest, |p| p.span).any(|p| p.span == span) || gazetteer::is_place(text);
+    // (A place that holds the whole run counts too: "W.Va." for the run "W.Va".)
+    let is_place = crate::model::overlapping(places, span, places_longest, |p| p.span).any(|p| p.span.contains(span)) || gazetteer::is_place(text);
     // Only a title or an honorific makes a full place name a person ("Mr. Paris"): a first
     // name inside it does not ("Saint Petersburg", "Victoria").
     let titled = evidence >= 3;

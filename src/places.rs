@@ -24,6 +24,15 @@ const PLACE_PREPOSITIONS: &[&str] = &[
     "of", "visit", "visited", "visiting", "downtown", "north", "south", "east", "west", "between", "and",
 ];
 
+/// Lower-case nouns that, right after a town's name, make it the town: "Hartford police",
+/// "a Mansfield resident", "Springfield schools", "a Concord developer".
+static LOCAL_NOUNS: WordSet = WordSet::new(&[
+    "police", "residents", "resident", "council", "councilman", "councilwoman", "mayor", "schools", "school",
+    "officials", "area", "region", "suburbs", "neighborhood", "neighbourhood", "native", "natives", "developer",
+    "voters", "homeowners", "firefighters", "businesses", "hospitals", "streets", "man", "woman", "couple",
+    "teen", "teenager", "family", "families", "metro", "township", "city", "county", "airport", "station",
+]);
+
 const RESULT_VERBS: &[&str] = &["beat", "beats", "defeated", "defeats", "drew", "draw", "lost", "won", "edged", "thrashed", "routed", "trounced", "v", "vs"];
 
 /// Words that continue a place name into the name of something else: "Paris Agreement",
@@ -124,6 +133,11 @@ pub fn find(doc: &Doc) -> Vec<Place> {
             continue;
         }
         let first = doc.token_text(i);
+        if let Some(p) = party_home(doc, i) {
+            out.push(p);
+            i += 1;
+            continue;
+        }
         let lower_first = !is_capitalised(first);
         // Longest match first.
         let mut matched: Option<(usize, Vec<Entry>)> = None;
@@ -224,6 +238,35 @@ pub fn find(doc: &Doc) -> Vec<Place> {
     out
 }
 
+/// "Ricky Moye, D-Raleigh," / "Sen. Ann Roe, R-Pa.,": a legislator's party and home town or
+/// state after a comma; the place is the part after the hyphen.
+fn party_home(doc: &Doc, i: usize) -> Option<Place> {
+    let toks = &doc.tokens;
+    let w = doc.token_text(i);
+    let (party, home) = w.split_once('-')?;
+    if !matches!(party, "D" | "R" | "I" | "DFL") || i == 0 || doc.token_text(i - 1) != "," || !is_capitalised(home) {
+        return None;
+    }
+    let start = toks[i].span.start + party.len() + 1;
+    // With the abbreviation's period, if the gazetteer knows it so ("Pa.").
+    let dotted = toks.get(i + 1).filter(|d| doc.slice(d.span) == "." && d.span.start == toks[i].span.end).map(|d| d.span.end);
+    let (end, entries) = dotted
+        .map(|end| (end, gazetteer::entries(&doc.text[start..end])))
+        .filter(|(_, e)| !e.is_empty())
+        .unwrap_or_else(|| (toks[i].span.end, gazetteer::entries(home)));
+    let best = entries.iter().find(|e| e.country == Some("US")).or(entries.first())?;
+    let span = Span::new(start, end);
+    Some(Place {
+        span,
+        name: best.name.to_string(),
+        kind: best.kind,
+        country: best.country,
+        lat: best.lat(),
+        lon: best.lon(),
+        candidates: entries.len() as u32,
+    })
+}
+
 /// "Walker County", "Darby Street", "Potomac River": one to three capitalised words (not a
 /// longer gazetteer match) and a place suffix.
 fn suffix_place(doc: &Doc, i: usize, matched_end: Option<usize>) -> Option<Place> {
@@ -306,7 +349,10 @@ fn accept(doc: &Doc, i: usize, j: usize, entries: &[Entry], sports: bool) -> Opt
         let then_state = next == Some(",") && next2.is_some() && state_at(j + 2);
         // A dateline in capitals: "HARTFORD —", "SALINA, Kan."
         let dateline = is_caps_word(doc.token_text(j)) && next.is_some_and(|n| matches!(n, "," | "—" | "–" | "-"));
-        if !(after_preposition || then_state || dateline) {
+        // "Hartford police", "a Mansfield resident", "Springfield schools": a local noun after it.
+        let local_noun_after = next.is_some_and(|n| LOCAL_NOUNS.contains(&n))
+            && !prev.is_some_and(|p| is_capitalised(p) && !crate::people::never_starts_a_name(p));
+        if !(after_preposition || then_state || dateline || local_noun_after) {
             return None;
         }
     }
