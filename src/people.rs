@@ -94,6 +94,7 @@ static TITLE_WORDS: WordSet = WordSet::new(&[
     "Grand", "High", "Representative", "Delegate", "Rapporteur", "Pastor", "Elder", "Patriarch", "Metropolitan",
     "Generalissimo", "Field", "Air", "Vice-President", "Vice-Chairman", "Co-founder", "Affairs", "of", "the", "for",
     "and", "U.S.", "US", "UN", "U.N.", "EU", "UK", "Sens", "Reps", "Govs", "Gens", "Mrs", "Mr", "Ms", "Dr", "Prof",
+    "Const", "Constable", "Cst", "Det", "Insp", "Supt", "Cpl",
 ]);
 
 /// Lower-case role nouns that may stand before a name ("envoy Steve Witkoff") or as a
@@ -443,6 +444,16 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
         if full_k.is_none() && (NOT_NAMES.contains(&w) || (is_common(w, vocab) && lexicon::first_name(w).is_none())) {
             k += 1;
             continue;
+        }
+        // "Given Tunisia’s …", "Will Russia …": a sentence that opens with an English word
+        // that is also a first name, then a place name.
+        if k == 0 && remaining > 1 && full_k.is_none() && lexicon::is_common_word(&crate::text::lower(w)) {
+            let starts_sentence = doc.sentence_index(toks[words[0]].span.start).is_some_and(|s| doc.sentences[s].start == toks[words[0]].span.start);
+            let rest = Span::new(toks[words[1]].span.start, toks[*words.last().expect("non-empty")].span.end);
+            if starts_sentence && gazetteer::is_place(rest.text(doc.text)) {
+                k += 1;
+                continue;
+            }
         }
         break;
     }

@@ -179,6 +179,16 @@ pub fn find(doc: &Doc) -> Vec<Place> {
                 break;
             }
         }
+        // "Glasgow, Ky.", "Churchill, Man.": a town too small for the gazetteer before a
+        // state or province abbreviation.
+        if matched.is_none() {
+            if let Some(p) = town_before_state(doc, i) {
+                let end = doc.token_at_or_after(p.span.end);
+                out.push(p);
+                i = end;
+                continue;
+            }
+        }
         // "Walker County", "Darby Street": capitalised words and a place suffix.
         if let Some(p) = suffix_place(doc, i, matched.as_ref().map(|m| m.0)) {
             let end = doc.token_at_or_after(p.span.end);
@@ -264,6 +274,47 @@ fn party_home(doc: &Doc, i: usize) -> Option<Place> {
         lat: best.lat(),
         lon: best.lon(),
         candidates: entries.len() as u32,
+    })
+}
+
+/// The state or province abbreviation written from token `t` ("Ky.", "N.C.", "W.Va."): its
+/// gazetteer entry and its last token.
+fn state_abbreviation(doc: &Doc, t: usize) -> Option<(Entry, usize)> {
+    let toks = &doc.tokens;
+    (t + 1..(t + 4).min(toks.len())).rev().find_map(|j| {
+        if doc.token_text(j) != "." || !(t..j).all(|k| toks[k].span.end == toks[k + 1].span.start) {
+            return None;
+        }
+        let name = &doc.text[toks[t].span.start..toks[j].span.end];
+        let e = gazetteer::entries(name).into_iter().find(|e| e.kind == PlaceKind::Region && e.name.ends_with('.'))?;
+        Some((e, j))
+    })
+}
+
+/// "Glasgow, Ky.": one or two capitalised words that name nothing else, a comma, and a state
+/// or province abbreviation; the words are a town of that state.
+fn town_before_state(doc: &Doc, i: usize) -> Option<Place> {
+    let toks = &doc.tokens;
+    let name_word = |t: usize| {
+        toks[t].kind == TokenKind::Word && is_capitalised(doc.token_text(t)) && !crate::people::never_starts_a_name(doc.token_text(t))
+    };
+    if !name_word(i) || (i > 0 && toks[i - 1].kind == TokenKind::Word && is_capitalised(doc.token_text(i - 1))) {
+        return None;
+    }
+    let last = if i + 1 < toks.len() && name_word(i + 1) && tight(doc, i, i + 1) { i + 1 } else { i };
+    if doc.token_text(last).contains('-') || toks.get(last + 1).map(|t| doc.slice(t.span)) != Some(",") {
+        return None;
+    }
+    let (state, _) = state_abbreviation(doc, last + 2)?;
+    let span = Span::new(toks[i].span.start, toks[last].span.end);
+    Some(Place {
+        span,
+        name: span.text(doc.text).to_string(),
+        kind: PlaceKind::City,
+        country: state.country,
+        lat: state.lat(),
+        lon: state.lon(),
+        candidates: 0,
     })
 }
 

@@ -322,7 +322,7 @@ static ABBREVIATIONS: WordSet = WordSet::new(&[
     "Oct", "Nov", "Dec", "Ave", "Blvd", "Rd", "approx", "Dept", "Univ", "Calif", "Fla", "Mass", "Penn", "Wash",
     "Ariz", "Conn", "Ill", "Ind", "Mich", "Minn", "Tenn", "Tex", "Va", "Wis", "Ky", "La", "Md", "Mo", "Okla",
     "Ore", "Pa", "Colo", "Nev", "Neb", "Ga", "Ala", "Miss", "Del", "Kan", "Mont", "Wyo", "Vt", "op", "cf", "al",
-    "e.g", "i.e", "U.S", "U.N", "U.K", "D.C", "Gov", "Msgr", "Messrs", "Mme", "Mlle",
+    "e.g", "i.e", "U.S", "U.N", "U.K", "D.C", "Gov", "Msgr", "Messrs", "Mme", "Mlle", "Const", "Cst",
 ]);
 
 /// Is `w` (a word followed by '.') an abbreviation or an initial, so the period ends no sentence?
