@@ -305,7 +305,8 @@ fn runs(doc: &Doc) -> Vec<Run> {
             if j + 1 < toks.len() && doc.token_text(j + 1) == "." && toks[j + 1].span.start == toks[j].span.end {
                 let w = doc.token_text(j);
                 let is_initial = w.chars().count() == 1 && is_capitalised(w);
-                if is_initial || honorific(w).is_some() || is_title_word(w) {
+                // (A title written in full ends a sentence there: "the Ministry of Justice. Azerbaijan …".)
+                if is_initial || ((honorific(w).is_some() || is_title_word(w)) && crate::text::is_abbreviation_word(w)) {
                     j += 1;
                     last = j;
                 }
@@ -552,6 +553,27 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
         } else {
             Parsed::Nothing
         };
+    }
+    // "Greece Italy", "DPRK-South Korea": countries side by side (a missing comma, a hyphen).
+    {
+        let parts: Vec<&str> = text.split(|c: char| c == '-' || c.is_whitespace()).filter(|p| !p.is_empty()).collect();
+        let country = |s: &str| gazetteer::entries(s).iter().any(|e| matches!(e.kind, PlaceKind::Country | PlaceKind::Continent));
+        let mut n = 0;
+        let mut k = 0;
+        while k < parts.len() {
+            // A country of two words ("South Korea") or of one.
+            if k + 1 < parts.len() && country(&format!("{} {}", parts[k], parts[k + 1])) {
+                k += 2;
+            } else if country(parts[k]) {
+                k += 1;
+            } else {
+                break;
+            }
+            n += 1;
+        }
+        if n >= 2 && k == parts.len() {
+            return Parsed::Nothing;
+        }
     }
     let full_first = full_k.map_or(first, |fk| words[fk]);
     // A full place name is not a person unless a title says so ("Paris" vs "Mr. Paris").

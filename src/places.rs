@@ -138,6 +138,12 @@ pub fn find(doc: &Doc) -> Vec<Place> {
             i += 1;
             continue;
         }
+        if let Some((a, b, next)) = hyphen_pair(doc, i) {
+            out.push(a);
+            out.push(b);
+            i = next;
+            continue;
+        }
         let lower_first = !is_capitalised(first);
         // Longest match first.
         let mut matched: Option<(usize, Vec<Entry>)> = None;
@@ -275,6 +281,43 @@ fn party_home(doc: &Doc, i: usize) -> Option<Place> {
         lon: best.lon(),
         candidates: entries.len() as u32,
     })
+}
+
+/// A place built from gazetteer entries, the most prominent first.
+fn place_from(span: Span, entries: &[Entry]) -> Place {
+    let best = entries[0];
+    Place { span, name: best.name.to_string(), kind: best.kind, country: best.country, lat: best.lat(), lon: best.lon(), candidates: entries.len() as u32 }
+}
+
+/// "the DPRK-South Korea summit", "Israel-Gaza", "the DPRK-U.S. talks": two places joined by a
+/// hyphen, the first inside token `i`. Both must be countries, capitals or large places (not
+/// "Jean-Paul"). Returns both places and the token after the second.
+fn hyphen_pair(doc: &Doc, i: usize) -> Option<(Place, Place, usize)> {
+    let toks = &doc.tokens;
+    let w = doc.token_text(i);
+    let (head, tail) = w.split_once('-')?;
+    // A name with a hyphen of its own ("Guinea-Bissau", "Winston-Salem") is one place.
+    if !is_capitalised(head) || !is_capitalised(tail) || gazetteer::reach(w) > 0 || !gazetteer::entries(w).is_empty() {
+        return None;
+    }
+    let major = |entries: &[Entry]| {
+        entries.first().is_some_and(|e| {
+            !e.common_word && (matches!(e.kind, PlaceKind::Country | PlaceKind::Continent) || e.capital || e.size >= 25)
+        })
+    };
+    let head_entries = gazetteer::entries(head);
+    if !major(&head_entries) {
+        return None;
+    }
+    let start = toks[i].span.start + head.len() + 1;
+    // The second place may run on over the next tokens: "South Korea", "U.S.".
+    let last = (i..(i + 4).min(toks.len())).rev().find(|&j| {
+        tight(doc, i, j) && major(&gazetteer::entries(&doc.text[start..toks[j].span.end]))
+    })?;
+    let tail_span = Span::new(start, toks[last].span.end);
+    let tail_entries = gazetteer::entries(tail_span.text(doc.text));
+    let head_span = Span::new(toks[i].span.start, toks[i].span.start + head.len());
+    Some((place_from(head_span, &head_entries), place_from(tail_span, &tail_entries), last + 1))
 }
 
 /// The state or province abbreviation written from token `t` ("Ky.", "N.C.", "W.Va."): its
