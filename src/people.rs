@@ -555,7 +555,7 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
         };
     }
     // "Greece Italy", "DPRK-South Korea": countries side by side (a missing comma, a hyphen).
-    {
+    if gazetteer::reach(text.split(|c: char| c == '-' || c.is_whitespace()).next().unwrap_or("")) > 0 {
         let parts: Vec<&str> = text.split(|c: char| c == '-' || c.is_whitespace()).filter(|p| !p.is_empty()).collect();
         let country = |s: &str| gazetteer::entries(s).iter().any(|e| matches!(e.kind, PlaceKind::Country | PlaceKind::Continent));
         let mut n = 0;

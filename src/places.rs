@@ -153,7 +153,7 @@ pub fn find(doc: &Doc) -> Vec<Place> {
             continue;
         }
         // "Canada-wide", "London-based": a name cut at a hyphen starts inside the token.
-        let reach = if lower_first { 1 } else { gazetteer::reach(first).max(first.split_once('-').map_or(0, |(head, _)| gazetteer::reach(head))) };
+        let reach = if lower_first { 1 } else { gazetteer::reach(first).max(if first.as_bytes().contains(&b'-') { first.split_once('-').map_or(0, |(head, _)| gazetteer::reach(head)) } else { 0 }) };
         let max_j = (i + MAX_TOKENS * 2).min(i + reach).min(toks.len());
         for j in (i..max_j).rev() {
             if !tight(doc, i, j) || toks[j].kind == TokenKind::Punct && doc.token_text(j) != "." {
@@ -259,6 +259,11 @@ pub fn find(doc: &Doc) -> Vec<Place> {
 fn party_home(doc: &Doc, i: usize) -> Option<Place> {
     let toks = &doc.tokens;
     let w = doc.token_text(i);
+    let b = w.as_bytes();
+    // Cheap test first: this runs for every word.
+    if !(b.len() > 2 && (b[1] == b'-' || w.starts_with("DFL-"))) {
+        return None;
+    }
     let (party, home) = w.split_once('-')?;
     if !matches!(party, "D" | "R" | "I" | "DFL") || i == 0 || doc.token_text(i - 1) != "," || !is_capitalised(home) {
         return None;
@@ -295,6 +300,9 @@ fn place_from(span: Span, entries: &[Entry]) -> Place {
 fn hyphen_pair(doc: &Doc, i: usize) -> Option<(Place, Place, usize)> {
     let toks = &doc.tokens;
     let w = doc.token_text(i);
+    if !is_capitalised(w) || !w.as_bytes().contains(&b'-') {
+        return None;
+    }
     let (head, tail) = w.split_once('-')?;
     // A name with a hyphen of its own ("Guinea-Bissau", "Winston-Salem") is one place.
     if !is_capitalised(head) || !is_capitalised(tail) || gazetteer::reach(w) > 0 || !gazetteer::entries(w).is_empty() {
@@ -341,7 +349,9 @@ fn town_before_state(doc: &Doc, i: usize) -> Option<Place> {
     let name_word = |t: usize| {
         toks[t].kind == TokenKind::Word && is_capitalised(doc.token_text(t)) && !crate::people::never_starts_a_name(doc.token_text(t))
     };
-    if !name_word(i) || (i > 0 && toks[i - 1].kind == TokenKind::Word && is_capitalised(doc.token_text(i - 1))) {
+    // Cheap tests first: this runs for every capitalised word.
+    let comma_at = |t: usize| toks.get(t).is_some_and(|c| doc.slice(c.span) == ",");
+    if !(comma_at(i + 1) || comma_at(i + 2)) || !name_word(i) || (i > 0 && toks[i - 1].kind == TokenKind::Word && is_capitalised(doc.token_text(i - 1))) {
         return None;
     }
     let last = if i + 1 < toks.len() && name_word(i + 1) && tight(doc, i, i + 1) { i + 1 } else { i };
