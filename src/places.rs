@@ -126,6 +126,8 @@ pub fn find(doc: &Doc) -> Vec<Place> {
     let toks = &doc.tokens;
     let sports = is_sports_report(doc);
     let mut out = Vec::new();
+    // The other gazetteer entries of each ambiguous place, by index into `out`.
+    let mut alternatives: Vec<(usize, Vec<Entry>)> = Vec::new();
     let mut i = 0;
     while i < toks.len() {
         if toks[i].kind != TokenKind::Word {
@@ -245,12 +247,16 @@ pub fn find(doc: &Doc) -> Vec<Place> {
             if let Some(end) = cut_end {
                 place.span.end = end;
             }
+            if entries.len() > 1 {
+                alternatives.push((out.len(), entries));
+            }
             out.push(place);
             i = j + 1;
         } else {
             i += 1;
         }
     }
+    prefer_home_country(&mut out, &alternatives);
     out
 }
 
@@ -286,6 +292,41 @@ fn party_home(doc: &Doc, i: usize) -> Option<Place> {
         lon: best.lon(),
         candidates: entries.len() as u32,
     })
+}
+
+/// "Mansfield" in a text about Ohio is Mansfield, Ohio, not Mansfield in England: a town of
+/// several entries moves to the country most of the text's unambiguous places lie in, when
+/// that country has an entry for it of a comparable size (within a factor of six or so) and
+/// the first choice is not a capital. (The span is unchanged; only the place it names.)
+fn prefer_home_country(out: &mut [Place], alternatives: &[(usize, Vec<Entry>)]) {
+    if alternatives.is_empty() {
+        return;
+    }
+    let mut votes: Vec<(&'static str, usize)> = Vec::new();
+    for p in out.iter().filter(|p| p.candidates == 1 || matches!(p.kind, PlaceKind::Region)) {
+        let Some(c) = p.country else { continue };
+        match votes.iter_mut().find(|v| v.0 == c) {
+            Some(v) => v.1 += 1,
+            None => votes.push((c, 1)),
+        }
+    }
+    let Some(&(home, n)) = votes.iter().max_by_key(|v| v.1) else { return };
+    if n < 2 || votes.iter().filter(|v| v.1 == n).count() > 1 {
+        return;
+    }
+    for (k, entries) in alternatives {
+        let best = entries[0];
+        if best.country == Some(home) || best.capital || best.kind != PlaceKind::City {
+            continue;
+        }
+        if let Some(e) = entries.iter().find(|e| e.country == Some(home) && e.kind == PlaceKind::City && e.size + 3 >= best.size) {
+            let p = &mut out[*k];
+            p.name = e.name.to_string();
+            p.country = e.country;
+            p.lat = e.lat();
+            p.lon = e.lon();
+        }
+    }
 }
 
 /// A place built from gazetteer entries, the most prominent first.
@@ -519,6 +560,17 @@ mod tests {
     fn places(t: &str) -> Vec<&str> {
         let d = Doc::new(t);
         find(&d).iter().map(|p| p.span.text(t)).collect()
+    }
+
+    #[test]
+    fn an_ambiguous_town_takes_the_country_of_the_text() {
+        let t = "Police in Columbus, Ohio, and in Akron said a Mansfield resident was held.";
+        let p = find(&Doc::new(t));
+        let mansfield = p.iter().find(|p| p.span.text(t) == "Mansfield").expect("found");
+        assert_eq!(mansfield.country, Some("US"));
+        let t = "Fans in Leeds and Nottingham said a Mansfield resident won.";
+        let p = find(&Doc::new(t));
+        assert_eq!(p.iter().find(|p| p.span.text(t) == "Mansfield").expect("found").country, Some("GB"));
     }
 
     #[test]
