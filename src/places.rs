@@ -282,16 +282,7 @@ fn party_home(doc: &Doc, i: usize) -> Option<Place> {
         .filter(|(_, e)| !e.is_empty())
         .unwrap_or_else(|| (toks[i].span.end, gazetteer::entries(home)));
     let best = entries.iter().find(|e| e.country == Some("US")).or(entries.first())?;
-    let span = Span::new(start, end);
-    Some(Place {
-        span,
-        name: best.name.to_string(),
-        kind: best.kind,
-        country: best.country,
-        lat: best.lat(),
-        lon: best.lon(),
-        candidates: entries.len() as u32,
-    })
+    Some(place_of(Span::new(start, end), best, entries.len()))
 }
 
 /// "Mansfield" in a text about Ohio is Mansfield, Ohio, not Mansfield in England: a town of
@@ -329,10 +320,14 @@ fn prefer_home_country(out: &mut [Place], alternatives: &[(usize, Vec<Entry>)]) 
     }
 }
 
+/// The place `span` names: gazetteer entry `best`, one of `candidates` entries of its name.
+fn place_of(span: Span, best: &Entry, candidates: usize) -> Place {
+    Place { span, name: best.name.to_string(), kind: best.kind, country: best.country, lat: best.lat(), lon: best.lon(), candidates: candidates as u32 }
+}
+
 /// A place built from gazetteer entries, the most prominent first.
 fn place_from(span: Span, entries: &[Entry]) -> Place {
-    let best = entries[0];
-    Place { span, name: best.name.to_string(), kind: best.kind, country: best.country, lat: best.lat(), lon: best.lon(), candidates: entries.len() as u32 }
+    place_of(span, &entries[0], entries.len())
 }
 
 /// "the DPRK-South Korea summit", "Israel-Gaza", "the DPRK-U.S. talks": two places joined by a
@@ -522,16 +517,7 @@ fn accept(doc: &Doc, i: usize, j: usize, entries: &[Entry], sports: bool) -> Opt
             }
         }
     }
-    let span = Span::new(toks[i].span.start, toks[j].span.end);
-    Some(Place {
-        span,
-        name: best.name.to_string(),
-        kind: best.kind,
-        country: best.country,
-        lat: best.lat(),
-        lon: best.lon(),
-        candidates: entries.len() as u32,
-    })
+    Some(place_of(Span::new(toks[i].span.start, toks[j].span.end), &best, entries.len()))
 }
 
 /// Drop candidates that overlap a person's name, or that lie inside an organisation's
