@@ -501,12 +501,57 @@ function applyOne(w, c) {
   return false;
 }
 
+const inOrder = (list) => {
+  for (let i = 1; i < list.length; i++) {
+    const a = list[i - 1], b = list[i];
+    if (!(a.start < b.start || (a.start === b.start && a.end <= b.end))) return false;
+  }
+  return true;
+};
+
+/** Whether `ann` is already what Work.finish would make of it with nothing applied. */
+function canonical(ann) {
+  const { people, quotes, places } = ann;
+  if (!Array.isArray(people) || !Array.isArray(quotes) || !Array.isArray(places)) return false;
+  for (let i = 0; i < people.length; i++) {
+    const p = people[i];
+    if (!p || p.id !== i || 'dropped' in p || !Array.isArray(p.aliases) || !Array.isArray(p.mentions) || !inOrder(p.mentions)) return false;
+  }
+  if (!inOrder(quotes) || !inOrder(places)) return false;
+  // Whether person p has a mention [s, e) (its mentions are in order: a binary search).
+  const has = (p, s, e) => {
+    const ms = p.mentions;
+    let lo = 0, hi = ms.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (ms[mid].start < s || (ms[mid].start === s && ms[mid].end < e)) lo = mid + 1; else hi = mid;
+    }
+    return lo < ms.length && ms[lo].start === s && ms[lo].end === e;
+  };
+  for (const q of quotes) {
+    if (q.speaker === null) {
+      if (q.speaker_name !== null) return false;
+      continue;
+    }
+    const p = people[q.speaker];
+    if (!p || q.speaker_name !== p.name) return false;
+    if (q.speaker_start !== null && !has(p, q.speaker_start, q.speaker_end)) return false;
+  }
+  return true;
+}
+
 /**
  * The annotation with the lexicon and then the corrections applied, and which corrections
  * found nothing to act on: {ann, skipped: [correction…]}. `corrections` is a list or a stack.
  */
 export function applyCorrectionsReport(ann, text, corrections = [], lexicon = []) {
   const list = Array.isArray(corrections) ? corrections : (corrections && corrections.done) || [];
+  // Nothing to apply to a record already in the shape `finish` gives: the same record, its
+  // arrays shared rather than copied (nothing changes them in place; a text of megabytes has
+  // some 100,000 records, and copying them took the page's main thread tens of milliseconds).
+  if (!list.length && !(lexicon && lexicon.length) && canonical(ann)) {
+    return { ann: { schema: ann.schema, offsets: ann.offsets, people: ann.people, quotes: ann.quotes, places: ann.places }, skipped: [] };
+  }
   const w = new Work(ann, text);
   // "Not" rules first, so "X is a place" and "Y is not a person" on one span both hold.
   const order = { 'not-person': 0, 'not-place': 1, person: 2, place: 3 };

@@ -170,7 +170,8 @@ function textIndex() {
 }
 
 function locate(offset) {
-  const { starts, nodes } = textIndex();
+  const { starts, nodes, length } = textIndex();
+  if (offset > length) return null; // not built yet (a long article is built in slices)
   let lo = 0, hi = starts.length - 1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
@@ -446,11 +447,21 @@ function goToPlace(key) {
   view.placeAt.set(key, at);
   for (const b of ctx.$('places').querySelectorAll('button[data-key]')) b.setAttribute('aria-pressed', String(b.dataset.key === key));
   if (view.map) view.map.select(key);
+  showPlaceMention(g, at);
+}
+
+/** Scroll to mention `at` of place group g, light it and focus it (once it is built). */
+function showPlaceMention(g, at, again = false) {
+  const key = g.key;
   const article = ctx.$('article');
   const i = g.indices[at];
   const spans = article.querySelectorAll(`.l[data-l="${i}"]`);
   const span = spans[0];
-  if (!span) return;
+  // A long article still being built (app.js): the mention comes once it is there.
+  if (!span || article.inert) {
+    if (!again && ctx.whenBuilt) ctx.whenBuilt(() => { if (view.places.includes(g) && (view.placeAt.get(key) ?? -1) === at) showPlaceMention(g, at, true); });
+    return;
+  }
   article.querySelectorAll('.l.lit').forEach((s) => s.classList.remove('lit'));
   spans.forEach((s) => s.classList.add('lit'));
   span.tabIndex = -1;
