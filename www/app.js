@@ -15,6 +15,9 @@ const $ = (id) => document.getElementById(id);
 const STORE_KEY = 'saywhere.text.v1';
 // Show progress and the Cancel button when a run takes longer than this (ms).
 const BUSY_AFTER = 150;
+// Texts longer than this (UTF-16 units) are not mirrored in localStorage, and their result
+// is shown a task after it is read.
+const SAVE_APART = 200000;
 // Okabe–Ito accents for speakers (blue, vermillion, bluish green, reddish purple, orange, sky blue).
 const ACCENTS = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#8a7a00', '#555555'];
 const EXAMPLES = [
@@ -281,12 +284,16 @@ async function run(text, source, note) {
   documents.commit(text); // the shown document's text, kept in this browser (documents.js)
   const shown = documents.active();
   if (source === undefined && shown && (shown.origin === 'file' || shown.origin === 'example')) source = shown.name;
-  // Save first: if the annotator dies, the text survives a reload.
-  let saved = false;
-  try { localStorage.setItem(STORE_KEY, text); saved = true; } catch { /* storage full or disabled: keep going */ }
   abandon();
-  const job = { id: annotator.nextId++, text, source, note, t0: performance.now(), saved };
+  const job = { id: annotator.nextId++, text, source, note, t0: performance.now(), saved: false };
   annotator.job = job;
+  // Saved first: if the annotator dies, the text survives a reload. A long text is kept by
+  // documents.js (IndexedDB, written off this thread) but not copied into localStorage too:
+  // writing megabytes there holds the page for a tenth of a second or more (and may not fit).
+  try {
+    if (text.length <= SAVE_APART) { localStorage.setItem(STORE_KEY, text); job.saved = true; }
+    else { localStorage.removeItem(STORE_KEY); job.saved = Boolean(documents.db); }
+  } catch { /* storage full or disabled: keep going */ }
   if (text.length > 1e6) showBusy(job, 0); // no layout of a huge text box meanwhile
   job.busyTimer = setTimeout(() => { if (annotator.job === job) showBusy(job); }, BUSY_AFTER);
   if (annotator.mainThread) {
@@ -307,10 +314,18 @@ function finish(job, ann) {
   annotator.job = null;
   const { text, source } = job;
   const ms = performance.now() - job.t0;
+  const raw = ann;
   state.text = text;
-  state.raw = ann;
-  state.ann = ann = displayAnnotation(text, ann); // the reader's corrections and lexicon applied
+  state.raw = raw;
+  state.ann = ann = displayAnnotation(text, raw); // the reader's corrections and lexicon applied
   state.source = source;
+  // A long text (the article hidden meanwhile, showBusy): its article starts a task later.
+  if (text.length > SAVE_APART) nextTask(() => { if (state.raw === raw) show(job, ann, ms); });
+  else show(job, ann, ms);
+}
+
+function show(job, ann, ms) {
+  const { source } = job;
   render();
   const speech = ann.quotes.filter((q) => q.kind !== 'non-speech' && q.kind !== 'reported').length;
   const reported = ann.quotes.filter((q) => q.kind === 'reported').length;

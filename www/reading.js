@@ -30,6 +30,7 @@ const view = {
   overlay: null,        // the <svg> the link is drawn in
   index: null,          // {starts, nodes}: text nodes of the article and their offsets
   mapTimer: 0,
+  placesTimer: 0,
 };
 
 const plural = (n, one, many = one + 's') => `${n} ${n === 1 ? one : many}`;
@@ -324,7 +325,8 @@ export function stepQuotes(dir) {
   }
   const n = state.quoteOrder.length;
   if (!n) return;
-  state.current = dir > 0 ? (state.current + 1) % n : (state.current - 1 + n) % n;
+  // From none yet: j goes to the first quote, k to the last.
+  state.current = state.current < 0 ? (dir > 0 ? 0 : n - 1) : (state.current + dir + n) % n;
   ctx.focusQuote(state.quoteOrder[state.current]);
 }
 
@@ -525,13 +527,18 @@ export function renderReading(speakerOf, accent) {
   const svg = ctx.$('map');
   if (svg) { delete svg.dataset.ready; view.map = null; }
   renderSpeakers();
-  renderPlaces();
+  // The places of a long article (tens of thousands of mentions) in a task of their own.
+  clearTimeout(view.placesTimer);
+  const ann = ctx.state.ann;
+  if (ann.quotes.length + ann.places.length > 5000) view.placesTimer = setTimeout(() => { if (ctx.state.ann === ann) renderPlaces(); }, 0);
+  else renderPlaces();
 }
 
 /** The page was cleared. */
 export function clearReading() {
   hideLink();
   clearTimeout(view.mapTimer);
+  clearTimeout(view.placesTimer);
   view.speaker = null;
   view.places = [];
   view.map = null;
