@@ -2,6 +2,7 @@
 // text nodes. The wasm `annotate(text)` returns spans in UTF-16 code units, which index
 // JS strings directly (see src/export.rs for the record). Annotation runs in a Web Worker
 // (worker.js) so the page stays responsive; if no worker can start, it runs here instead.
+import { compiled, workerSource, takeEarlyWorker } from './boot.js';
 import init, { annotate, version } from './pkg/saywhere.js';
 import { initReading, renderReading, clearReading, showLink, hideLink, fillTooltip, tooltipRect, stepQuotes } from './reading.js';
 import { initExportMenu, importSaywhereJSON } from './exportmenu.js';
@@ -122,34 +123,24 @@ const annotator = {
   nextId: 1,
 };
 
-// The hosted page compiles the wasm here, from the moment this module runs, while the
-// worker's own script loads; each worker gets the compiled module instead of fetching and
-// compiling it again. null (single file, old browser, any failure): the worker fetches it.
-const compiled = globalThis.SAYWHERE_WASM_BYTES || typeof WebAssembly !== 'object'
-  || typeof WebAssembly.compileStreaming !== 'function'
-  ? Promise.resolve(null)
-  : WebAssembly.compileStreaming(fetch(new URL('pkg/saywhere_bg.wasm', import.meta.url))).catch(() => null);
+// The wasm module is compiled (`compiled`) and the first worker started by boot.js, before
+// the rest of the page's modules have run; each worker gets the compiled module instead of
+// fetching and compiling it again.
 
-function workerUrl() {
-  // The single-file build inlines the worker's code (glue included) as a string.
-  if (globalThis.SAYWHERE_WORKER_SOURCE) {
-    return URL.createObjectURL(new Blob([globalThis.SAYWHERE_WORKER_SOURCE], { type: 'text/javascript' }));
-  }
-  return new URL('worker.js', import.meta.url);
-}
-
-/** Start a worker; resolves with the annotator's version, rejects if the worker cannot start. */
+/** Start a worker (the first one boot.js started); resolves with the annotator's version, rejects if it cannot start. */
 function startWorker() {
-  const url = workerUrl();
-  // The inlined worker is a classic script: from file:// a module worker cannot start from a blob: URL.
-  const type = globalThis.SAYWHERE_WORKER_SOURCE ? 'classic' : 'module';
+  const early = takeEarlyWorker();
+  if (early && early.error) { early.worker.terminate(); return Promise.reject(new Error(early.error)); }
   let worker;
   try {
-    worker = new Worker(url, { type, name: 'saywhere-annotator' });
+    if (early) worker = early.worker;
+    else {
+      const { url, type } = workerSource();
+      worker = new Worker(url, { type, name: 'saywhere-annotator' });
+    }
   } catch (e) {
     return Promise.reject(e);
   }
-  if (typeof url === 'string') setTimeout(() => URL.revokeObjectURL(url), 10000);
   annotator.worker = worker;
   annotator.ready = new Promise((resolve, reject) => {
     let up = false;

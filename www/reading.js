@@ -7,7 +7,8 @@
 // The article's text content is the text itself (app.js renders it as text nodes in order),
 // so an offset of the annotation is found in the DOM by walking the text nodes: nothing here
 // depends on how app.js splits spans.
-import { renderMap, placeKey, WORLD } from './map.js';
+import { placeKey } from './placekey.js';
+import { COUNTRY_NAMES } from './countries.js';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 // Natural Earth's formal names, shortened the way news writes them.
@@ -16,7 +17,31 @@ const SHORT = {
   GM: 'The Gambia', IR: 'Iran', LA: 'Laos', MD: 'Moldova', MK: 'North Macedonia', PS: 'Palestine', RU: 'Russia',
   SY: 'Syria', TW: 'Taiwan', TZ: 'Tanzania', US: 'United States', VI: 'US Virgin Islands',
 };
-const COUNTRY = new Map(WORLD.countries.filter((c) => c.iso).map((c) => [c.iso, SHORT[c.iso] || c.name]));
+const COUNTRY = new Map(Object.entries(COUNTRY_NAMES).map(([iso, name]) => [iso, SHORT[iso] || name]));
+
+// The world map (map.js and its outlines, world.js) loads after the first highlight: the
+// first article with places adds worldmap.js as a script, which announces renderMap with the
+// event 'saywhere:map'; the map is drawn then. (The single file has it inline: announced
+// as the page starts, before any article.)
+let mapModule = null;
+if (typeof document !== 'undefined') { // (not in Node, where the tests import this module)
+  document.addEventListener('saywhere:map', (e) => {
+    mapModule = e.detail;
+    const draw = view.mapWanted;
+    view.mapWanted = null;
+    if (draw) draw();
+  });
+}
+
+function loadMap() {
+  if (mapModule || view.mapRequested) return;
+  view.mapRequested = true;
+  const script = document.createElement('script');
+  script.type = 'module';
+  script.src = new URL('worldmap.js', import.meta.url).href;
+  script.onerror = () => { view.mapRequested = false; script.remove(); }; // tried again with the next article
+  document.head.append(script);
+}
 
 let ctx = null; // {state, $, focusQuote, setStatus}
 const view = {
@@ -31,6 +56,8 @@ const view = {
   index: null,          // {starts, nodes}: text nodes of the article and their offsets
   mapTimer: 0,
   placesTimer: 0,
+  mapWanted: null,      // draws the map once map.js has come (loadMap)
+  mapRequested: false,
 };
 
 const plural = (n, one, many = one + 's') => `${n} ${n === 1 ? one : many}`;
@@ -507,13 +534,19 @@ function renderPlaces() {
   if (!svg) return;
   svg.closest('figure').hidden = ann.places.length === 0;
   const ann0 = ann;
-  view.mapTimer = setTimeout(() => {
+  const draw = () => {
     if (ctx.state.ann !== ann0) return;
-    view.map = renderMap(svg, ann0.places, {
+    view.map = mapModule.renderMap(svg, ann0.places, {
       onSelect: (group) => goToPlace(group.key),
       label: ann0.places.length ? `World map of ${plural(view.places.length, 'place')} named in the article; pick one to go to its mentions` : undefined,
     });
     svg.dataset.ready = 'true';
+  };
+  view.mapWanted = null;
+  view.mapTimer = setTimeout(() => {
+    if (ctx.state.ann !== ann0 || !ann0.places.length) return;
+    if (mapModule) draw();
+    else { view.mapWanted = draw; loadMap(); } // drawn when map.js has come
   }, 30);
 }
 
@@ -538,6 +571,7 @@ export function renderReading(speakerOf, accent) {
 export function clearReading() {
   hideLink();
   clearTimeout(view.mapTimer);
+  view.mapWanted = null;
   clearTimeout(view.placesTimer);
   view.speaker = null;
   view.places = [];

@@ -3,6 +3,8 @@
 // the compiled module to its worker (no second download); the single file fetches nothing;
 // the worker has built its tables before the first text comes (a text annotated right after
 // 'ready' comes back whole), and a worker restarted after Cancel starts from the same module.
+// The world map's code and outlines load after the first highlight, only for an article with
+// places, and the map is drawn when they come (the single file has them inline).
 // A long text: the article, built in slices, is whole and every highlight covers what the
 // annotation says; a click is handled and a key waits for its quote while the article is
 // built; printing meanwhile builds the rest at once.
@@ -51,6 +53,42 @@ await h.check('the single file fetches no module', h.single, async (page, { requ
   await h.paste(page, ARTICLE);
   await page.waitForFunction(() => /1 speaker/.test(document.getElementById('status').textContent), null, { timeout: 15000 });
   assert.deepEqual(wasmRequests(requests), []);
+});
+
+// ---- the world map: loaded after the first highlight (reading.js, worldmap.js) -----------
+
+const mapFiles = (requests) => requests.filter((u) => /\/(world|map|worldmap)\.js(\?|$)/.test(u)).map((u) => u.replace(/^.*\//, ''));
+
+await h.check('the world map loads after the first highlight and is drawn when it comes', h.hosted, async (page, { requests }) => {
+  assert.deepEqual(mapFiles(requests), [], 'nothing of the map before an article');
+  await h.paste(page, ARTICLE);
+  await page.waitForSelector('#article .qs');
+  await page.waitForSelector('#map[data-ready="true"]', { timeout: 15000 });
+  assert.ok(await page.$$eval('#map path.sw-map-country', (p) => p.length) > 150, 'country outlines drawn');
+  assert.ok(await page.$$eval('#map circle.sw-map-dot', (c) => c.length) >= 2, 'a dot for Lyon and for Paris');
+  assert.deepEqual(mapFiles(requests).sort(), ['map.js', 'world.js', 'worldmap.js'], 'each fetched once');
+  // The places panel named the places without the map (countries.js).
+  assert.match(await page.textContent('#places'), /Lyon, France/);
+  // Another article: the map is there already.
+  await page.click('#edit');
+  await h.paste(page, '“We are ready,” said Omar Reyes in Madrid.');
+  await page.waitForFunction(() => /Madrid/.test(document.querySelector('#map').getAttribute('aria-label') + document.querySelector('#map').textContent));
+  assert.deepEqual(mapFiles(requests).sort(), ['map.js', 'world.js', 'worldmap.js'], 'not fetched again');
+}, { context: { serviceWorkers: 'block' } });
+
+await h.check('an article with no places loads no map', h.hosted, async (page, { requests }) => {
+  await h.paste(page, '“We will not give up,” said Anna Smith.');
+  await page.waitForFunction(() => /1 speaker/.test(document.getElementById('status').textContent));
+  await page.waitForTimeout(300);
+  assert.equal(await page.isVisible('#map'), false);
+  assert.deepEqual(mapFiles(requests), []);
+}, { context: { serviceWorkers: 'block' } });
+
+await h.check('the single file draws the map with nothing to fetch', h.single, async (page, { requests }) => {
+  await h.paste(page, ARTICLE);
+  await page.waitForSelector('#map[data-ready="true"]', { timeout: 15000 });
+  assert.ok(await page.$$eval('#map path.sw-map-country', (p) => p.length) > 150, 'country outlines drawn');
+  assert.deepEqual(requests.filter((u) => !u.startsWith('blob:') && !u.endsWith('/single.html')), [], 'no request but the page');
 });
 
 // ---- a long text: the article built in slices (app.js, article.js) -----------------------

@@ -122,3 +122,32 @@ test('sw.js: precache list and a version that follows every file', () => {
   assert.notEqual(again.status, 0);
   assert.match(again.stderr, /must have one line/);
 });
+
+test('single.html: a late module (worldmap.js) runs inline after the page\'s modules, in its own scope', () => {
+  const dir = fakeDist({
+    'worldmap.js': "import { big } from './late-data.js';\nglobalThis.LATE = big;\n",
+    'late-data.js': "export const big = 'outlines';\nconst note = 'the late bundle has its own scope';\n",
+  });
+  const r = py('build_single.py', dir);
+  assert.equal(r.status, 0, r.stderr);
+  const script = /<script type="module">([\s\S]*?)<\/script>/.exec(fs.readFileSync(path.join(dir, 'single.html'), 'utf8'))[1];
+  assert.ok(script.indexOf("globalThis.LATE = big") > script.indexOf('globalThis.RESULT'), 'after the page\'s own code');
+  assert.match(r.stdout, /2 after them \(late-data\.js, worldmap\.js\)/);
+});
+
+test('index.html (hosted): preloads the wasm and every module app.js imports, not the single file', () => {
+  const dir = fakeDist();
+  assert.equal(py('build_single.py', dir).status, 0);
+  const r = py('build_preload.py', dir);
+  assert.equal(r.status, 0, r.stderr);
+  const html = fs.readFileSync(path.join(dir, 'index.html'), 'utf8');
+  const links = [...html.matchAll(/<link rel="(modulepreload|preload)" href="([^"]+)"([^>]*)>/g)].map((m) => [m[1], m[2], m[3].trim()]);
+  assert.deepEqual(links, [
+    ['preload', 'pkg/saywhere_bg.wasm', 'as="fetch" type="application/wasm" crossorigin'],
+    ['modulepreload', 'pkg/saywhere.js', ''],
+    ['modulepreload', 'note.js', ''],
+  ]);
+  assert.ok(html.indexOf('modulepreload') < html.indexOf('rel="stylesheet"'), 'in the head, before the style sheet');
+  assert.doesNotMatch(fs.readFileSync(path.join(dir, 'single.html'), 'utf8'), /preload/);
+  assert.notEqual(py('build_preload.py', dir).status, 0, 'twice is refused');
+});
