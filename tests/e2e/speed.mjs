@@ -191,6 +191,27 @@ await h.check('a long text: the page answers while the article is built', h.host
   assert.equal(await page.evaluate(() => document.getElementById('article').textContent.length), big.length, 'the article is whole');
 }, { context: { serviceWorkers: 'block' } });
 
+await h.check('a long text: a correction far down keeps the reader where they are', h.hosted, async (page) => {
+  await submitLong(page, LONG);
+  await page.waitForFunction(() => !document.body.dataset.rendering, null, { timeout: 120000, polling: 100 });
+  const before = await page.$$eval('#article .le', (e) => e.length);
+  await page.locator('#article .l').last().click(); // near the end of the text: scrolled far down
+  await page.waitForSelector('#correct-menu[role="menu"]');
+  const y = await page.evaluate(() => window.scrollY);
+  assert.ok(y > 100000, 'far down the article: ' + y);
+  await page.locator('#correct-menu [role^="menuitem"]', { hasText: 'Remove this highlight' }).first().click();
+  // The new version is built aside; the old one stays (inert) until it is whole.
+  await page.waitForFunction(() => !document.body.dataset.rendering, null, { timeout: 120000, polling: 100 });
+  const after = await page.evaluate(() => ({
+    y: window.scrollY, inert: document.getElementById('article').inert,
+    places: document.querySelectorAll('#article .le').length, length: document.getElementById('article').textContent.length,
+  }));
+  assert.equal(after.places, before - 1, 'one place fewer');
+  assert.equal(after.inert, false);
+  assert.equal(after.length, LONG.length, 'the article is whole');
+  assert.ok(Math.abs(after.y - y) < 2000, `still where the reader was (${y} → ${after.y})`);
+}, { context: { serviceWorkers: 'block' } });
+
 await h.check('a long text: printing while it is built prints it whole', h.hosted, async (page) => {
   const big = repeated(3e6);
   await submitLong(page, big);
