@@ -39,7 +39,13 @@ function loadMap() {
   const script = document.createElement('script');
   script.type = 'module';
   script.src = new URL('worldmap.js', import.meta.url).href;
-  script.onerror = () => { view.mapRequested = false; script.remove(); }; // tried again with the next article
+  script.onerror = () => { // no map this time (offline before the page was cached): tried again with the next article
+    view.mapRequested = false;
+    view.mapWanted = null;
+    script.remove();
+    const svg = ctx.$('map');
+    if (svg) svg.closest('figure').hidden = true;
+  };
   document.head.append(script);
 }
 

@@ -76,6 +76,14 @@ await h.check('the world map loads after the first highlight and is drawn when i
   assert.deepEqual(mapFiles(requests).sort(), ['map.js', 'world.js', 'worldmap.js'], 'not fetched again');
 }, { context: { serviceWorkers: 'block' } });
 
+await h.check('when the map cannot load, its box goes and the places stay', h.hosted, async (page, { context, errors }) => {
+  await context.route('**/worldmap.js', (route) => route.abort());
+  await h.paste(page, ARTICLE);
+  await page.waitForFunction(() => document.querySelector('.map-box').hidden, null, { timeout: 15000 });
+  assert.match(await page.textContent('#places'), /Lyon, France/);
+  assert.deepEqual(errors.filter((e) => !/worldmap\.js|Failed to load resource/.test(e)), [], 'no error but the failed load');
+}, { context: { serviceWorkers: 'block' }, allowErrors: true });
+
 await h.check('an article with no places loads no map', h.hosted, async (page, { requests }) => {
   await h.paste(page, '“We will not give up,” said Anna Smith.');
   await page.waitForFunction(() => /1 speaker/.test(document.getElementById('status').textContent));
