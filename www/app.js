@@ -2,7 +2,7 @@
 // text nodes. The wasm `annotate(text)` returns spans in UTF-16 code units, which index
 // JS strings directly (see src/export.rs for the record). Annotation runs in a Web Worker
 // (worker.js) so the page stays responsive; if no worker can start, it runs here instead.
-import { compiled, workerSource, takeEarlyWorker } from './boot.js';
+import { compiled, wasmUrl, workerSource, takeEarlyWorker } from './boot.js';
 import init, { annotate, version } from './pkg/saywhere.js';
 import { initReading, renderReading, clearReading, showLink, hideLink, fillTooltip, tooltipRect, stepQuotes } from './reading.js';
 import { initExportMenu, importSaywhereJSON } from './exportmenu.js';
@@ -179,7 +179,7 @@ function restartWorker() {
     if (annotator.worker) annotator.worker.terminate();
     annotator.worker = null;
     annotator.mainThread = true;
-    init(annotator.bytes ? { module_or_path: annotator.bytes } : undefined).catch((e) => {
+    init({ module_or_path: annotator.bytes || wasmUrl }).catch((e) => {
       setStatus('The annotator could not restart: ' + (e.message || e) + '. Reload the page; your text is saved.', true);
     });
   });
@@ -719,7 +719,7 @@ async function startAnnotator() {
   }
   annotator.mainThread = true;
   const source = (await compiled) || annotator.bytes;
-  await init(source ? { module_or_path: source } : undefined);
+  await init({ module_or_path: source || wasmUrl });
   return version();
 }
 

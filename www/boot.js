@@ -1,17 +1,18 @@
 // What the page starts first: the wasm module's download and compile, and the annotation
-// worker (worker.js) with its own scripts. app.js imports this module before any other, and
-// the hosted page also lists it as a script of its own ahead of app.js (added to
-// dist/index.html by scripts/build_preload.py), so both start as soon as this small file
-// has come, while the rest of the page's modules are still being read. The single file
-// bundles it first, like any module.
+// worker (worker.js) with its own scripts. app.js imports this module before any other, so
+// in the bundle the hosted page loads (scripts/build_hosted.py) and in the single file
+// (scripts/build_single.py) its code runs first, before the rest of the page's is evaluated.
 
 // The hosted page compiles the wasm here; each worker gets the compiled module instead of
 // fetching and compiling it again. null (single file, old browser, any failure): the worker
 // fetches it.
+// (The URL is given whenever the glue loads the module itself: in a bundle, the glue's own
+// default, next to pkg/saywhere.js, would point at the bundle's folder.)
+export const wasmUrl = new URL('pkg/saywhere_bg.wasm', import.meta.url);
 export const compiled = globalThis.SAYWHERE_WASM_BYTES || typeof WebAssembly !== 'object'
   || typeof WebAssembly.compileStreaming !== 'function'
   ? Promise.resolve(null)
-  : WebAssembly.compileStreaming(fetch(new URL('pkg/saywhere_bg.wasm', import.meta.url))).catch(() => null);
+  : WebAssembly.compileStreaming(fetch(wasmUrl)).catch(() => null);
 
 /** The URL to start the worker from, and its type. */
 export function workerSource() {

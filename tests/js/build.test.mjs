@@ -135,19 +135,22 @@ test('single.html: a late module (worldmap.js) runs inline after the page\'s mod
   assert.match(r.stdout, /2 after them \(late-data\.js, worldmap\.js\)/);
 });
 
-test('index.html (hosted): preloads the wasm and every module app.js imports, not the single file', () => {
-  const dir = fakeDist();
+test('index.html (hosted): one bundled module and the wasm preloaded; what only the bundle needs is gone', () => {
+  const dir = fakeDist({ 'worldmap.js': "import { note } from './note.js';\nglobalThis.LATE = note;\n", 'only-app.js': 'export const x = 1;\n' });
+  fs.appendFileSync(path.join(dir, 'app.js'), "import { x } from './only-app.js';\nglobalThis.X = x;\n");
   assert.equal(py('build_single.py', dir).status, 0);
-  const r = py('build_preload.py', dir);
+  const r = py('build_hosted.py', dir);
   assert.equal(r.status, 0, r.stderr);
   const html = fs.readFileSync(path.join(dir, 'index.html'), 'utf8');
-  const links = [...html.matchAll(/<link rel="(modulepreload|preload)" href="([^"]+)"([^>]*)>/g)].map((m) => [m[1], m[2], m[3].trim()]);
-  assert.deepEqual(links, [
-    ['preload', 'pkg/saywhere_bg.wasm', 'as="fetch" type="application/wasm" crossorigin'],
-    ['modulepreload', 'pkg/saywhere.js', ''],
-    ['modulepreload', 'note.js', ''],
-  ]);
-  assert.ok(html.indexOf('modulepreload') < html.indexOf('rel="stylesheet"'), 'in the head, before the style sheet');
-  assert.doesNotMatch(fs.readFileSync(path.join(dir, 'single.html'), 'utf8'), /preload/);
-  assert.notEqual(py('build_preload.py', dir).status, 0, 'twice is refused');
+  assert.match(html, /<link rel="preload" href="pkg\/saywhere_bg\.wasm" as="fetch" type="application\/wasm" crossorigin>\n<link rel="stylesheet"/);
+  assert.match(html, /<script type="module" src="app\.bundle\.js"><\/script>/);
+  assert.doesNotMatch(html, /src="app\.js"/);
+  const code = fs.readFileSync(path.join(dir, 'app.bundle.js'), 'utf8');
+  assert.ok(code.includes('globalThis.RESULT') && code.includes('globalThis.X = x'), 'app.js and its imports in the bundle');
+  const left = (f) => fs.existsSync(path.join(dir, f));
+  assert.deepEqual(['app.js', 'only-app.js'].filter(left), [], 'modules only the bundle needs are gone');
+  assert.deepEqual(['pkg/saywhere.js', 'worker.js', 'note.js', 'worldmap.js'].filter(left), ['pkg/saywhere.js', 'worker.js', 'note.js', 'worldmap.js'],
+    'the worker\'s and the late module\'s imports stay');
+  assert.doesNotMatch(fs.readFileSync(path.join(dir, 'single.html'), 'utf8'), /preload|app\.bundle/);
+  assert.notEqual(py('build_hosted.py', dir).status, 0, 'twice is refused');
 });
