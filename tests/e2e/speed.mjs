@@ -55,6 +55,16 @@ await h.check('the single file fetches no module', h.single, async (page, { requ
   assert.deepEqual(wasmRequests(requests), []);
 });
 
+await h.check('no worker and no streaming compile: the bundle annotates on the main thread', h.hosted, async (page, { requests }) => {
+  await page.addInitScript(() => { delete window.Worker; delete WebAssembly.compileStreaming; });
+  await page.reload();
+  await page.waitForSelector('body[data-ready="true"]', { timeout: 15000 });
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.annotator), 'main-thread');
+  await h.paste(page, ARTICLE);
+  await page.waitForFunction(() => /1 speaker/.test(document.getElementById('status').textContent), null, { timeout: 15000 });
+  assert.ok(wasmRequests(requests).every((u) => new URL(u).pathname === '/pkg/saywhere_bg.wasm'), 'the module from pkg/: ' + wasmRequests(requests));
+}, { context: { serviceWorkers: 'block' } });
+
 // ---- the world map: loaded after the first highlight (reading.js, worldmap.js) -----------
 
 const mapFiles = (requests) => requests.filter((u) => /\/(world|map|worldmap)\.js(\?|$)/.test(u)).map((u) => u.replace(/^.*\//, ''));
