@@ -306,16 +306,22 @@ function finish(job, ann) {
   const { text, source } = job;
   const ms = performance.now() - job.t0;
   const raw = ann;
-  state.text = text;
-  state.raw = raw;
-  state.ann = ann = displayAnnotation(text, raw); // the reader's corrections and lexicon applied
-  state.source = source;
-  // A long text (the article hidden meanwhile, showBusy): its article starts a task later.
-  if (text.length > SAVE_APART) nextTask(() => { if (state.raw === raw) show(job, ann, ms); });
-  else show(job, ann, ms);
+  const shown = displayAnnotation(text, raw); // the reader's corrections and lexicon applied
+  const show = () => {
+    state.text = text;
+    state.raw = raw;
+    state.ann = shown;
+    state.source = source;
+    showResult(job, shown, ms);
+  };
+  // A long text: its article starts a task later (unless something else came meanwhile: a
+  // new run, Clear, another document).
+  const generation = renderGeneration;
+  if (text.length > SAVE_APART) nextTask(() => { if (generation === renderGeneration && !annotator.job) show(); });
+  else show();
 }
 
-function show(job, ann, ms) {
+function showResult(job, ann, ms) {
   const { source } = job;
   render();
   const speech = ann.quotes.filter((q) => q.kind !== 'non-speech' && q.kind !== 'reported').length;
