@@ -11,6 +11,7 @@ import { registerServiceWorker } from './offline.js';
 import { readFile, decode, wirePaste, InputError } from './inputs.js';
 import { Documents } from './documents.js';
 import { segmenter } from './article.js';
+import { hashTextSoon } from './corrections.js';
 
 const $ = (id) => document.getElementById(id);
 const STORE_KEY = 'saywhere.text.v1';
@@ -285,6 +286,8 @@ async function run(text, source, note) {
     if (text.length <= SAVE_APART) { localStorage.setItem(STORE_KEY, text); job.saved = true; }
     else { localStorage.removeItem(STORE_KEY); job.saved = Boolean(documents.db); }
   } catch { /* storage full or disabled: keep going */ }
+  // The key its corrections are stored under, hashed while the worker works (not when the result comes).
+  if (text.length > SAVE_APART) hashTextSoon(text);
   if (text.length > 1e6) showBusy(job, 0); // no layout of a huge text box meanwhile
   job.busyTimer = setTimeout(() => { if (annotator.job === job) showBusy(job); }, BUSY_AFTER);
   if (annotator.mainThread) {

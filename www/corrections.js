@@ -30,18 +30,51 @@ export const QUOTE_KINDS = ['direct', 'partial', 'non-speech'];
 
 // ---------------------------------------------------------------------------- identity
 
-/** A stable hash of a text (53-bit cyrb53 over UTF-16 units), as a hex string. */
-export function hashText(text) {
-  let h1 = 0xdeadbeef, h2 = 0x41c6ce57;
-  for (let i = 0; i < text.length; i++) {
+// cyrb53 in steps: the state [h1, h2] over text[from, to), then the final mix.
+function hashRun(text, from, to, h) {
+  let h1 = h[0], h2 = h[1];
+  for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
     h1 = Math.imul(h1 ^ c, 2654435761);
     h2 = Math.imul(h2 ^ c, 1597334677);
   }
+  h[0] = h1; h[1] = h2;
+}
+
+function hashEnd(text, [h1, h2]) {
   h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
   const n = 4294967296 * (2097151 & h2) + (h1 >>> 0);
   return n.toString(16).padStart(14, '0') + '-' + text.length.toString(36);
+}
+
+let hashed = { text: null, hash: '' }; // the last text hashed ahead (hashTextSoon)
+
+/** A stable hash of a text (53-bit cyrb53 over UTF-16 units), as a hex string. */
+export function hashText(text) {
+  if (hashed.text === text) return hashed.hash;
+  const h = [0xdeadbeef, 0x41c6ce57];
+  hashRun(text, 0, text.length, h);
+  return hashEnd(text, h);
+}
+
+/**
+ * Hash `text` ahead, `slice` units per step, each step in a task of its own (`later(fn)`
+ * runs fn later): the page does it while the worker annotates a long text, so that
+ * hashText(text) is at once ready when the result comes (on megabytes it takes some 20 ms).
+ */
+export function hashTextSoon(text, later = (fn) => setTimeout(fn, 0), slice = 1 << 19) {
+  const h = [0xdeadbeef, 0x41c6ce57];
+  let at = 0;
+  const step = () => {
+    if (hashed.text === text) return;
+    const to = Math.min(text.length, at + slice);
+    hashRun(text, at, to, h);
+    at = to;
+    if (at < text.length) later(step);
+    else hashed = { text, hash: hashEnd(text, h) };
+  };
+  later(step);
 }
 
 export const storageKey = (text) => STORAGE_PREFIX + hashText(text);

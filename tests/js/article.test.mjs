@@ -122,3 +122,20 @@ test('nothing to apply: the shortcut gives what the full path gives', () => {
   const out = applyCorrectionsReport(shuffled, text, [], []).ann;
   assert.deepEqual(out.places, applyCorrectionsReport(doc, text, [], []).ann.places);
 });
+
+test('hashTextSoon: the same hash as hashText, made a slice per task', async () => {
+  const { hashText, hashTextSoon } = await import('../../www/corrections.js');
+  const texts = ['', 'a', '“Quote,” she said. 😀 e\u0301', 'x'.repeat(1000) + '\ud83d\ude00'.repeat(300)];
+  const want = texts.map((t) => hashText(t));
+  for (const [i, t] of texts.entries()) {
+    const queue = [];
+    hashTextSoon(t, (fn) => queue.push(fn), 7);
+    let steps = 0;
+    while (queue.length) { queue.shift()(); steps++; }
+    assert.ok(steps >= Math.ceil(t.length / 7), 'one step per slice');
+    assert.equal(hashText(t), want[i], JSON.stringify(t.slice(0, 20)));
+  }
+  // The last text hashed ahead is remembered; any other text is hashed afresh.
+  assert.notEqual(hashText('b'), want[1]);
+  assert.equal(hashText('a'), want[1]);
+});
