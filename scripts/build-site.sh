@@ -23,6 +23,8 @@ fi
 cp -R www/. "$out/"
 cp seeds/*.txt "$out/examples/"
 python3 scripts/build_single.py "$out"
+# The hosted page loads its modules as one bundle and preloads the wasm (a chain of imports otherwise).
+python3 scripts/build_hosted.py "$out"
 # The service worker precaches every file above under a version hash of them all.
 python3 scripts/build_sw.py "$out"
 printf 'built %s: wasm %s bytes (%s gzip), single.html %s bytes\n' "$out" \

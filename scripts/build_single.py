@@ -10,6 +10,10 @@ script: from file:// a module worker cannot start from a blob: URL) rides along 
 that app.js starts from a Blob URL, handing it the wasm bytes. The Content Security Policy
 allows exactly this inline script and style, by hash, and workers only from blob: URLs. The
 service worker and the web app manifest are for the hosted page only: their links are dropped.
+
+The modules the hosted page loads late, after the first highlight (LATE: the world map,
+worldmap.js, added as a script by reading.js), are bundled too, each on its own, and run in
+the same inline script right after the page's modules: here they cost no request.
 """
 import base64, gzip, hashlib, json, pathlib, re, sys
 
@@ -22,12 +26,19 @@ css = (dist / "style.css").read_text(encoding="utf-8")
 wasm = (dist / "pkg" / "saywhere_bg.wasm").read_bytes()
 examples = {p.name: p.read_text(encoding="utf-8") for p in sorted((dist / "examples").glob("*.txt"))}
 
+LATE = ["worldmap.js"]
+
 try:
     app, app_modules = bundle(dist, "app.js")
     worker, worker_modules = bundle(dist, "worker.js", classic=True)
+    late, late_modules = [], []
+    for i, entry in enumerate(e for e in LATE if (dist / e).is_file()):
+        code, modules = bundle(dist, entry, prefix=f"__saywhere_late{i}_")
+        late.append(code)
+        late_modules += modules
 except BundleError as e:
     sys.exit(f"build_single.py: {e}")
-for path in sorted(set(app_modules + worker_modules)):
+for path in sorted(set(app_modules + worker_modules + late_modules)):
     src = (dist / path).read_text(encoding="utf-8")
     if re.search(r"\bfetch\s*\(", src) and path not in ("pkg/saywhere.js", "app.js"):
         print(f"build_single.py: note: {path} calls fetch(): from file:// that fails unless it has an inlined fallback",
@@ -45,7 +56,7 @@ loader = (
 worker_source = "'use strict';\n" + worker
 # JSON string literal; "<\/" keeps "</script" out of the page, "\u2028/9" are JS-safe in JSON anyway.
 worker_literal = json.dumps(worker_source, ensure_ascii=True).replace("</", "<\\/").replace("<!--", "<\\u0021--")
-script = loader + f"globalThis.SAYWHERE_WORKER_SOURCE = {worker_literal};\n" + app
+script = loader + f"globalThis.SAYWHERE_WORKER_SOURCE = {worker_literal};\n" + app + "".join("\n{\n" + code + "}\n" for code in late)
 # "</script" may only appear inside strings, templates, regexes or comments, where "<\/script"
 # means the same; "<!--" must not appear at all.
 script = re.sub(r"</(script)", r"<\\/\1", script, flags=re.I)
@@ -94,4 +105,5 @@ if re.search(r"url\((?!\s*['\"]?(data:|#))", css):
     sys.exit("build_single.py: style.css loads a file with url(): inline it as a data: URL")
 (dist / "single.html").write_text(html, encoding="utf-8")
 print(f"single.html: {len(app_modules)} modules in the page ({', '.join(app_modules)}), "
+      f"{len(late_modules)} after them ({', '.join(late_modules)}), "
       f"{len(worker_modules)} in the worker ({', '.join(worker_modules)})")

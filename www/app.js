@@ -2,6 +2,7 @@
 // text nodes. The wasm `annotate(text)` returns spans in UTF-16 code units, which index
 // JS strings directly (see src/export.rs for the record). Annotation runs in a Web Worker
 // (worker.js) so the page stays responsive; if no worker can start, it runs here instead.
+import { compiled, wasmUrl, workerSource, takeEarlyWorker } from './boot.js';
 import init, { annotate, version } from './pkg/saywhere.js';
 import { initReading, renderReading, clearReading, showLink, hideLink, fillTooltip, tooltipRect, stepQuotes } from './reading.js';
 import { initExportMenu, importSaywhereJSON } from './exportmenu.js';
@@ -9,11 +10,16 @@ import { initEditor, displayAnnotation, correctionNote, askClear, forgetCorrecti
 import { registerServiceWorker } from './offline.js';
 import { readFile, decode, wirePaste, InputError } from './inputs.js';
 import { Documents } from './documents.js';
+import { segmenter } from './article.js';
+import { hashTextSoon } from './corrections.js';
 
 const $ = (id) => document.getElementById(id);
 const STORE_KEY = 'saywhere.text.v1';
 // Show progress and the Cancel button when a run takes longer than this (ms).
 const BUSY_AFTER = 150;
+// Texts longer than this (UTF-16 units) are not mirrored in localStorage, and their result
+// is shown a task after it is read.
+const SAVE_APART = 200000;
 // Okabe–Ito accents for speakers (blue, vermillion, bluish green, reddish purple, orange, sky blue).
 const ACCENTS = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#8a7a00', '#555555'];
 const EXAMPLES = [
@@ -118,34 +124,24 @@ const annotator = {
   nextId: 1,
 };
 
-// The hosted page compiles the wasm here, from the moment this module runs, while the
-// worker's own script loads; each worker gets the compiled module instead of fetching and
-// compiling it again. null (single file, old browser, any failure): the worker fetches it.
-const compiled = globalThis.SAYWHERE_WASM_BYTES || typeof WebAssembly !== 'object'
-  || typeof WebAssembly.compileStreaming !== 'function'
-  ? Promise.resolve(null)
-  : WebAssembly.compileStreaming(fetch(new URL('pkg/saywhere_bg.wasm', import.meta.url))).catch(() => null);
+// The wasm module is compiled (`compiled`) and the first worker started by boot.js, before
+// the rest of the page's modules have run; each worker gets the compiled module instead of
+// fetching and compiling it again.
 
-function workerUrl() {
-  // The single-file build inlines the worker's code (glue included) as a string.
-  if (globalThis.SAYWHERE_WORKER_SOURCE) {
-    return URL.createObjectURL(new Blob([globalThis.SAYWHERE_WORKER_SOURCE], { type: 'text/javascript' }));
-  }
-  return new URL('worker.js', import.meta.url);
-}
-
-/** Start a worker; resolves with the annotator's version, rejects if the worker cannot start. */
+/** Start a worker (the first one boot.js started); resolves with the annotator's version, rejects if it cannot start. */
 function startWorker() {
-  const url = workerUrl();
-  // The inlined worker is a classic script: from file:// a module worker cannot start from a blob: URL.
-  const type = globalThis.SAYWHERE_WORKER_SOURCE ? 'classic' : 'module';
+  const early = takeEarlyWorker();
+  if (early && early.error) { early.worker.terminate(); return Promise.reject(new Error(early.error)); }
   let worker;
   try {
-    worker = new Worker(url, { type, name: 'saywhere-annotator' });
+    if (early) worker = early.worker;
+    else {
+      const { url, type } = workerSource();
+      worker = new Worker(url, { type, name: 'saywhere-annotator' });
+    }
   } catch (e) {
     return Promise.reject(e);
   }
-  if (typeof url === 'string') setTimeout(() => URL.revokeObjectURL(url), 10000);
   annotator.worker = worker;
   annotator.ready = new Promise((resolve, reject) => {
     let up = false;
@@ -184,7 +180,7 @@ function restartWorker() {
     if (annotator.worker) annotator.worker.terminate();
     annotator.worker = null;
     annotator.mainThread = true;
-    init(annotator.bytes ? { module_or_path: annotator.bytes } : undefined).catch((e) => {
+    init({ module_or_path: annotator.bytes || wasmUrl }).catch((e) => {
       setStatus('The annotator could not restart: ' + (e.message || e) + '. Reload the page; your text is saved.', true);
     });
   });
@@ -195,8 +191,20 @@ function onWorkerMessage(msg) {
   if (!job || msg.id !== job.id) return; // a cancelled run
   if (msg.type === 'progress') {
     showBusy(job, msg.done / msg.total);
+  } else if (msg.type === 'part') {
+    // A big result comes in pieces, each read in a task of its own (worker.js).
+    const got = job.got || (job.got = { people: [], quotes: [], places: [], parts: 0 });
+    got.parts++;
+    const into = msg.layer === 'mentions' ? got.people[msg.person].mentions : got[msg.layer];
+    for (const item of msg.items) into.push(item);
   } else if (msg.type === 'result') {
-    finish(job, msg.ann);
+    let ann = msg.ann;
+    if (msg.parts !== undefined) {
+      const got = job.got;
+      if (!got || got.parts !== msg.parts) { crashed('part of the result went missing'); return; }
+      ann = { ...ann, people: got.people, quotes: got.quotes, places: got.places };
+    }
+    finish(job, ann);
   } else if (msg.type === 'error') {
     // The wasm trapped (a panic in the core): its state cannot be trusted any more.
     crashed(msg.message);
@@ -268,12 +276,18 @@ async function run(text, source, note) {
   documents.commit(text); // the shown document's text, kept in this browser (documents.js)
   const shown = documents.active();
   if (source === undefined && shown && (shown.origin === 'file' || shown.origin === 'example')) source = shown.name;
-  // Save first: if the annotator dies, the text survives a reload.
-  let saved = false;
-  try { localStorage.setItem(STORE_KEY, text); saved = true; } catch { /* storage full or disabled: keep going */ }
   abandon();
-  const job = { id: annotator.nextId++, text, source, note, t0: performance.now(), saved };
+  const job = { id: annotator.nextId++, text, source, note, t0: performance.now(), saved: false };
   annotator.job = job;
+  // Saved first: if the annotator dies, the text survives a reload. A long text is kept by
+  // documents.js (IndexedDB, written off this thread) but not copied into localStorage too:
+  // writing megabytes there holds the page for a tenth of a second or more (and may not fit).
+  try {
+    if (text.length <= SAVE_APART) { localStorage.setItem(STORE_KEY, text); job.saved = true; }
+    else { localStorage.removeItem(STORE_KEY); job.saved = Boolean(documents.db); }
+  } catch { /* storage full or disabled: keep going */ }
+  // The key its corrections are stored under, hashed while the worker works (not when the result comes).
+  if (text.length > SAVE_APART) hashTextSoon(text);
   if (text.length > 1e6) showBusy(job, 0); // no layout of a huge text box meanwhile
   job.busyTimer = setTimeout(() => { if (annotator.job === job) showBusy(job); }, BUSY_AFTER);
   if (annotator.mainThread) {
@@ -294,10 +308,24 @@ function finish(job, ann) {
   annotator.job = null;
   const { text, source } = job;
   const ms = performance.now() - job.t0;
-  state.text = text;
-  state.raw = ann;
-  state.ann = ann = displayAnnotation(text, ann); // the reader's corrections and lexicon applied
-  state.source = source;
+  const raw = ann;
+  const shown = displayAnnotation(text, raw); // the reader's corrections and lexicon applied
+  const show = () => {
+    state.text = text;
+    state.raw = raw;
+    state.ann = shown;
+    state.source = source;
+    showResult(job, shown, ms);
+  };
+  // A long text: its article starts a task later (unless something else came meanwhile: a
+  // new run, Clear, another document).
+  const generation = renderGeneration;
+  if (text.length > SAVE_APART) nextTask(() => { if (generation === renderGeneration && !annotator.job) show(); });
+  else show();
+}
+
+function showResult(job, ann, ms) {
+  const { source } = job;
   render();
   const speech = ann.quotes.filter((q) => q.kind !== 'non-speech' && q.kind !== 'reported').length;
   const reported = ann.quotes.filter((q) => q.kind === 'reported').length;
@@ -324,70 +352,88 @@ function showAnnotation(text, ann, source) {
   document.body.dataset.annotated = 'imported-' + Date.now();
 }
 
-/** Split the text at every span boundary; each segment knows its quote, person mention, place and cue. */
-function segments(text, ann) {
-  const cuts = new Set([0, text.length]);
-  const layers = [];
-  ann.quotes.forEach((q, i) => {
-    layers.push({ s: q.start, e: q.end, k: 'q', i });
-    if (q.cue_start !== null && q.speaker !== null) layers.push({ s: q.cue_start, e: q.cue_end, k: 'c', i });
-  });
-  // People are highlighted; organisations only where they speak ("the Kremlin said").
-  const speaks = new Set(ann.quotes.map((q) => q.speaker).filter((s) => s !== null));
-  ann.people.forEach((p, i) => {
-    if (p.kind === 'person' || speaks.has(i)) p.mentions.forEach((m) => layers.push({ s: m.start, e: m.end, k: 'p', i }));
-  });
-  ann.places.forEach((p, i) => layers.push({ s: p.start, e: p.end, k: 'l', i }));
-  for (const l of layers) { cuts.add(l.s); cuts.add(l.e); }
-  const points = [...cuts].filter((x) => x >= 0 && x <= text.length).sort((a, b) => a - b);
-  // Sweep: for each segment, which layers cover it.
-  layers.sort((a, b) => a.s - b.s);
-  const out = [];
-  let li = 0;
-  const active = [];
-  for (let k = 0; k + 1 < points.length; k++) {
-    const s = points[k], e = points[k + 1];
-    while (li < layers.length && layers[li].s <= s) active.push(layers[li++]);
-    for (let j = active.length - 1; j >= 0; j--) if (active[j].e <= s) active.splice(j, 1);
-    const seg = { s, e, q: null, p: null, l: null, c: null };
-    for (const a of active) if (a.s <= s && a.e >= e) seg[a.k] = a.i;
-    out.push(seg);
-  }
-  return out;
-}
-
-// Long articles are built in slices of about SLICE_MS, so the tab never freezes, into blocks
-// of about CHUNK_CHARS cut at line breaks. Each block has `content-visibility: auto` (style.css):
-// the browser lays out only the blocks on screen, so a text of megabytes stays light.
+// Long articles are built in slices of about SLICE_MS (one task each, so the page answers a
+// click at any moment and no task runs long), the first screenful first, into blocks of
+// about CHUNK_CHARS cut at line breaks. Each block has `content-visibility: auto`
+// (style.css): the browser lays out only the blocks on screen, so a text of megabytes stays
+// light. The segments come from a sweep (article.js), one at a time as they are built.
+// A text that fits in one slice is built at once, in the task that asked for it.
 const SLICE_MS = 12;
 const CHUNK_CHARS = 10000;
 let renderGeneration = 0;
+// The article being built: `done` once it is whole; `text`, the text the article on screen
+// shows in full (null while a new one is built); `aside`, a new version of the same text
+// being built off screen; `waiting`, what to do once it is whole (whenBuilt); `flush`, build
+// the rest now (printing).
+const build = { done: true, text: null, aside: false, waiting: [], flush: null };
+
+// A task of its own, with no timer clamping (setTimeout(0) waits at least 4 ms once nested).
+const nextTask = (() => {
+  if (typeof MessageChannel !== 'function') return (fn) => setTimeout(fn, 0);
+  const channel = new MessageChannel();
+  const queue = [];
+  channel.port1.onmessage = () => { const fn = queue.shift(); if (fn) fn(); };
+  return (fn) => { queue.push(fn); channel.port2.postMessage(0); };
+})();
+
+/** Run fn once the article is whole (now, if it is). Returns true when it ran now. */
+function whenBuilt(fn) {
+  if (build.done) { fn(); return true; }
+  build.waiting.push(fn);
+  return false;
+}
 
 function render() {
   const { text, ann } = state;
   const article = $('article');
-  article.replaceChildren();
+  const generation = ++renderGeneration;
   const speakerOf = new Map();
   ann.quotes.forEach((q) => { if (q.speaker !== null) speakerOf.set(q.speaker, (speakerOf.get(q.speaker) || 0) + 1); });
   const accent = new Map();
   [...speakerOf.keys()].forEach((id, n) => accent.set(id, ACCENTS[n % ACCENTS.length]));
-  const segs = segments(text, ann);
-  const generation = ++renderGeneration;
-  let k = 0;
-  let chunk = null, chunkStart = 0;
+  // Each person's corrected mentions (few), for the titles of their highlights.
+  const fixedMentions = new Map();
+  ann.people.forEach((p, i) => {
+    const fixed = p.mentions.filter((m) => m.corrected);
+    if (fixed.length) fixedMentions.set(i, fixed);
+  });
+  const look = { accent, speakerOf, fixedMentions };
+  const sweep = segmenter(text, ann);
+  // The same text again (a correction, a lexicon rule): the new article is built aside and
+  // swapped in whole, so a reader far down a long article stays where they are; the old one
+  // is inert meanwhile (its highlights no longer match the annotation).
+  const aside = build.text === text && !article.hidden && article.firstChild !== null;
+  const into = aside ? document.createDocumentFragment() : article;
+  if (!aside) { article.replaceChildren(); article.inert = false; }
+  build.done = false;
+  build.text = null;
+  build.aside = aside;
+  let chunk = null, chunkStart = 0, finished = false, unlimited = false;
   const newChunk = (at) => {
     chunk = document.createElement('div');
     chunk.className = 'chunk';
     chunkStart = at;
-    article.append(chunk);
+    into.append(chunk);
   };
   newChunk(0);
+  const complete = () => {
+    finished = true;
+    if (aside) article.replaceChildren(into);
+    article.inert = false;
+    delete document.body.dataset.rendering;
+    Object.assign(build, { done: true, text, aside: false, flush: null });
+    const waiting = build.waiting;
+    build.waiting = [];
+    for (const fn of waiting) fn();
+  };
   const slice = () => {
-    if (generation !== renderGeneration) return; // a newer text replaced this one
+    if (generation !== renderGeneration || finished) return; // a newer render replaced this one
     const t0 = performance.now();
-    while (k < segs.length) {
-      const seg = segs[k++];
-      const node = segmentNode(seg, accent, speakerOf);
+    let k = 0;
+    for (;;) {
+      const seg = sweep.next();
+      if (!seg) { complete(); return; }
+      const node = segmentNode(seg, look);
       const nl = seg.e - chunkStart > CHUNK_CHARS && node.nodeType === Node.TEXT_NODE ? node.data.lastIndexOf('\n') : -1;
       if (nl >= 0) {
         // A new block after the line break: "a\n" + "b" shows as "a\nb" did.
@@ -397,30 +443,32 @@ function render() {
       } else {
         chunk.append(node);
       }
-      if ((k & 255) === 0 && performance.now() - t0 > SLICE_MS) break;
+      if (!unlimited && (++k & 127) === 0 && performance.now() - t0 > SLICE_MS) break;
     }
-    if (k < segs.length) {
-      document.body.dataset.rendering = 'true';
-      setTimeout(slice, 0);
-    } else {
-      delete document.body.dataset.rendering;
-    }
+    document.body.dataset.rendering = 'true';
+    if (aside) article.inert = true;
+    nextTask(slice);
   };
+  build.flush = () => { unlimited = true; slice(); };
   slice();
   state.quoteOrder = ann.quotes.map((q, i) => i).filter((i) => ann.quotes[i].kind !== 'non-speech');
   state.current = -1;
   showArticle(true);
   renderPanel(speakerOf, accent);
-  renderReading(speakerOf, accent);
+  // The panels of a long article come in a task of their own, after its first screenful.
+  if (build.done) renderReading(speakerOf, accent);
+  else setTimeout(() => { if (generation === renderGeneration) renderReading(speakerOf, accent); }, 0);
 }
 
 function stopRender() {
   renderGeneration++;
   delete document.body.dataset.rendering;
+  $('article').inert = false;
+  Object.assign(build, { done: true, text: null, aside: false, waiting: [], flush: null });
 }
 
 /** The DOM node of one segment: a text node, or a span with the layers that cover it. */
-function segmentNode(seg, accent, speakerOf) {
+function segmentNode(seg, { accent, speakerOf, fixedMentions }) {
   const { text, ann } = state;
   const str = text.slice(seg.s, seg.e);
   if (seg.q === null && seg.p === null && seg.l === null && seg.c === null) {
@@ -456,7 +504,7 @@ function segmentNode(seg, accent, speakerOf) {
       span.style.borderBottomColor = accent.get(seg.p);
     }
     span.title = ann.people[seg.p].name + (ann.people[seg.p].role ? ', ' + ann.people[seg.p].role : '');
-    const fixed = ann.people[seg.p].mentions.find((m) => m.corrected && m.start <= seg.s && m.end >= seg.e);
+    const fixed = (fixedMentions.get(seg.p) || []).find((m) => m.start <= seg.s && m.end >= seg.e);
     if (fixed) { span.title += ' · ' + correctionNote(fixed).toLowerCase(); if (seg.e === fixed.end) span.classList.add('fixed'); }
     if (span.tabIndex < 0) span.tabIndex = 0; // Enter opens the correction menu (editor.js)
   }
@@ -513,8 +561,9 @@ function el(tag, cls, text) {
 function quoteStart(i) { return $('article').querySelector(`.qs[data-q="${i}"]`); }
 
 function focusQuote(i) {
-  const start = quoteStart(i);
-  if (!start) return;
+  const start = build.aside ? null : quoteStart(i);
+  // A long article still being built: its quote comes once it is there.
+  if (!start) { if (!build.done) whenBuilt(() => focusQuote(i)); return; }
   start.scrollIntoView({ block: 'center', behavior: 'smooth' });
   start.focus({ preventScroll: true });
   start.classList.remove('flash'); void start.offsetWidth; start.classList.add('flash');
@@ -659,9 +708,11 @@ function wire() {
   });
   window.addEventListener('scroll', hideTooltip, { passive: true });
   wireArticle();
-  initReading({ state, $, focusQuote, setStatus });
+  initReading({ state, $, focusQuote, setStatus, whenBuilt });
   initExportMenu({ state, $, setStatus, showImported: showAnnotation, source: () => state.source });
-  initEditor({ state, render, setStatus });
+  initEditor({ state, render, setStatus, whenBuilt });
+  // Printing a long article still being built: the rest of it first.
+  window.addEventListener('beforeprint', () => { if (build.flush) build.flush(); });
 }
 
 /** Start the annotator: a worker if possible, else the wasm on this thread. Resolves with its version. */
@@ -677,7 +728,7 @@ async function startAnnotator() {
   }
   annotator.mainThread = true;
   const source = (await compiled) || annotator.bytes;
-  await init(source ? { module_or_path: source } : undefined);
+  await init({ module_or_path: source || wasmUrl });
   return version();
 }
 
@@ -686,6 +737,9 @@ async function main() {
   const starting = startAnnotator();
   starting.catch(() => {});
   wire();
+  // The documents open at the last visit (documents.js), read from IndexedDB meanwhile.
+  const restoring = documents.restore();
+  restoring.catch(() => {});
   let v;
   try {
     v = await starting;
@@ -695,8 +749,8 @@ async function main() {
   }
   document.documentElement.dataset.saywhere = v;
   document.documentElement.dataset.annotator = annotator.mainThread ? 'main-thread' : 'worker';
-  // The documents open at the last visit, and the one shown (documents.js).
-  const saved = await documents.restore();
+  // The documents open at the last visit, and the one shown.
+  const saved = await restoring;
   if (saved && saved.text.trim()) {
     $('input').value = saved.text;
     run(saved.text, saved.name, { message: 'Restored from your last visit.' });

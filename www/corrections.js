@@ -30,18 +30,51 @@ export const QUOTE_KINDS = ['direct', 'partial', 'non-speech'];
 
 // ---------------------------------------------------------------------------- identity
 
-/** A stable hash of a text (53-bit cyrb53 over UTF-16 units), as a hex string. */
-export function hashText(text) {
-  let h1 = 0xdeadbeef, h2 = 0x41c6ce57;
-  for (let i = 0; i < text.length; i++) {
+// cyrb53 in steps: the state [h1, h2] over text[from, to), then the final mix.
+function hashRun(text, from, to, h) {
+  let h1 = h[0], h2 = h[1];
+  for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
     h1 = Math.imul(h1 ^ c, 2654435761);
     h2 = Math.imul(h2 ^ c, 1597334677);
   }
+  h[0] = h1; h[1] = h2;
+}
+
+function hashEnd(text, [h1, h2]) {
   h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
   const n = 4294967296 * (2097151 & h2) + (h1 >>> 0);
   return n.toString(16).padStart(14, '0') + '-' + text.length.toString(36);
+}
+
+let hashed = { text: null, hash: '' }; // the last text hashed ahead (hashTextSoon)
+
+/** A stable hash of a text (53-bit cyrb53 over UTF-16 units), as a hex string. */
+export function hashText(text) {
+  if (hashed.text === text) return hashed.hash;
+  const h = [0xdeadbeef, 0x41c6ce57];
+  hashRun(text, 0, text.length, h);
+  return hashEnd(text, h);
+}
+
+/**
+ * Hash `text` ahead, `slice` units per step, each step in a task of its own (`later(fn)`
+ * runs fn later): the page does it while the worker annotates a long text, so that
+ * hashText(text) is at once ready when the result comes (on megabytes it takes some 20 ms).
+ */
+export function hashTextSoon(text, later = (fn) => setTimeout(fn, 0), slice = 1 << 19) {
+  const h = [0xdeadbeef, 0x41c6ce57];
+  let at = 0;
+  const step = () => {
+    if (hashed.text === text) return;
+    const to = Math.min(text.length, at + slice);
+    hashRun(text, at, to, h);
+    at = to;
+    if (at < text.length) later(step);
+    else hashed = { text, hash: hashEnd(text, h) };
+  };
+  later(step);
 }
 
 export const storageKey = (text) => STORAGE_PREFIX + hashText(text);
@@ -501,12 +534,57 @@ function applyOne(w, c) {
   return false;
 }
 
+const inOrder = (list) => {
+  for (let i = 1; i < list.length; i++) {
+    const a = list[i - 1], b = list[i];
+    if (!(a.start < b.start || (a.start === b.start && a.end <= b.end))) return false;
+  }
+  return true;
+};
+
+/** Whether `ann` is already what Work.finish would make of it with nothing applied. */
+function canonical(ann) {
+  const { people, quotes, places } = ann;
+  if (!Array.isArray(people) || !Array.isArray(quotes) || !Array.isArray(places)) return false;
+  for (let i = 0; i < people.length; i++) {
+    const p = people[i];
+    if (!p || p.id !== i || 'dropped' in p || !Array.isArray(p.aliases) || !Array.isArray(p.mentions) || !inOrder(p.mentions)) return false;
+  }
+  if (!inOrder(quotes) || !inOrder(places)) return false;
+  // Whether person p has a mention [s, e) (its mentions are in order: a binary search).
+  const has = (p, s, e) => {
+    const ms = p.mentions;
+    let lo = 0, hi = ms.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (ms[mid].start < s || (ms[mid].start === s && ms[mid].end < e)) lo = mid + 1; else hi = mid;
+    }
+    return lo < ms.length && ms[lo].start === s && ms[lo].end === e;
+  };
+  for (const q of quotes) {
+    if (q.speaker === null) {
+      if (q.speaker_name !== null) return false;
+      continue;
+    }
+    const p = people[q.speaker];
+    if (!p || q.speaker_name !== p.name) return false;
+    if (q.speaker_start !== null && !has(p, q.speaker_start, q.speaker_end)) return false;
+  }
+  return true;
+}
+
 /**
  * The annotation with the lexicon and then the corrections applied, and which corrections
  * found nothing to act on: {ann, skipped: [correction…]}. `corrections` is a list or a stack.
  */
 export function applyCorrectionsReport(ann, text, corrections = [], lexicon = []) {
   const list = Array.isArray(corrections) ? corrections : (corrections && corrections.done) || [];
+  // Nothing to apply to a record already in the shape `finish` gives: the same record, its
+  // arrays shared rather than copied (nothing changes them in place; a text of megabytes has
+  // some 100,000 records, and copying them took the page's main thread tens of milliseconds).
+  if (!list.length && !(lexicon && lexicon.length) && canonical(ann)) {
+    return { ann: { schema: ann.schema, offsets: ann.offsets, people: ann.people, quotes: ann.quotes, places: ann.places }, skipped: [] };
+  }
   const w = new Work(ann, text);
   // "Not" rules first, so "X is a place" and "Y is not a person" on one span both hold.
   const order = { 'not-person': 0, 'not-place': 1, person: 2, place: 3 };

@@ -35,7 +35,7 @@ const clip = (s, n = 32) => { const t = s.replace(/\s+/g, ' ').trim(); return t.
 
 // ---------------------------------------------------------------- public API
 
-/** Wire the editor to the page. hooks: {state, render(), setStatus(message, isError)}. */
+/** Wire the editor to the page. hooks: {state, render(), setStatus(message, isError), whenBuilt(fn)?}. */
 export function initEditor(hooks) {
   ed.hooks = hooks;
   ed.lexicon = loadLexicon(st());
@@ -234,6 +234,12 @@ function textNodeAt(at) {
 
 /** After a change, focus the highlight at `spot` ({at, layer}); when it is gone, the next highlight. */
 function refocus(spot) {
+  // A long article is rebuilt in slices (app.js): focus once the new one is whole.
+  if (ed.hooks.whenBuilt) ed.hooks.whenBuilt(() => refocusNow(spot));
+  else refocusNow(spot);
+}
+
+function refocusNow(spot) {
   const article = $('article');
   const node = textNodeAt(spot.at);
   if (!node) return;

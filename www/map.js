@@ -13,15 +13,11 @@
 //                                   .sw-map-dot-selected while selected (aria-pressed)
 
 import { WORLD, project } from './world.js';
+import { placeKey } from './placekey.js';
 
-export { WORLD, project };
+export { WORLD, project, placeKey };
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
-
-/** The key that groups mentions of one place: same name at the same coordinates. */
-export function placeKey(p) {
-  return `${p.name}|${p.lat}|${p.lon}`;
-}
 
 /**
  * Groups place records (src/export.rs PlaceRecord: {start, end, name, kind, country, lat,

@@ -7,7 +7,8 @@
 // The article's text content is the text itself (app.js renders it as text nodes in order),
 // so an offset of the annotation is found in the DOM by walking the text nodes: nothing here
 // depends on how app.js splits spans.
-import { renderMap, placeKey, WORLD } from './map.js';
+import { placeKey } from './placekey.js';
+import { COUNTRY_NAMES } from './countries.js';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 // Natural Earth's formal names, shortened the way news writes them.
@@ -16,7 +17,37 @@ const SHORT = {
   GM: 'The Gambia', IR: 'Iran', LA: 'Laos', MD: 'Moldova', MK: 'North Macedonia', PS: 'Palestine', RU: 'Russia',
   SY: 'Syria', TW: 'Taiwan', TZ: 'Tanzania', US: 'United States', VI: 'US Virgin Islands',
 };
-const COUNTRY = new Map(WORLD.countries.filter((c) => c.iso).map((c) => [c.iso, SHORT[c.iso] || c.name]));
+const COUNTRY = new Map(Object.entries(COUNTRY_NAMES).map(([iso, name]) => [iso, SHORT[iso] || name]));
+
+// The world map (map.js and its outlines, world.js) loads after the first highlight: the
+// first article with places adds worldmap.js as a script, which announces renderMap with the
+// event 'saywhere:map'; the map is drawn then. (The single file has it inline: announced
+// as the page starts, before any article.)
+let mapModule = null;
+if (typeof document !== 'undefined') { // (not in Node, where the tests import this module)
+  document.addEventListener('saywhere:map', (e) => {
+    mapModule = e.detail;
+    const draw = view.mapWanted;
+    view.mapWanted = null;
+    if (draw) draw();
+  });
+}
+
+function loadMap() {
+  if (mapModule || view.mapRequested) return;
+  view.mapRequested = true;
+  const script = document.createElement('script');
+  script.type = 'module';
+  script.src = new URL('worldmap.js', import.meta.url).href;
+  script.onerror = () => { // no map this time (offline before the page was cached): tried again with the next article
+    view.mapRequested = false;
+    view.mapWanted = null;
+    script.remove();
+    const svg = ctx.$('map');
+    if (svg) svg.closest('figure').hidden = true;
+  };
+  document.head.append(script);
+}
 
 let ctx = null; // {state, $, focusQuote, setStatus}
 const view = {
@@ -30,6 +61,9 @@ const view = {
   overlay: null,        // the <svg> the link is drawn in
   index: null,          // {starts, nodes}: text nodes of the article and their offsets
   mapTimer: 0,
+  placesTimer: 0,
+  mapWanted: null,      // draws the map once map.js has come (loadMap)
+  mapRequested: false,
 };
 
 const plural = (n, one, many = one + 's') => `${n} ${n === 1 ? one : many}`;
@@ -170,7 +204,8 @@ function textIndex() {
 }
 
 function locate(offset) {
-  const { starts, nodes } = textIndex();
+  const { starts, nodes, length } = textIndex();
+  if (offset > length) return null; // not built yet (a long article is built in slices)
   let lo = 0, hi = starts.length - 1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
@@ -323,7 +358,8 @@ export function stepQuotes(dir) {
   }
   const n = state.quoteOrder.length;
   if (!n) return;
-  state.current = dir > 0 ? (state.current + 1) % n : (state.current - 1 + n) % n;
+  // From none yet: j goes to the first quote, k to the last.
+  state.current = state.current < 0 ? (dir > 0 ? 0 : n - 1) : (state.current + dir + n) % n;
   ctx.focusQuote(state.quoteOrder[state.current]);
 }
 
@@ -446,11 +482,21 @@ function goToPlace(key) {
   view.placeAt.set(key, at);
   for (const b of ctx.$('places').querySelectorAll('button[data-key]')) b.setAttribute('aria-pressed', String(b.dataset.key === key));
   if (view.map) view.map.select(key);
+  showPlaceMention(g, at);
+}
+
+/** Scroll to mention `at` of place group g, light it and focus it (once it is built). */
+function showPlaceMention(g, at, again = false) {
+  const key = g.key;
   const article = ctx.$('article');
   const i = g.indices[at];
   const spans = article.querySelectorAll(`.l[data-l="${i}"]`);
   const span = spans[0];
-  if (!span) return;
+  // A long article still being built (app.js): the mention comes once it is there.
+  if (!span || article.inert) {
+    if (!again && ctx.whenBuilt) ctx.whenBuilt(() => { if (view.places.includes(g) && (view.placeAt.get(key) ?? -1) === at) showPlaceMention(g, at, true); });
+    return;
+  }
   article.querySelectorAll('.l.lit').forEach((s) => s.classList.remove('lit'));
   spans.forEach((s) => s.classList.add('lit'));
   span.tabIndex = -1;
@@ -494,13 +540,19 @@ function renderPlaces() {
   if (!svg) return;
   svg.closest('figure').hidden = ann.places.length === 0;
   const ann0 = ann;
-  view.mapTimer = setTimeout(() => {
+  const draw = () => {
     if (ctx.state.ann !== ann0) return;
-    view.map = renderMap(svg, ann0.places, {
+    view.map = mapModule.renderMap(svg, ann0.places, {
       onSelect: (group) => goToPlace(group.key),
       label: ann0.places.length ? `World map of ${plural(view.places.length, 'place')} named in the article; pick one to go to its mentions` : undefined,
     });
     svg.dataset.ready = 'true';
+  };
+  view.mapWanted = null;
+  view.mapTimer = setTimeout(() => {
+    if (ctx.state.ann !== ann0 || !ann0.places.length) return;
+    if (mapModule) draw();
+    else { view.mapWanted = draw; loadMap(); } // drawn when map.js has come
   }, 30);
 }
 
@@ -514,13 +566,19 @@ export function renderReading(speakerOf, accent) {
   const svg = ctx.$('map');
   if (svg) { delete svg.dataset.ready; view.map = null; }
   renderSpeakers();
-  renderPlaces();
+  // The places of a long article (tens of thousands of mentions) in a task of their own.
+  clearTimeout(view.placesTimer);
+  const ann = ctx.state.ann;
+  if (ann.quotes.length + ann.places.length > 5000) view.placesTimer = setTimeout(() => { if (ctx.state.ann === ann) renderPlaces(); }, 0);
+  else renderPlaces();
 }
 
 /** The page was cleared. */
 export function clearReading() {
   hideLink();
   clearTimeout(view.mapTimer);
+  view.mapWanted = null;
+  clearTimeout(view.placesTimer);
   view.speaker = null;
   view.places = [];
   view.map = null;

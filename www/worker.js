@@ -8,8 +8,13 @@
 //   `module` is a WebAssembly.Module the page compiled while this worker's script loaded
 //   (it saves a second fetch and compile); without it the worker fetches pkg/ itself.
 // Messages out: {type: 'ready', version}  {type: 'init-error', message}
-//               {type: 'progress', id, done, total}  {type: 'result', id, ann, ms}
-//               {type: 'error', id, message}
+//               {type: 'progress', id, done, total}  {type: 'result', id, ann, ms, parts?}
+//               {type: 'part', id, layer, person?, items}  {type: 'error', id, message}
+//   A big result comes in pieces: 'part' messages of at most PART records each (layer
+//   'people' with empty mention lists, 'mentions' of one person, 'quotes', 'places', in that
+//   order), then 'result' with `parts` (their number) and the record's arrays empty. The page
+//   reads each message in a task of its own: one message of 90,000 records would take the
+//   main thread some 100 ms just to be read (structured clone), all in one go.
 import init, { annotate, version } from './pkg/saywhere.js';
 
 // Texts longer than this (UTF-16 code units) are annotated in pieces of about CHUNK, cut at
@@ -17,6 +22,8 @@ import init, { annotate, version } from './pkg/saywhere.js';
 // little is lost at a cut; people with the same name in different pieces become one entity.
 const SPLIT_ABOVE = 400 * 1024;
 const CHUNK = 128 * 1024;
+// Records in one 'part' message.
+const PART = 4000;
 
 let started = null;
 
@@ -109,7 +116,24 @@ function run(id, text) {
     }
     ann = merge(parts);
   }
-  self.postMessage({ type: 'result', id, ann, ms: performance.now() - t0 });
+  const ms = performance.now() - t0;
+  const records = ann.quotes.length + ann.places.length + ann.people.reduce((n, p) => n + 1 + p.mentions.length, 0);
+  if (records <= PART) {
+    self.postMessage({ type: 'result', id, ann, ms });
+    return;
+  }
+  let parts = 0;
+  const send = (layer, items, person) => {
+    for (let i = 0; i < items.length; i += PART) {
+      self.postMessage({ type: 'part', id, layer, person, items: items.slice(i, i + PART) });
+      parts++;
+    }
+  };
+  send('people', ann.people.map((p) => ({ ...p, mentions: [] })));
+  ann.people.forEach((p, i) => send('mentions', p.mentions, i));
+  send('quotes', ann.quotes);
+  send('places', ann.places);
+  self.postMessage({ type: 'result', id, ann: { ...ann, people: [], quotes: [], places: [] }, ms, parts });
 }
 
 // A plain handler property, not addEventListener: one handler, replaced as a whole.

@@ -90,7 +90,7 @@ const SW_UPDATE_ERROR = /ServiceWorker|sw\.js|Failed to update/i;
     assert.deepEqual(Object.keys(cached), ['saywhere-' + version], 'one cache, of this build: ' + Object.keys(cached));
     const want = precache.map((p) => '/' + (p === './' ? '' : p)).sort();
     assert.deepEqual(cached['saywhere-' + version].sort(), want, 'every file of the page is precached');
-    assert.ok(precache.includes('pkg/saywhere_bg.wasm') && precache.includes('app.js') && precache.includes('manifest.webmanifest'));
+    assert.ok(precache.includes('pkg/saywhere_bg.wasm') && precache.includes('app.bundle.js') && precache.includes('manifest.webmanifest'));
     assert.ok(!precache.includes('single.html') && !precache.includes('sw.js'));
     // Chromium's installability check (the criteria of its install prompt).
     const cdp = await context.newCDPSession(page);

@@ -122,3 +122,35 @@ test('sw.js: precache list and a version that follows every file', () => {
   assert.notEqual(again.status, 0);
   assert.match(again.stderr, /must have one line/);
 });
+
+test('single.html: a late module (worldmap.js) runs inline after the page\'s modules, in its own scope', () => {
+  const dir = fakeDist({
+    'worldmap.js': "import { big } from './late-data.js';\nglobalThis.LATE = big;\n",
+    'late-data.js': "export const big = 'outlines';\nconst note = 'the late bundle has its own scope';\n",
+  });
+  const r = py('build_single.py', dir);
+  assert.equal(r.status, 0, r.stderr);
+  const script = /<script type="module">([\s\S]*?)<\/script>/.exec(fs.readFileSync(path.join(dir, 'single.html'), 'utf8'))[1];
+  assert.ok(script.indexOf("globalThis.LATE = big") > script.indexOf('globalThis.RESULT'), 'after the page\'s own code');
+  assert.match(r.stdout, /2 after them \(late-data\.js, worldmap\.js\)/);
+});
+
+test('index.html (hosted): one bundled module and the wasm preloaded; what only the bundle needs is gone', () => {
+  const dir = fakeDist({ 'worldmap.js': "import { note } from './note.js';\nglobalThis.LATE = note;\n", 'only-app.js': 'export const x = 1;\n' });
+  fs.appendFileSync(path.join(dir, 'app.js'), "import { x } from './only-app.js';\nglobalThis.X = x;\n");
+  assert.equal(py('build_single.py', dir).status, 0);
+  const r = py('build_hosted.py', dir);
+  assert.equal(r.status, 0, r.stderr);
+  const html = fs.readFileSync(path.join(dir, 'index.html'), 'utf8');
+  assert.match(html, /<link rel="preload" href="pkg\/saywhere_bg\.wasm" as="fetch" type="application\/wasm" crossorigin>\n<link rel="stylesheet"/);
+  assert.match(html, /<script type="module" src="app\.bundle\.js"><\/script>/);
+  assert.doesNotMatch(html, /src="app\.js"/);
+  const code = fs.readFileSync(path.join(dir, 'app.bundle.js'), 'utf8');
+  assert.ok(code.includes('globalThis.RESULT') && code.includes('globalThis.X = x'), 'app.js and its imports in the bundle');
+  const left = (f) => fs.existsSync(path.join(dir, f));
+  assert.deepEqual(['app.js', 'only-app.js'].filter(left), [], 'modules only the bundle needs are gone');
+  assert.deepEqual(['pkg/saywhere.js', 'worker.js', 'note.js', 'worldmap.js'].filter(left), ['pkg/saywhere.js', 'worker.js', 'note.js', 'worldmap.js'],
+    'the worker\'s and the late module\'s imports stay');
+  assert.doesNotMatch(fs.readFileSync(path.join(dir, 'single.html'), 'utf8'), /preload|app\.bundle/);
+  assert.notEqual(py('build_hosted.py', dir).status, 0, 'twice is refused');
+});

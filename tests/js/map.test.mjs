@@ -10,6 +10,8 @@ import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { WORLD, project } from '../../www/world.js';
 import { groupPlaces, fitView, placeKey } from '../../www/map.js';
+import { COUNTRY_NAMES } from '../../www/countries.js';
+import { countryName } from '../../www/reading.js';
 import { fixture } from './helpers.mjs';
 import { serve, launch } from './browser.mjs';
 
@@ -55,6 +57,14 @@ test('world.js is small: at most 60 KB gzipped', () => {
     assert.match(c.iso, /^([A-Z]{2})?$/);
     assert.ok(c.name && c.d.startsWith('M'));
   }
+});
+
+test('www/countries.js names each country as world.js does (scripts/build_countries.py)', () => {
+  const want = {};
+  for (const c of WORLD.countries) if (c.iso) want[c.iso] = c.name;
+  assert.deepEqual({ ...COUNTRY_NAMES }, want, 'run `python3 scripts/build_countries.py` and commit www/countries.js');
+  assert.equal(countryName('FR'), 'France');
+  assert.equal(countryName('RU'), 'Russia', 'shortened the way news writes it');
 });
 
 test('www/world.js is what scripts/build_map.mjs generates (reproducible)', () => {
