@@ -247,6 +247,10 @@ pub fn find(doc: &Doc) -> Vec<Place> {
             if let Some(end) = cut_end {
                 place.span.end = end;
             }
+            // "Glasgow, Ky.", "Canton, Ohio": the state written after a town says which town it is.
+            if place.kind == PlaceKind::City && toks.get(j + 1).is_some_and(|t| doc.slice(t.span) == ",") {
+                place = town_of_state(doc, j + 2, place, &entries);
+            }
             if entries.len() > 1 {
                 alternatives.push((out.len(), entries));
             }
@@ -376,6 +380,43 @@ fn state_abbreviation(doc: &Doc, t: usize) -> Option<(Entry, usize)> {
         let e = gazetteer::entries(name).into_iter().find(|e| e.kind == PlaceKind::Region && e.name.ends_with('.'))?;
         Some((e, j))
     })
+}
+
+/// The town `place` (matched with `entries`) when a state or province is written after it
+/// from token `t`. An abbreviation ("Ky.", "N.H.") is one state: the town's entry in that
+/// country, or, if the gazetteer has none, a town of that state. A state written in full
+/// ("Ohio", "New Hampshire") is taken only when no country has that name ("Georgia") and
+/// only to choose among the town's own entries.
+fn town_of_state(doc: &Doc, t: usize, place: Place, entries: &[Entry]) -> Place {
+    let span = place.span;
+    if let Some((state, _)) = state_abbreviation(doc, t) {
+        if state.country.is_none() || state.country == place.country {
+            return place;
+        }
+        return match entries.iter().find(|e| e.country == state.country && e.kind == PlaceKind::City) {
+            Some(e) => place_of(span, e, entries.len()),
+            None => Place { name: span.text(doc.text).to_string(), kind: PlaceKind::City, candidates: 0, ..place_of(span, &state, 0) },
+        };
+    }
+    let toks = &doc.tokens;
+    // The longest name of one or two capitalised words.
+    let named = (t..(t + 2).min(toks.len())).rev().find_map(|j| {
+        if !(t..=j).all(|k| toks[k].kind == TokenKind::Word && is_capitalised(doc.token_text(k))) || !tight(doc, t, j) {
+            return None;
+        }
+        Some(gazetteer::entries(&doc.text[toks[t].span.start..toks[j].span.end])).filter(|e| !e.is_empty())
+    });
+    let Some(states) = named else { return place };
+    if states.iter().any(|s| matches!(s.kind, PlaceKind::Country | PlaceKind::Continent))
+        || states.iter().any(|s| s.kind == PlaceKind::Region && s.country == place.country)
+    {
+        return place;
+    }
+    let in_state = |e: &&Entry| e.kind == PlaceKind::City && states.iter().any(|s| s.kind == PlaceKind::Region && s.country.is_some() && s.country == e.country);
+    match entries.iter().find(in_state) {
+        Some(e) => place_of(span, e, entries.len()),
+        None => place,
+    }
 }
 
 /// "Glasgow, Ky.": one or two capitalised words that name nothing else, a comma, and a state
@@ -546,6 +587,16 @@ mod tests {
     fn places(t: &str) -> Vec<&str> {
         let d = Doc::new(t);
         find(&d).iter().map(|p| p.span.text(t)).collect()
+    }
+
+    #[test]
+    fn a_state_after_a_town_says_which_town() {
+        let t = "A woman died in Glasgow, Ky., and another in Paris, Texas, on Monday.";
+        let p = find(&Doc::new(t));
+        let glasgow = p.iter().find(|p| p.span.text(t) == "Glasgow").expect("found");
+        assert_eq!((glasgow.country, glasgow.kind), (Some("US"), PlaceKind::City));
+        let paris = p.iter().find(|p| p.span.text(t) == "Paris").expect("found");
+        assert_eq!(paris.country, Some("US"));
     }
 
     #[test]
