@@ -627,7 +627,23 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
         // stay places ("Washington said").
         // "in Shiraz, Mohammad Farokhzadeh, told …": after a place preposition it is the place.
         let after_place_preposition = first > 0 && matches!(doc.token_text(first - 1), "in" | "near" | "from" | "outside" | "across");
-        if name_words.len() == 1 && after_place_preposition && !titled {
+        // "neighborhoods of Shiraz, the agency reported": "of" after a noun of places.
+        let of_place = first > 1
+            && doc.token_text(first - 1) == "of"
+            && matches!(
+                doc.token_text(first - 2),
+                "city" | "town" | "village" | "province" | "region" | "state" | "outskirts" | "neighborhoods"
+                    | "neighbourhoods" | "streets" | "suburbs" | "capital" | "port" | "county" | "district" | "residents"
+            );
+        // "Oxford, North Carolina, described …": a state or country after a comma.
+        let then_region = last + 2 < toks.len() && doc.token_text(last + 1) == "," && {
+            let (a, b) = (last + 2, (last + 3).min(toks.len() - 1));
+            [b, a].into_iter().any(|e| {
+                let name = &doc.text[toks[a].span.start..toks[e].span.end];
+                is_capitalised(name) && gazetteer::entries(name).iter().any(|p| matches!(p.kind, PlaceKind::Region | PlaceKind::Country) && p.country.is_some())
+            })
+        };
+        if name_words.len() == 1 && (after_place_preposition || of_place || then_region) && !titled {
             return Parsed::Nothing;
         }
         if name_words.len() == 1 {

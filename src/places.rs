@@ -31,6 +31,7 @@ static LOCAL_NOUNS: WordSet = WordSet::new(&[
     "officials", "area", "region", "suburbs", "neighborhood", "neighbourhood", "native", "natives", "developer",
     "voters", "homeowners", "firefighters", "businesses", "hospitals", "streets", "man", "woman", "couple",
     "teen", "teenager", "family", "families", "metro", "township", "city", "county", "airport", "station",
+    "district", "suburb", "doctor", "hospital",
 ]);
 
 const RESULT_VERBS: &[&str] = &["beat", "beats", "defeated", "defeats", "drew", "draw", "lost", "won", "edged", "thrashed", "routed", "trounced", "v", "vs"];
@@ -128,6 +129,9 @@ pub fn find(doc: &Doc) -> Vec<Place> {
     let mut out = Vec::new();
     // The other gazetteer entries of each ambiguous place, by index into `out`.
     let mut alternatives: Vec<(usize, Vec<Entry>)> = Vec::new();
+    // Towns that a state written after them placed ("GLASGOW, Ky."): the same name elsewhere
+    // in the text is the same town ("… struck by a vehicle in Glasgow").
+    let mut by_state: Vec<Place> = Vec::new();
     let mut i = 0;
     while i < toks.len() {
         if toks[i].kind != TokenKind::Word {
@@ -192,6 +196,7 @@ pub fn find(doc: &Doc) -> Vec<Place> {
         if matched.is_none() {
             if let Some(p) = town_before_state(doc, i) {
                 let end = doc.token_at_or_after(p.span.end);
+                by_state.push(p.clone());
                 out.push(p);
                 i = end;
                 continue;
@@ -249,7 +254,11 @@ pub fn find(doc: &Doc) -> Vec<Place> {
             }
             // "Glasgow, Ky.", "Canton, Ohio": the state written after a town says which town it is.
             if place.kind == PlaceKind::City && toks.get(j + 1).is_some_and(|t| doc.slice(t.span) == ",") {
+                let before = place.country;
                 place = town_of_state(doc, j + 2, place, &entries);
+                if place.country != before {
+                    by_state.push(place.clone());
+                }
             }
             if entries.len() > 1 {
                 alternatives.push((out.len(), entries));
@@ -261,6 +270,14 @@ pub fn find(doc: &Doc) -> Vec<Place> {
         }
     }
     prefer_home_country(&mut out, &alternatives);
+    for town in &by_state {
+        let written = town.span.text(doc.text).to_lowercase();
+        for p in out.iter_mut().filter(|p| p.kind == PlaceKind::City && p.country != town.country) {
+            if p.span.text(doc.text).to_lowercase() == written {
+                *p = Place { span: p.span, ..town.clone() };
+            }
+        }
+    }
     out
 }
 
@@ -395,7 +412,7 @@ fn town_of_state(doc: &Doc, t: usize, place: Place, entries: &[Entry]) -> Place 
         }
         return match entries.iter().find(|e| e.country == state.country && e.kind == PlaceKind::City) {
             Some(e) => place_of(span, e, entries.len()),
-            None => Place { name: span.text(doc.text).to_string(), kind: PlaceKind::City, candidates: 0, ..place_of(span, &state, 0) },
+            None => Place { name: town_name(span.text(doc.text)), kind: PlaceKind::City, candidates: 0, ..place_of(span, &state, 0) },
         };
     }
     let toks = &doc.tokens;
@@ -419,6 +436,16 @@ fn town_of_state(doc: &Doc, t: usize, place: Place, entries: &[Entry]) -> Place 
     }
 }
 
+/// The name of a town the gazetteer does not list, as written, but a dateline's capitals
+/// in Title Case ("ELKVILLE" → "Elkville").
+fn town_name(written: &str) -> String {
+    written
+        .split(' ')
+        .map(|w| if is_caps_word(w) { w.chars().enumerate().map(|(k, c)| if k == 0 { c } else { c.to_lowercase().next().unwrap_or(c) }).collect() } else { w.to_string() })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// "Glasgow, Ky.": one or two capitalised words that name nothing else, a comma, and a state
 /// or province abbreviation; the words are a town of that state.
 fn town_before_state(doc: &Doc, i: usize) -> Option<Place> {
@@ -439,7 +466,7 @@ fn town_before_state(doc: &Doc, i: usize) -> Option<Place> {
     let span = Span::new(toks[i].span.start, toks[last].span.end);
     Some(Place {
         span,
-        name: span.text(doc.text).to_string(),
+        name: town_name(span.text(doc.text)),
         kind: PlaceKind::City,
         country: state.country,
         lat: state.lat(),
@@ -597,6 +624,10 @@ mod tests {
         assert_eq!((glasgow.country, glasgow.kind), (Some("US"), PlaceKind::City));
         let paris = p.iter().find(|p| p.span.text(t) == "Paris").expect("found");
         assert_eq!(paris.country, Some("US"));
+        // The same name later in the text is the same town.
+        let t = "GLASGOW, Ky. (AP) -- A woman died after a crash in Glasgow.";
+        let p = find(&Doc::new(t));
+        assert!(p.iter().filter(|p| p.span.text(t).eq_ignore_ascii_case("glasgow")).all(|p| p.country == Some("US")));
     }
 
     #[test]
