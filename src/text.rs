@@ -109,6 +109,30 @@ pub fn is_line_break(c: char) -> bool {
     matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{85}' | '\u{0B}' | '\u{0C}')
 }
 
+/// Does the character `d` at byte `at` of `text`, right after a word, join it to what follows?
+/// An apostrophe or hyphen between letters ("O'Brien", "Jean-Luc"; not a final possessive
+/// "’s"), a hyphen before a digit ("x-1"), '.' or ',' between digits ("3,000.5").
+fn joins_word(text: &str, at: usize, d: char, numeric: bool) -> bool {
+    let after_d = at + d.len_utf8();
+    match text[after_d..].chars().next() {
+        Some(n) if is_apostrophe(d) && is_word_char(n) && !numeric => !is_final_s(n, text[after_d + n.len_utf8()..].chars().next()),
+        Some(n) if is_hyphen(d) && (is_word_char(n) || n.is_ascii_digit()) => true,
+        Some(n) if (d == '.' || d == ',') && numeric && n.is_ascii_digit() => true,
+        _ => false,
+    }
+}
+
+/// Is `n`, followed by `after`, the "s" of a possessive "’s" that ends a word?
+fn is_final_s(n: char, after: Option<char>) -> bool {
+    (n == 's' || n == 'S') && !after.is_some_and(is_word_char)
+}
+
+/// Does `d` belong to the punctuation character before it: a combining mark, a variation
+/// selector, a zero-width joiner, a skin tone or a tag character?
+fn marks_punct(d: char) -> bool {
+    is_combining(d) || matches!(d as u32, 0xFE00..=0xFE0F | 0x200D | 0x1F3FB..=0x1F3FF | 0xE0020..=0xE007F)
+}
+
 /// Split `text` into tokens. Possessive "'s" / "’s" is its own token, so that
 /// "Zelenskyy’s" yields the name "Zelenskyy".
 ///
@@ -147,19 +171,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                     end += d.len_utf8();
                     continue;
                 }
-                // Inner joiners: apostrophe or hyphen between letters, '.' or ',' between digits.
-                let next = char_at(end + d.len_utf8());
-                let joins = match next {
-                    Some(n) if is_apostrophe(d) && is_word_char(n) && !numeric => {
-                        // "’s" at the end of a word is a possessive, its own token.
-                        let after = char_at(end + d.len_utf8() + n.len_utf8());
-                        !((n == 's' || n == 'S') && !after.is_some_and(is_word_char))
-                    }
-                    Some(n) if is_hyphen(d) && (is_word_char(n) || n.is_ascii_digit()) => true,
-                    Some(n) if (d == '.' || d == ',') && numeric && n.is_ascii_digit() => true,
-                    _ => false,
-                };
-                if !joins {
+                if !joins_word(text, end, d, numeric) {
                     break;
                 }
                 end += d.len_utf8();
@@ -169,19 +181,14 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         } else {
             // One punctuation character, with any combining marks or variation selectors after it.
             let mut end = i + c.len_utf8();
-            while let Some(d) = char_at(end) {
-                if is_combining(d) || matches!(d as u32, 0xFE00..=0xFE0F | 0x200D | 0x1F3FB..=0x1F3FF | 0xE0020..=0xE007F) {
-                    end += d.len_utf8();
-                } else {
-                    break;
-                }
+            while let Some(d) = char_at(end).filter(|&d| marks_punct(d)) {
+                end += d.len_utf8();
             }
             // Possessive: "’s" after a word.
             if is_apostrophe(c) {
                 if let Some(n) = char_at(end) {
-                    let after = char_at(end + n.len_utf8());
                     let prev_is_word = out.last().is_some_and(|t: &Token| t.span.end == i && t.kind == TokenKind::Word);
-                    if prev_is_word && (n == 's' || n == 'S') && !after.is_some_and(is_word_char) {
+                    if prev_is_word && is_final_s(n, char_at(end + n.len_utf8())) {
                         out.push(Token { span: Span::new(i, end + 1), kind: TokenKind::Word });
                         i = end + 1;
                         continue;
@@ -494,19 +501,7 @@ mod tests {
                         iter.next();
                         continue;
                     }
-                    // Inner joiners: apostrophe or hyphen between letters, '.' or ',' between digits.
-                    let next = text[j + d.len_utf8()..].chars().next();
-                    let joins = match next {
-                        Some(n) if is_apostrophe(d) && is_word_char(n) && !numeric => {
-                            // "’s" at the end of a word is a possessive, its own token.
-                            let after = text[j + d.len_utf8() + n.len_utf8()..].chars().next();
-                            !((n == 's' || n == 'S') && !after.is_some_and(is_word_char))
-                        }
-                        Some(n) if is_hyphen(d) && (is_word_char(n) || n.is_ascii_digit()) => true,
-                        Some(n) if (d == '.' || d == ',') && numeric && n.is_ascii_digit() => true,
-                        _ => false,
-                    };
-                    if !joins {
+                    if !joins_word(text, j, d, numeric) {
                         break;
                     }
                     iter.next();
@@ -516,20 +511,15 @@ mod tests {
             } else {
                 // One punctuation character, with any combining marks or variation selectors after it.
                 let mut end = i + c.len_utf8();
-                while let Some(&(j, d)) = iter.peek() {
-                    if is_combining(d) || matches!(d as u32, 0xFE00..=0xFE0F | 0x200D | 0x1F3FB..=0x1F3FF | 0xE0020..=0xE007F) {
-                        end = j + d.len_utf8();
-                        iter.next();
-                    } else {
-                        break;
-                    }
+                while let Some(&(j, d)) = iter.peek().filter(|&&(_, d)| marks_punct(d)) {
+                    end = j + d.len_utf8();
+                    iter.next();
                 }
                 // Possessive: "’s" after a word.
                 if is_apostrophe(c) {
                     if let Some(&(j, n)) = iter.peek() {
-                        let after = text[j + n.len_utf8()..].chars().next();
                         let prev_is_word = out.last().is_some_and(|t: &Token| t.span.end == i && t.kind == TokenKind::Word);
-                        if prev_is_word && (n == 's' || n == 'S') && !after.is_some_and(is_word_char) {
+                        if prev_is_word && is_final_s(n, text[j + n.len_utf8()..].chars().next()) {
                             iter.next();
                             out.push(Token { span: Span::new(i, j + 1), kind: TokenKind::Word });
                             continue;
