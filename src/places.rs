@@ -159,7 +159,7 @@ pub fn find(doc: &Doc) -> Vec<Place> {
             continue;
         }
         // "Canada-wide", "London-based": a name cut at a hyphen starts inside the token.
-        let reach = if lower_first { 1 } else { gazetteer::reach(first).max(if first.as_bytes().contains(&b'-') { first.split_once('-').map_or(0, |(head, _)| gazetteer::reach(head)) } else { 0 }) };
+        let reach = if lower_first { 1 } else { gazetteer::reach(first).max(first.bytes().position(|b| b == b'-').map_or(0, |h| gazetteer::reach(&first[..h]))) };
         let max_j = (i + MAX_TOKENS * 2).min(i + reach).min(toks.len());
         for j in (i..max_j).rev() {
             if !tight(doc, i, j) || toks[j].kind == TokenKind::Punct && doc.token_text(j) != "." {
@@ -211,9 +211,6 @@ pub fn find(doc: &Doc) -> Vec<Place> {
         }
         // A dateline or headline in capitals: "CHARLESTON, W.Va.", "UNION CITY —", "ST. LOUIS –".
         if matched.is_none() && is_caps_word(first) {
-            let title = |w: &str| -> String {
-                w.chars().enumerate().map(|(k, c)| if k == 0 { c } else { c.to_lowercase().next().unwrap_or(c) }).collect()
-            };
             // Two or three capitalised words, the last followed by a comma or a dash.
             for j in (i + 1..(i + 4).min(toks.len())).rev() {
                 if !(i..=j).all(|t| is_caps_word(doc.token_text(t)) || doc.token_text(t) == ".") || !tight(doc, i, j) {
@@ -228,7 +225,7 @@ pub fn find(doc: &Doc) -> Vec<Place> {
                     if t > i && doc.token_text(t) != "." {
                         name.push_str(&doc.text[toks[t - 1].span.end..toks[t].span.start]);
                     }
-                    name.push_str(&title(doc.token_text(t)));
+                    name.push_str(&title_word(doc.token_text(t)));
                 }
                 let entries = gazetteer::entries(&name);
                 if !entries.is_empty() {
@@ -237,7 +234,7 @@ pub fn find(doc: &Doc) -> Vec<Place> {
                 }
             }
             if matched.is_none() && first.chars().count() >= 4 {
-                let titled = title(first);
+                let titled = title_word(first);
                 let entries = gazetteer::entries(&titled);
                 if !entries.is_empty() && !crate::lexicon::is_common_word(&titled.to_lowercase()) {
                     matched = Some((i, entries));
@@ -273,7 +270,7 @@ pub fn find(doc: &Doc) -> Vec<Place> {
     for town in &by_state {
         let written = town.span.text(doc.text).to_lowercase();
         for p in out.iter_mut().filter(|p| p.kind == PlaceKind::City && p.country != town.country) {
-            if p.span.text(doc.text).to_lowercase() == written {
+            if crate::text::lower(p.span.text(doc.text)) == written {
                 *p = Place { span: p.span, ..town.clone() };
             }
         }
@@ -332,11 +329,7 @@ fn prefer_home_country(out: &mut [Place], alternatives: &[(usize, Vec<Entry>)]) 
             continue;
         }
         if let Some(e) = entries.iter().find(|e| e.country == Some(home) && e.kind == PlaceKind::City && e.size + 3 >= best.size) {
-            let p = &mut out[*k];
-            p.name = e.name.to_string();
-            p.country = e.country;
-            p.lat = e.lat();
-            p.lon = e.lon();
+            out[*k] = place_of(out[*k].span, e, entries.len());
         }
     }
 }
@@ -376,11 +369,10 @@ fn hyphen_pair(doc: &Doc, i: usize) -> Option<(Place, Place, usize)> {
     }
     let start = toks[i].span.start + head.len() + 1;
     // The second place may run on over the next tokens: "South Korea", "U.S.".
-    let last = (i..(i + 4).min(toks.len())).rev().find(|&j| {
-        tight(doc, i, j) && major(&gazetteer::entries(&doc.text[start..toks[j].span.end]))
+    let (last, tail_entries) = (i..(i + 4).min(toks.len())).rev().filter(|&j| tight(doc, i, j)).find_map(|j| {
+        Some((j, gazetteer::entries(&doc.text[start..toks[j].span.end]))).filter(|(_, e)| major(e))
     })?;
     let tail_span = Span::new(start, toks[last].span.end);
-    let tail_entries = gazetteer::entries(tail_span.text(doc.text));
     let head_span = Span::new(toks[i].span.start, toks[i].span.start + head.len());
     Some((place_from(head_span, &head_entries), place_from(tail_span, &tail_entries), last + 1))
 }
@@ -412,7 +404,7 @@ fn town_of_state(doc: &Doc, t: usize, place: Place, entries: &[Entry]) -> Place 
         }
         return match entries.iter().find(|e| e.country == state.country && e.kind == PlaceKind::City) {
             Some(e) => place_of(span, e, entries.len()),
-            None => Place { name: town_name(span.text(doc.text)), kind: PlaceKind::City, candidates: 0, ..place_of(span, &state, 0) },
+            None => unlisted_town(doc, span, &state),
         };
     }
     let toks = &doc.tokens;
@@ -439,11 +431,17 @@ fn town_of_state(doc: &Doc, t: usize, place: Place, entries: &[Entry]) -> Place 
 /// The name of a town the gazetteer does not list, as written, but a dateline's capitals
 /// in Title Case ("ELKVILLE" → "Elkville").
 fn town_name(written: &str) -> String {
-    written
-        .split(' ')
-        .map(|w| if is_caps_word(w) { w.chars().enumerate().map(|(k, c)| if k == 0 { c } else { c.to_lowercase().next().unwrap_or(c) }).collect() } else { w.to_string() })
-        .collect::<Vec<_>>()
-        .join(" ")
+    written.split(' ').map(|w| if is_caps_word(w) { title_word(w) } else { w.to_string() }).collect::<Vec<_>>().join(" ")
+}
+
+/// A word with its first letter kept and the rest in lower case: "CHARLESTON" → "Charleston".
+fn title_word(w: &str) -> String {
+    w.chars().enumerate().map(|(k, c)| if k == 0 { c } else { c.to_lowercase().next().unwrap_or(c) }).collect()
+}
+
+/// A town the gazetteer does not list, named as written, placed at the centre of `state`.
+fn unlisted_town(doc: &Doc, span: Span, state: &Entry) -> Place {
+    Place { name: town_name(span.text(doc.text)), kind: PlaceKind::City, candidates: 0, ..place_of(span, state, 0) }
 }
 
 /// "Glasgow, Ky.": one or two capitalised words that name nothing else, a comma, and a state
@@ -463,16 +461,7 @@ fn town_before_state(doc: &Doc, i: usize) -> Option<Place> {
         return None;
     }
     let (state, _) = state_abbreviation(doc, last + 2)?;
-    let span = Span::new(toks[i].span.start, toks[last].span.end);
-    Some(Place {
-        span,
-        name: town_name(span.text(doc.text)),
-        kind: PlaceKind::City,
-        country: state.country,
-        lat: state.lat(),
-        lon: state.lon(),
-        candidates: 0,
-    })
+    Some(unlisted_town(doc, Span::new(toks[i].span.start, toks[last].span.end), &state))
 }
 
 /// "Walker County", "Darby Street", "Potomac River": one to three capitalised words (not a
