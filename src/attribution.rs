@@ -879,13 +879,11 @@ impl<'a, 'd> Ctx<'a, 'd> {
             return Some(Attribution { subject: Subject::Name(mi), cue: Some(self.doc.tokens[colon].span), rule: Rule::SpeakerColon, confidence: 0.8 });
         }
         let Some(cue) = (sent_start..colon).rev().find(|&t| self.is_cue(t)) else {
-            if !(sent_start..colon).any(|t| self.starts[t].is_some()) {
-                return self.colon_sentence_subject(sent_start, colon);
-            }
             // "When X died, President Y released the following statement:" — the last person
             // named in the sentence, not after a preposition nor as an owner ("Y's campaign").
-            let t = (sent_start..colon).rev().find(|&t| self.starts[t].is_some())?;
-            let mi = self.starts[t]?;
+            let Some(mi) = (sent_start..colon).rev().find_map(|t| self.starts[t]) else {
+                return self.colon_sentence_subject(sent_start, colon);
+            };
             let after = self.people.mentions[mi].last + 1;
             let full_first = self.people.mentions[mi].full_first;
             let owner = after < colon && self.is_possessive(after);
@@ -907,12 +905,13 @@ impl<'a, 'd> Ctx<'a, 'd> {
         } else {
             (Subject::Pronoun(sent_start, self.pronoun(sent_start)?), sent_start + 1)
         };
-        let verb = self.word(after);
-        // Nobody else named before the colon ("He waited, and Mrs. H joined in:").
-        if (after..colon).any(|t| self.starts[t].is_some()) {
-            return None;
-        }
-        if after + 1 >= colon || self.doc.tokens[after].kind != TokenKind::Word || !verb.chars().next().is_some_and(char::is_lowercase) {
+        // Nobody else named before the colon ("He waited, and Mrs. H joined in:"), and a
+        // lower-case word (the verb) right after the subject.
+        if (after..colon).any(|t| self.starts[t].is_some())
+            || after + 1 >= colon
+            || self.doc.tokens[after].kind != TokenKind::Word
+            || !self.word(after).chars().next().is_some_and(char::is_lowercase)
+        {
             return None;
         }
         Some(Attribution { subject, cue: Some(self.doc.tokens[colon].span), rule: Rule::SpeakerColon, confidence: 0.65 })

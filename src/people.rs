@@ -555,8 +555,10 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
         };
     }
     // "Greece Italy", "DPRK-South Korea": countries side by side (a missing comma, a hyphen).
-    if gazetteer::reach(text.split(|c: char| c == '-' || c.is_whitespace()).next().unwrap_or("")) > 0 {
-        let parts: Vec<&str> = text.split(|c: char| c == '-' || c.is_whitespace()).filter(|p| !p.is_empty()).collect();
+    let mut parts = text.split(|c: char| c == '-' || c.is_whitespace()).filter(|p| !p.is_empty()).peekable();
+    // (Cheap test first: a run whose first word starts no place name is skipped.)
+    if parts.peek().is_some_and(|p| gazetteer::reach(p) > 0) {
+        let parts: Vec<&str> = parts.collect();
         let country = |s: &str| gazetteer::entries(s).iter().any(|e| matches!(e.kind, PlaceKind::Country | PlaceKind::Continent));
         let mut n = 0;
         let mut k = 0;
@@ -636,13 +638,10 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
                     | "neighbourhoods" | "streets" | "suburbs" | "capital" | "port" | "county" | "district" | "residents"
             );
         // "Oxford, North Carolina, described …": a state or country after a comma.
-        let then_region = last + 2 < toks.len() && doc.token_text(last + 1) == "," && {
-            let (a, b) = (last + 2, (last + 3).min(toks.len() - 1));
-            [b, a].into_iter().any(|e| {
-                let name = &doc.text[toks[a].span.start..toks[e].span.end];
-                is_capitalised(name) && gazetteer::entries(name).iter().any(|p| matches!(p.kind, PlaceKind::Region | PlaceKind::Country) && p.country.is_some())
-            })
-        };
+        let then_region = last + 2 < toks.len()
+            && doc.token_text(last + 1) == ","
+            && crate::places::place_name_at(doc, last + 2)
+                .is_some_and(|e| e.iter().any(|p| matches!(p.kind, PlaceKind::Region | PlaceKind::Country) && p.country.is_some()));
         if name_words.len() == 1 && (after_place_preposition || of_place || then_region) && !titled {
             return Parsed::Nothing;
         }

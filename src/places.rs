@@ -407,15 +407,7 @@ fn town_of_state(doc: &Doc, t: usize, place: Place, entries: &[Entry]) -> Place 
             None => unlisted_town(doc, span, &state),
         };
     }
-    let toks = &doc.tokens;
-    // The longest name of one or two capitalised words.
-    let named = (t..(t + 2).min(toks.len())).rev().find_map(|j| {
-        if !(t..=j).all(|k| toks[k].kind == TokenKind::Word && is_capitalised(doc.token_text(k))) || !tight(doc, t, j) {
-            return None;
-        }
-        Some(gazetteer::entries(&doc.text[toks[t].span.start..toks[j].span.end])).filter(|e| !e.is_empty())
-    });
-    let Some(states) = named else { return place };
+    let Some(states) = place_name_at(doc, t) else { return place };
     if states.iter().any(|s| matches!(s.kind, PlaceKind::Country | PlaceKind::Continent))
         || states.iter().any(|s| s.kind == PlaceKind::Region && s.country == place.country)
     {
@@ -426,6 +418,18 @@ fn town_of_state(doc: &Doc, t: usize, place: Place, entries: &[Entry]) -> Place 
         Some(e) => place_of(span, e, entries.len()),
         None => place,
     }
+}
+
+/// The gazetteer entries of the longest place name of one or two capitalised words written
+/// from token `t` ("Ohio", "North Carolina"), if any.
+pub(crate) fn place_name_at(doc: &Doc, t: usize) -> Option<Vec<Entry>> {
+    let toks = &doc.tokens;
+    (t..(t + 2).min(toks.len())).rev().find_map(|j| {
+        if !(t..=j).all(|k| toks[k].kind == TokenKind::Word && is_capitalised(doc.token_text(k))) || !tight(doc, t, j) {
+            return None;
+        }
+        Some(gazetteer::entries(&doc.text[toks[t].span.start..toks[j].span.end])).filter(|e| !e.is_empty())
+    })
 }
 
 /// The name of a town the gazetteer does not list, as written, but a dateline's capitals
