@@ -1175,14 +1175,14 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 Some((e, span, true))
             }
             Subject::Role(t) => {
-                let span = self.doc.tokens[t].span;
-                let noun = self.lower(t);
-                let e = self.resolve_role(span.start, &noun)?;
-                let start = if t > 0 && self.lower(t - 1) == "the" { self.doc.tokens[t - 1].span.start } else { span.start };
-                let span = Span::new(start, span.end);
+                let noun_span = self.doc.tokens[t].span;
+                let start = if t > 0 && self.lower(t - 1) == "the" { self.doc.tokens[t - 1].span.start } else { noun_span.start };
+                let span = Span::new(start, noun_span.end);
+                // Like a pronoun, a role mention resolves once (and needs no second search).
                 if let Some(e) = self.already_resolved(span.start) {
                     return Some((e, span, true));
                 }
+                let e = self.resolve_role(noun_span.start, &self.lower(t))?;
                 self.entities[e].mentions.push(Mention { span, kind: MentionKind::Role });
                 self.note_resolved(span.start, e);
                 Some((e, span, true))
