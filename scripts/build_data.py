@@ -172,6 +172,7 @@ def build(src):
     # ---- cities
     cities = json.loads((geo / "cities15000.json").read_text(encoding="utf-8"))
     biggest_in_admin1 = {}
+    capitals = {c.get("capital") for c in countries.values()}
     for c in cities.values():
         floor = CITY_MIN_POP_ENGLISH if c["countrycode"] in ENGLISH_NEWS_COUNTRIES else CITY_MIN_POP
         big_enough = c["population"] >= floor
@@ -186,6 +187,12 @@ def build(src):
         # GeoNames' alternate names are too noisy to ship (fragments, codes, every script):
         # English exonyms come from data/curated_aliases.tsv, accents are folded at look-up.
         aliases = []
+        # "Frankfurt am Main", "Ludwigshafen am Rhein", "Newcastle upon Tyne": the river or
+        # district after "am", "an der", "upon" is left out in running text ("Frankfurt").
+        # Not when the short name is a capital elsewhere ("Kingston upon Hull" is Hull).
+        short = re.fullmatch(r"(\w+) (?:am|an der|im|in der|upon) \w+", name)
+        if short and short.group(1) not in capitals:
+            aliases.append(short.group(1))
         flags = ""
         if name.lower() in common:
             flags += "w"  # also an English word: needs context
