@@ -160,7 +160,7 @@ mod native {
         let cands = places::find(&doc);
         report(3, time(&mut || drop(black_box(people::find(black_box(&doc), &cands)))));
         let ppl = people::find(&doc, &cands);
-        report(4, time(&mut || drop(black_box(places::resolve(cands.clone(), &ppl)))));
+        report(4, time(&mut || drop(black_box(places::resolve(t, cands.clone(), &ppl)))));
         report(5, time(&mut || drop(black_box(attribution::attribute(&doc, &found, &ppl)))));
         report(6, time(&mut || drop(black_box(saywhere::annotate(black_box(t))))));
     }
@@ -319,8 +319,8 @@ mod native {
                 (c, p)
             }).collect();
             b.counter(BytesCount::new(bytes(&d))).bench(|| {
-                for (c, p) in &prepared {
-                    black_box(places::resolve(c.clone(), black_box(p)));
+                for (t, (c, p)) in d.iter().zip(&prepared) {
+                    black_box(places::resolve(t, c.clone(), black_box(p)));
                 }
             });
         }

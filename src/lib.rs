@@ -32,7 +32,7 @@ pub fn annotate(text: &str) -> Annotations {
     let found_quotes = quotes::find_in(text, &doc.paragraphs);
     let place_candidates = places::find(&doc);
     let found_people = people::find(&doc, &place_candidates);
-    let places = places::resolve(place_candidates, &found_people);
+    let places = places::resolve(text, place_candidates, &found_people);
     let (quotes, people) = attribution::attribute(&doc, &found_quotes, &found_people);
     Annotations { people, quotes, places }
 }

@@ -9,7 +9,9 @@
 //! a preposition of place or before ", STATE"; a lower-case name only for well-known,
 //! unambiguous places ("kyiv"); a country followed by a match result is a sports team
 //! ("Belgium beat England 2-1"); a name followed by a speech verb or preceded by a title is
-//! left to the people layer. Demonyms ("Russian") are not in the gazetteer at all.
+//! left to the people layer; a town before the title of its mayor or police chief, or before
+//! its police or fire service, is a place ("Ashford Mayor Lena Voss", "Dalton Police").
+//! Demonyms ("Russian") are not in the gazetteer at all.
 
 use crate::gazetteer::{self, Entry};
 use crate::model::{EntityKind, Place, PlaceKind, Span};
@@ -217,7 +219,11 @@ pub fn find(doc: &Doc) -> Vec<Place> {
                     continue;
                 }
                 let after = toks.get(j + 1).map(|t| doc.slice(t.span));
-                if !after.is_some_and(|a| matches!(a, "," | "—" | "–" | "-" | "\u{97}")) {
+                // "OKLAHOMA CITY The Latest": a name of two words needs no comma when Title
+                // Case follows.
+                let separated = after.is_some_and(|a| matches!(a, "," | "—" | "–" | "-" | "\u{97}"))
+                    || (after.is_some_and(|a| is_capitalised(a) && !is_caps_word(a)) && (i..=j).all(|t| doc.token_text(t) != "."));
+                if !separated {
                     continue;
                 }
                 let mut name = String::new();
@@ -495,6 +501,19 @@ fn suffix_place(doc: &Doc, i: usize, matched_end: Option<usize>) -> Option<Place
     None
 }
 
+/// "Ashford Mayor Lena Voss", "Redding Police Chief Omar Tate": the title of a
+/// town's mayor or chief, then a name, right after token `j`. The town is a place whatever
+/// else its name could be (a surname, an organisation's first word).
+fn before_local_title(doc: &Doc, j: usize) -> bool {
+    let word = |t: usize| doc.tokens.get(t).map(|tok| doc.slice(tok.span));
+    let title_end = match (word(j + 1), word(j + 2)) {
+        (Some("Mayor"), _) => j + 1,
+        (Some("Police" | "Fire"), Some("Chief")) => j + 2,
+        _ => return false,
+    };
+    tight(doc, j, title_end) && word(title_end + 1).is_some_and(|w| is_capitalised(w) && !crate::people::never_starts_a_name(w))
+}
+
 /// Decide whether the match on tokens `i..=j` is a place here, and build it.
 fn accept(doc: &Doc, i: usize, j: usize, entries: &[Entry], sports: bool) -> Option<Place> {
     let toks = &doc.tokens;
@@ -509,13 +528,24 @@ fn accept(doc: &Doc, i: usize, j: usize, entries: &[Entry], sports: bool) -> Opt
     let next2 = toks.get(j + 2).map(|t| doc.slice(t.span));
     let sentence_start = doc.sentence_index(toks[i].span.start).is_some_and(|s| doc.sentences[s].start == toks[i].span.start);
 
+    let local_title = before_local_title(doc, j);
     // Part of a longer capitalised name: "Paris Agreement", "Washington Post".
-    if let Some(n) = next {
+    let local_service = next.is_some_and(|n| matches!(n, "Police" | "Fire"));
+    if let Some(n) = next.filter(|_| !local_title && !local_service) {
         if NAME_CONTINUATIONS.contains(&n) && doc.text[toks[j].span.end..toks[j + 1].span.start] == *" " {
             return None;
         }
     }
     if i == j && NEVER_ALONE.contains(&doc.token_text(i)) {
+        return None;
+    }
+    // "Far North Queensland", "North West England": a region named only by directions, right
+    // before another place, says which part of that place.
+    if best.kind == PlaceKind::Region
+        && (i..=j).all(|t| matches!(doc.token_text(t), "Far" | "North" | "South" | "East" | "West" | "Central" | "Upper" | "Lower"))
+        && next.is_some_and(|n| is_capitalised(n) && gazetteer::is_place(n))
+        && doc.text[toks[j].span.end..toks[j + 1].span.start] == *" "
+    {
         return None;
     }
     // A currency: "US$1,800", "NZ$".
@@ -553,7 +583,7 @@ fn accept(doc: &Doc, i: usize, j: usize, entries: &[Entry], sports: bool) -> Opt
         // "Hartford police", "a Mansfield resident", "Springfield schools": a local noun after it.
         let local_noun_after = next.is_some_and(|n| LOCAL_NOUNS.contains(&n))
             && !prev.is_some_and(|p| is_capitalised(p) && !crate::people::never_starts_a_name(p));
-        if !(after_preposition || then_state || dateline || local_noun_after) {
+        if !(after_preposition || then_state || dateline || local_noun_after || local_title || local_service) {
             return None;
         }
     }
@@ -582,8 +612,10 @@ fn accept(doc: &Doc, i: usize, j: usize, entries: &[Entry], sports: bool) -> Opt
 }
 
 /// Drop candidates that overlap a person's name, or that lie inside an organisation's
-/// name ("Washington" in "Washington Post"), as the people layer found them.
-pub fn resolve(candidates: Vec<Place>, people: &People) -> Vec<Place> {
+/// name ("Washington" in "Washington Post"), as the people layer found them. The town that
+/// names its police or fire service stays a place ("Dalton" in "Dalton Police Department"):
+/// the service is the town's, and the reader learns where the story is.
+pub fn resolve(text: &str, candidates: Vec<Place>, people: &People) -> Vec<Place> {
     let longest = crate::model::max_len(&people.mentions, |m| m.span);
     candidates
         .into_iter()
@@ -593,6 +625,7 @@ pub fn resolve(candidates: Vec<Place>, people: &People) -> Vec<Place> {
                 match kind {
                     EntityKind::Person => m.span.overlaps(p.span),
                     // An organisation named like a place ("the Kremlin") is not a place either.
+                    EntityKind::Organisation if m.span.start == p.span.start && (text[p.span.end..].starts_with(" Police") || text[p.span.end..].starts_with(" Fire")) => false,
                     EntityKind::Organisation => m.span.overlaps(p.span) && m.span != p.span || m.span.contains(p.span) && m.span.len() > p.span.len(),
                 }
             })
