@@ -226,69 +226,94 @@ fn first_token_and_count(name: &str) -> Option<(&str, usize)> {
     toks.first().map(|t| (&name[t.span.start..t.span.end], toks.len()))
 }
 
+/// One line of the table: its entry, and its name and aliases with the entry's index.
+/// (The loops of [`load`] call one function per line and per name, not one body each: a
+/// WebAssembly engine optimises a function once it has run often, so the table build runs
+/// in optimised code after its first few hundred lines instead of all of it in the
+/// baseline compiler's code, as one long loop called once would.)
+#[inline(never)]
+fn load_line(line: &'static str, entries: &mut Vec<Entry>, names: &mut Vec<(&'static str, u32)>) {
+    // The first 8 tab-separated fields (as `splitn(8, '\t')`), byte by byte.
+    let mut f: [&'static str; 8] = [""; 8];
+    let mut n = 0;
+    let mut start = 0;
+    for (i, &b) in line.as_bytes().iter().enumerate() {
+        if b == b'\t' && n < 7 {
+            f[n] = &line[start..i];
+            n += 1;
+            start = i + 1;
+        }
+    }
+    f[n] = &line[start..];
+    n += 1;
+    if n < 7 {
+        return;
+    }
+    let Some(kind) = kind_of(f[1]) else { return };
+    let idx = entries.len() as u32;
+    entries.push(Entry {
+        name: f[0],
+        kind,
+        country: (!f[2].is_empty()).then_some(f[2]),
+        lat: f[3],
+        lon: f[4],
+        size: f[5].parse().unwrap_or(0),
+        common_word: f[6].contains('w'),
+        first_name: f[6].contains('n'),
+        capital: f[6].contains('c'),
+    });
+    names.push((f[0], idx));
+    // Field 8 is the aliases; a ninth field, if any, would be kept in it (as split('\t') would not).
+    if n == 8 {
+        let aliases = f[7].split('\t').next().unwrap_or("");
+        for a in aliases.split('|').filter(|a| !a.is_empty()) {
+            names.push((a, idx));
+        }
+    }
+}
+
+/// The keys being built from the names: see [`load_line`] for why one call per name.
+struct Keys {
+    keys: Vec<(&'static str, u32)>,
+    lower_keys: Vec<(&'static str, u32)>,
+    reach: FastMap<&'static str, usize>,
+    kept: Keep,
+}
+
+#[inline(never)]
+fn add_name(k: &mut Keys, name: &'static str, e: &Entry, idx: u32) {
+    if let Some((first, count)) = first_token_and_count(name) {
+        let r = k.reach.entry(k.kept.keep(fold(first))).or_default();
+        *r = (*r).max(count);
+    }
+    let key = k.kept.keep(fold(name));
+    // Lower-case matches only for countries and very large cities whose names are not words.
+    let well_known = (e.kind == PlaceKind::Country || (e.kind == PlaceKind::City && e.size >= 25))
+        && !e.common_word
+        && name.chars().count() >= 4
+        && !crate::lexicon::is_common_word(&key.to_lowercase());
+    if well_known && !name.chars().all(|c| c.is_uppercase() || !c.is_alphabetic()) {
+        k.lower_keys.push((k.kept.keep(key.to_lowercase().into()), idx));
+    }
+    k.keys.push((key, idx));
+}
+
 fn load() -> Gazetteer {
     let mut entries = Vec::with_capacity(TABLE.len() / 30);
     let mut names: Vec<(&'static str, u32)> = Vec::with_capacity(TABLE.len() / 20);
     for line in crate::lexicon::table_lines(TABLE) {
-        // The first 8 tab-separated fields (as `splitn(8, '\t')`), byte by byte.
-        let mut f: [&'static str; 8] = [""; 8];
-        let mut n = 0;
-        let mut start = 0;
-        for (i, &b) in line.as_bytes().iter().enumerate() {
-            if b == b'\t' && n < 7 {
-                f[n] = &line[start..i];
-                n += 1;
-                start = i + 1;
-            }
-        }
-        f[n] = &line[start..];
-        n += 1;
-        if n < 7 {
-            continue;
-        }
-        let Some(kind) = kind_of(f[1]) else { continue };
-        let idx = entries.len() as u32;
-        entries.push(Entry {
-            name: f[0],
-            kind,
-            country: (!f[2].is_empty()).then_some(f[2]),
-            lat: f[3],
-            lon: f[4],
-            size: f[5].parse().unwrap_or(0),
-            common_word: f[6].contains('w'),
-            first_name: f[6].contains('n'),
-            capital: f[6].contains('c'),
-        });
-        names.push((f[0], idx));
-        // Field 8 is the aliases; a ninth field, if any, would be kept in it (as split('\t') would not).
-        if n == 8 {
-            let aliases = f[7].split('\t').next().unwrap_or("");
-            for a in aliases.split('|').filter(|a| !a.is_empty()) {
-                names.push((a, idx));
-            }
-        }
+        load_line(line, &mut entries, &mut names);
     }
-    let mut keys: Vec<(&'static str, u32)> = Vec::with_capacity(names.len());
-    let mut lower_keys: Vec<(&'static str, u32)> = Vec::new();
-    let mut reach: FastMap<&'static str, usize> = FastMap::with_capacity_and_hasher(names.len() / 2, Default::default());
-    let mut kept = Keep::default();
+    let mut k = Keys {
+        keys: Vec::with_capacity(names.len()),
+        lower_keys: Vec::new(),
+        reach: FastMap::with_capacity_and_hasher(names.len() / 2, Default::default()),
+        kept: Keep::default(),
+    };
     for (name, idx) in names {
-        if let Some((first, count)) = first_token_and_count(name) {
-            let r = reach.entry(kept.keep(fold(first))).or_default();
-            *r = (*r).max(count);
-        }
-        let key = kept.keep(fold(name));
-        let e = &entries[idx as usize];
-        // Lower-case matches only for countries and very large cities whose names are not words.
-        let well_known = (e.kind == PlaceKind::Country || (e.kind == PlaceKind::City && e.size >= 25))
-            && !e.common_word
-            && name.chars().count() >= 4
-            && !crate::lexicon::is_common_word(&key.to_lowercase());
-        if well_known && !name.chars().all(|c| c.is_uppercase() || !c.is_alphabetic()) {
-            lower_keys.push((kept.keep(key.to_lowercase().into()), idx));
-        }
-        keys.push((key, idx));
+        add_name(&mut k, name, &entries[idx as usize], idx);
     }
+    let Keys { keys, lower_keys, reach, kept } = k;
     let (by_name, mut groups, mut lists) = group(&keys, &entries, true);
     let (mut lower, lower_groups, lower_lists) = group(&lower_keys, &entries, false);
     // One flat list for both maps.

@@ -280,9 +280,10 @@ impl std::hash::Hasher for FxHasher {
         }
         let rest = chunks.remainder();
         if !rest.is_empty() {
-            let mut buf = [0u8; 8];
-            buf[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(buf));
+            // As `u64::from_le_bytes` of the rest padded with zeros, without a copy (a call
+            // to memcpy in the WebAssembly build, for every short word hashed).
+            let word = rest.iter().rev().fold(0u64, |w, &b| w << 8 | b as u64);
+            self.add(word);
         }
     }
     #[inline]
