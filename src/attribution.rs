@@ -63,7 +63,7 @@ static CUES: WordSet = WordSet::new(&[
     "interjected", "proposed", "instructed", "retaliated", "remembered", "barked", "implied", "implies", "recalls", "mused", "vented", "fumed", "groused", "griped", "sniped", "quipping", "adding", "noting", "arguing", "insisting",
     "warning", "explaining", "declaring", "recalling", "stressing", "suggesting", "acknowledging",
     "denounced", "denounces", "reacted", "lambasted", "lambastes", "assailed", "excoriated", "decries",
-    "continues", "agrees", "exhorted", "pressed", "presses",
+    "continues", "agrees", "exhorted", "pressed", "presses", "beamed", "gushed", "raved", "marveled", "marvelled",
 ]);
 
 /// Cues that are also nouns count only before an object pronoun or article: "calls it “a farce”".

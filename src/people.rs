@@ -208,6 +208,12 @@ fn honorific(w: &str) -> Option<Gender> {
     HONORIFICS.iter().find(|(h, _)| *h == w).map(|(_, g)| *g)
 }
 
+/// Is `w` a place before it is a first name: a country, a region or a big city ("Jordan",
+/// "Georgia", "Sydney"), not a small town that shares a common first name ("Howard")?
+fn better_known_as_place(w: &str) -> bool {
+    gazetteer::entries(w).iter().any(|e| e.kind != crate::model::PlaceKind::City || e.size >= 22)
+}
+
 fn is_title_word(w: &str) -> bool {
     TITLE_WORDS.contains(&w) || honorific(w).is_some()
 }
@@ -504,10 +510,10 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
         }
         // "Peter T. King", "John Major": a title word that is also a surname ends a name
         // after an initial or a first name.
-        let surname_after_given = end - k >= 2 && (k == 0 || evidence >= 3) && is_title_word(w) && lexicon::is_surname(w) && {
+        let surname_after_given = end - k >= 2 && (full_k.is_none() || evidence >= 3) && is_title_word(w) && lexicon::is_surname(w) && {
             let prev = doc.token_text(words[end - 2]);
             (prev.chars().count() == 1 && is_capitalised(prev))
-                || (end - 2 == k && lexicon::first_name(prev).is_some() && !is_title_word(prev) && !gazetteer::is_place(prev))
+                || (end - 2 == k && lexicon::first_name(prev).is_some() && !is_title_word(prev) && !better_known_as_place(prev))
         };
         if surname_after_given {
             break;
