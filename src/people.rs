@@ -528,6 +528,13 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
         return Parsed::Nothing;
     }
     let name_words = &words[k..end];
+    // "Former Vermont governor …": a word that only qualifies a title, before a lone country
+    // or state, names no person.
+    if name_words.len() == 1 && k > 0 && matches!(doc.token_text(words[k - 1]), "Former" | "Ex" | "Late" | "Then" | "Acting" | "Interim" | "Outgoing" | "Incoming")
+        && gazetteer::entries(doc.token_text(name_words[0])).iter().any(|e| matches!(e.kind, crate::model::PlaceKind::Country | crate::model::PlaceKind::Region))
+    {
+        return Parsed::Nothing;
+    }
     let first = name_words[0];
     let mut last = *name_words.last().expect("non-empty");
     // A trailing period belongs to an initial only.
