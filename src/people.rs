@@ -615,8 +615,16 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
             evidence = evidence.max(2);
         }
     }
+    // A single word shaped like an abstract noun ("Scientology", "Brexitism", "Modernity")
+    // is nobody, speech verb or not ("within Scientology called the Sea Org").
+    let noun_shaped = name_words.len() == 1 && {
+        let w = doc.token_text(first);
+        ["ology", "ism", "ity", "tion", "sion"].iter().any(|s| w.len() > s.len() + 2 && w.ends_with(s))
+            && !lexicon::is_surname(w)
+            && lexicon::first_name(w).is_none()
+    };
     // A speech verb right before the name: "said Dorrance", "said old Dorrance".
-    {
+    if !noun_shaped {
         let mut b = full_k.map_or(first, |fk| words[fk]);
         if b > 0 && matches!(doc.token_text(b - 1), "old" | "young" | "little" | "poor" | "dear" | "the") {
             b -= 1;
@@ -626,7 +634,7 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
         }
     }
     // A speech verb right after the name.
-    if last + 1 < toks.len() {
+    if last + 1 < toks.len() && !noun_shaped {
         let mut n = last + 1;
         if doc.token_text(n) == "," {
             n = skip_apposition(doc, n).unwrap_or(n);
