@@ -251,7 +251,7 @@ pub fn find(doc: &Doc) -> Vec<Place> {
             i += 1;
             continue;
         };
-        if let Some(mut place) = accept(doc, i, j, &entries, sports) {
+        if let Some(mut place) = accept(doc, i, j, &entries, sports, out.last()) {
             if let Some(end) = cut_end {
                 place.span.end = end;
             }
@@ -514,8 +514,31 @@ fn before_local_title(doc: &Doc, j: usize) -> bool {
     tight(doc, j, title_end) && word(title_end + 1).is_some_and(|w| is_capitalised(w) && !crate::people::never_starts_a_name(w))
 }
 
-/// Decide whether the match on tokens `i..=j` is a place here, and build it.
-fn accept(doc: &Doc, i: usize, j: usize, entries: &[Entry], sports: bool) -> Option<Place> {
+/// Is token `i` the next item of a list whose last item is a place named like no person
+/// ("Seville, Ghent", "Leeds, and Bath")? `last` is the last place found before it. (A town
+/// named like a person before it proves nothing: "Clinton, Warren".)
+fn next_in_list_of_places(doc: &Doc, i: usize, last: Option<&Place>) -> bool {
+    let Some(place) = last else { return false };
+    let written = place.span.text(doc.text);
+    if crate::lexicon::first_name(written).is_some() || crate::lexicon::is_surname(written) {
+        return false;
+    }
+    let mut t = i;
+    for _ in 0..2 {
+        if t == 0 || !matches!(doc.token_text(t - 1), "," | "and" | "or") {
+            return false;
+        }
+        t -= 1;
+        if t > 0 && doc.tokens[t - 1].span.end == place.span.end {
+            return true;
+        }
+    }
+    false
+}
+
+/// Decide whether the match on tokens `i..=j` is a place here, and build it. `last`: the
+/// last place found before it.
+fn accept(doc: &Doc, i: usize, j: usize, entries: &[Entry], sports: bool, last: Option<&Place>) -> Option<Place> {
     let toks = &doc.tokens;
     let best = entries[0];
     let prev = (i > 0).then(|| doc.token_text(i - 1));
@@ -583,7 +606,9 @@ fn accept(doc: &Doc, i: usize, j: usize, entries: &[Entry], sports: bool) -> Opt
         // "Hartford police", "a Mansfield resident", "Springfield schools": a local noun after it.
         let local_noun_after = next.is_some_and(|n| LOCAL_NOUNS.contains(&n))
             && !prev.is_some_and(|p| is_capitalised(p) && !crate::people::never_starts_a_name(p));
-        if !(after_preposition || then_state || dateline || local_noun_after || local_title || local_service) {
+        // (Not a first name: "Orlando, Ann & I".)
+        let in_list = crate::lexicon::first_name(word).is_none() && next_in_list_of_places(doc, i, last);
+        if !(after_preposition || then_state || dateline || local_noun_after || local_title || local_service || in_list) {
             return None;
         }
     }
