@@ -547,6 +547,16 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
     if ORG_NAMES.contains(&text) || (name_words.len() >= 2 && ORG_HEADS.contains(&last_word)) {
         return Parsed::Org { first, last };
     }
+    // "a circle called the Inner Ring", "near the Bat Cave": after a lower-case "the",
+    // words in Title Case with no title, no known first name and no place in them name a
+    // thing, not a person. Initials ("the U.N.") and names with a place in them ("the
+    // Volgograd Arena", whose place is part of the name) are left to the rules below.
+    if full_k.is_none() && first == words[0] && first > 0 && doc.token_text(first - 1) == "the"
+        && name_words.len() >= 2 && lexicon::first_name(doc.token_text(first)).is_none()
+        && !name_words.iter().any(|&w| gazetteer::is_place(doc.token_text(w)) || !doc.token_text(w).chars().any(char::is_lowercase))
+    {
+        return Parsed::Nothing;
+    }
     if name_words.iter().any(|&w| is_org_word(doc.token_text(w))) {
         return Parsed::Nothing;
     }
