@@ -214,6 +214,18 @@ fn better_known_as_place(w: &str) -> bool {
     gazetteer::entries(w).iter().any(|e| e.kind != crate::model::PlaceKind::City || e.size >= 22)
 }
 
+/// Is the name `w` a place a reader would think of first: a country, a landmark, a capital,
+/// a big city or a division of an English-speaking country? ("Mary", a province of
+/// Turkmenistan, is not: alone, it is a woman.)
+fn known_better_as_place(w: &str) -> bool {
+    gazetteer::entries(w).iter().any(|e| {
+        !matches!(e.kind, crate::model::PlaceKind::City | crate::model::PlaceKind::Region)
+            || e.capital
+            || e.size >= 22
+            || matches!(e.country, Some("US" | "GB" | "CA" | "AU" | "IE" | "NZ"))
+    })
+}
+
 fn is_title_word(w: &str) -> bool {
     TITLE_WORDS.contains(&w) || honorific(w).is_some()
 }
@@ -603,7 +615,8 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
     let full_first = full_k.map_or(first, |fk| words[fk]);
     // A full place name is not a person unless a title says so ("Paris" vs "Mr. Paris").
     // (A place that holds the whole run counts too: "W.Va." for the run "W.Va".)
-    let is_place = crate::model::overlapping(places, span, places_longest, |p| p.span).any(|p| p.span.contains(span)) || gazetteer::is_place(text);
+    let in_place_here = crate::model::overlapping(places, span, places_longest, |p| p.span).any(|p| p.span.contains(span));
+    let is_place = in_place_here || gazetteer::is_place(text);
     // Only a title or an honorific makes a full place name a person ("Mr. Paris"): a first
     // name inside it does not ("Saint Petersburg", "Victoria").
     let titled = evidence >= 3;
@@ -677,7 +690,15 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
             return Parsed::Nothing;
         }
         if name_words.len() == 1 {
-            let major = gazetteer::entries(text).iter().any(|e| e.capital || matches!(e.kind, PlaceKind::Country | PlaceKind::Continent | PlaceKind::Region));
+            // (A division far from English-language news named like a common first name is
+            // no major place, "Mary", a province of Turkmenistan, unless the places layer found
+            // it, or a longer place holding it ("Jammu and Kashmir"), right here.)
+            let named_like_a_woman_or_man = lexicon::first_name(text).is_some() && !in_place_here;
+            let major = gazetteer::entries(text).iter().any(|e| {
+                e.capital
+                    || matches!(e.kind, PlaceKind::Country | PlaceKind::Continent)
+                    || (e.kind == PlaceKind::Region && (!named_like_a_woman_or_man || matches!(e.country, Some("US" | "GB" | "CA" | "AU" | "IE" | "NZ"))))
+            });
             let speaks = evidence >= 2 && !headline;
             if !major {
                 return Parsed::Person { first, last, full_first: first, gender, role: None, evidence: if speaks { 2 } else { 0 } };
@@ -834,7 +855,7 @@ pub fn find(doc: &Doc, places: &[Place]) -> People {
                 && !is_common(words[0], &vocab)
                 && !lexicon::is_common_word(&words[0].to_lowercase())
                 && !vocab.contains(&words[0].to_lowercase())
-                && !gazetteer::is_place(words[0])
+                && !known_better_as_place(words[0])
                 && !is_all_caps(words[0])
                 && *full_first == *first
                 && crate::model::overlapping(places, span, places_longest, |p| p.span).next().is_none()

@@ -591,6 +591,13 @@ fn accept(doc: &Doc, i: usize, j: usize, entries: &[Entry], sports: bool, last: 
     let big = (best.size >= 22 && crate::lexicon::first_name(word).is_none()) || best.size >= 25;
     let personal = i == j && best.kind == PlaceKind::City && !best.capital && !big
         && (crate::lexicon::is_surname(word) || crate::lexicon::first_name(word).is_some());
+    // A division far from English-language news named like a common first name ("Mary", a
+    // province of Turkmenistan) needs a place context too; "Virginia" and "Victoria" do not.
+    let personal = personal
+        || (i == j && best.kind == PlaceKind::Region
+            && entries.iter().all(|e| matches!(e.kind, PlaceKind::Region | PlaceKind::City) && !e.capital && e.size < 22)
+            && !entries.iter().any(|e| matches!(e.country, Some("US" | "GB" | "CA" | "AU" | "IE" | "NZ")))
+            && crate::lexicon::first_name(word).is_some());
     let short = i == j && word.chars().count() <= 3 && !word.chars().all(|c| c.is_uppercase());
     if entries.iter().all(|e| e.common_word) || (best.common_word && i == j) || personal || short {
         let after_preposition = prev.is_some_and(|p| PLACE_PREPOSITIONS.contains(&&*crate::text::lower(p))) && !sentence_start;
