@@ -531,6 +531,22 @@ impl<'a, 'd> Ctx<'a, 'd> {
         if k < end && self.word(k) == "," {
             k += 1;
         }
+        // “Q.”¶— Ann Roe, Leeds: a line that opens with a dash right after a quote that fills
+        // its paragraph (the way quotable sections and letters pages sign a quote).
+        if k == last + 1 && k < n && self.is_dash(k) && self.quote_of[k].is_none() {
+            let here = self.doc.paragraph_index(f.span.start);
+            let next = self.doc.paragraph_index(self.doc.tokens[k].span.start);
+            let fills = here.is_some_and(|p| {
+                let para = self.doc.paragraphs[p];
+                para.start == f.span.start && self.doc.text[f.span.end..para.end].trim().is_empty()
+            });
+            if fills && next.is_some_and(|q| Some(q) == here.map(|p| p + 1)) && self.doc.paragraphs[next.unwrap_or(0)].start == self.doc.tokens[k].span.start {
+                let line_end = self.sentence_tokens(self.doc.tokens[k].span.start).1.max(k + 4).min(n);
+                if let Some(Subject::Name(mi)) = self.subject_after(k + 1, line_end) {
+                    return Some(Attribution { subject: Subject::Name(mi), cue: Some(self.doc.tokens[k].span), rule: Rule::DashSpeaker, confidence: 0.8 });
+                }
+            }
+        }
         if k >= end || self.quote_of[k].is_some() {
             return None;
         }
