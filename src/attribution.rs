@@ -380,7 +380,9 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 return self.clause_subject(start, p);
             }
             let before_time = matches!(&*lw, "on" | "in" | "early" | "late") && self.doc.tokens.get(p + 1).is_some_and(|_| TIME_WORDS.contains(&&*self.lower(p + 1)));
-            if ADVERBS.contains(&&*lw) || TIME_WORDS.contains(&&*lw) || before_time || (lw.len() > 4 && lw.ends_with("ly") && self.doc.tokens[p].kind == TokenKind::Word) {
+            // "Cruz himself said": a reflexive after the subject.
+            let reflexive = matches!(&*lw, "himself" | "herself" | "themselves" | "itself") && p > start && self.ends[p - 1].is_some();
+            if ADVERBS.contains(&&*lw) || TIME_WORDS.contains(&&*lw) || before_time || reflexive || (lw.len() > 4 && lw.ends_with("ly") && self.doc.tokens[p].kind == TokenKind::Word) {
                 k = p;
                 continue;
             }
