@@ -64,6 +64,7 @@ static CUES: WordSet = WordSet::new(&[
     "warning", "explaining", "declaring", "recalling", "stressing", "suggesting", "acknowledging",
     "denounced", "denounces", "reacted", "lambasted", "lambastes", "assailed", "excoriated", "decries",
     "continues", "agrees", "exhorted", "pressed", "presses", "beamed", "gushed", "raved", "marveled", "marvelled",
+    "boomed", "bellowed", "roared", "hollered",
 ]);
 
 /// Cues that are also nouns count only before an object pronoun or article: "calls it “a farce”".
