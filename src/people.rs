@@ -891,6 +891,27 @@ pub fn find(doc: &Doc, places: &[Place]) -> People {
         };
         mentions.push(NameMention { span, full: span, first: *first, last: *last, full_first: *first, entity: idx });
     }
+    // "the Post", "The Times": a newspaper named earlier in full ("The Washington Post"), by
+    // the last word of its name, when the text has one paper of that name.
+    for t in 1..doc.tokens.len() {
+        let w = doc.token_text(t);
+        if !matches!(w, "Post" | "Times" | "Journal" | "Herald" | "Tribune" | "Gazette" | "Telegraph" | "Guardian" | "Globe")
+            || !matches!(doc.token_text(t - 1), "the" | "The")
+            || doc.tokens.get(t + 1).is_some_and(|n| n.kind == TokenKind::Word && is_capitalised(doc.slice(n.span)))
+        {
+            continue;
+        }
+        let span = doc.tokens[t].span;
+        if mentions.iter().any(|m| m.span.overlaps(span)) {
+            continue;
+        }
+        let mut papers = built.iter().enumerate().filter(|(_, b)| {
+            b.entity.kind == EntityKind::Organisation && b.first_seen < span.start && b.entity.name.rsplit(' ').next() == Some(w)
+        });
+        if let (Some((idx, _)), None) = (papers.next(), papers.next()) {
+            mentions.push(NameMention { span, full: span, first: t, last: t, full_first: t, entity: idx });
+        }
+    }
     mentions.sort_by_key(|m| m.span.start);
 
     // Canonical names, aliases, gender from first names, roles from appositions.
