@@ -805,6 +805,10 @@ impl<'a, 'd> Ctx<'a, 'd> {
         if t < limit && self.word(t) == "(" {
             t = (t + 1..(t + 10).min(limit)).find(|&c| self.word(c) == ")")? + 1;
         }
+        // "S was quoted as saying (by the Times)": the passive names the speaker.
+        if t + 1 < limit && matches!(self.word(t), "was" | "were" | "is") && self.lower(t + 1) == "quoted" {
+            return Some(t + 1);
+        }
         // "James B. Comey Jr., the director …, said": the period of a name's abbreviation.
         if t < limit && self.is_abbreviation_dot(t) && t + 1 < limit && self.word(t + 1) == "," {
             t += 1;
