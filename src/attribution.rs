@@ -750,6 +750,17 @@ impl<'a, 'd> Ctx<'a, 'd> {
             if let Some(g) = self.pronoun(sent_start) {
                 return Some(Attribution { subject: Subject::Pronoun(sent_start, g), cue: Some(self.doc.tokens[first - 1].span), rule: Rule::SpeakerColon, confidence: 0.7 });
             }
+            // "In city after city, Perez lobbies for a higher wage: “Q”": the same after an
+            // opening phrase and its comma, when the subject is a person.
+            if let Some(comma) = (sent_start..first.saturating_sub(3)).find(|&t| self.word(t) == ",") {
+                if let Some(mi) = self.starts.get(comma + 1).copied().flatten().filter(|&mi| self.is_person(mi)) {
+                    let after = self.people.mentions[mi].last + 1;
+                    let verb = after < first - 1 && self.doc.tokens[after].kind == TokenKind::Word && self.word(after).chars().next().is_some_and(char::is_lowercase);
+                    if verb && !(after..first - 1).any(|t| self.starts[t].is_some() && self.is_person(self.starts[t].unwrap_or_default())) {
+                        return Some(Attribution { subject: Subject::Name(mi), cue: Some(self.doc.tokens[first - 1].span), rule: Rule::SpeakerColon, confidence: 0.65 });
+                    }
+                }
+            }
         }
         None
     }
