@@ -797,7 +797,11 @@ pub fn find(doc: &Doc, places: &[Place]) -> People {
         let first_name = (words.len() >= 2).then(|| name_key(words[0]));
         let span = Span::new(doc.tokens[*first].span.start, doc.tokens[*last].span.end);
         let found = by_surname.get(&surname).and_then(|v| {
-            v.iter().copied().find(|&i| first_name.is_none() || built[i].first_name.is_none() || built[i].first_name == first_name)
+            v.iter().copied().find(|&i| {
+                let g = built[i].entity.gender;
+                (first_name.is_none() || built[i].first_name.is_none() || built[i].first_name == first_name)
+                    && (*gender == Gender::Unknown || g == Gender::Unknown || g == *gender)
+            })
         });
         let idx = match found {
             Some(i) => i,
@@ -838,7 +842,14 @@ pub fn find(doc: &Doc, places: &[Place]) -> People {
         }
         let words: Vec<&str> = (*first..=*last).filter(|&k| doc.tokens[k].kind == TokenKind::Word).map(|k| doc.token_text(k)).collect();
         let key = name_key(words.last().expect("non-empty"));
-        let surname_hit = by_surname.get(&key).and_then(|v| v.first().copied());
+        // "Mr. Corby" after "Schapelle Corby": an honorific of the other sex is another person
+        // of that family (the first entity of the surname whose sex does not conflict).
+        let surname_hit = by_surname.get(&key).and_then(|v| {
+            v.iter().copied().find(|&i| {
+                let g = built[i].entity.gender;
+                *gender == Gender::Unknown || g == Gender::Unknown || g == *gender
+            })
+        });
         let first_name_hit = || {
             let hits = by_first_name.get(&key)?;
             (hits.len() == 1 && words.len() == 1).then(|| hits[0])
