@@ -7,8 +7,11 @@
 //!
 //! The sieves, in order (nearest cue first, the quote's own sentence before its
 //! neighbours):
-//! 1. right of the quote: `“Q,” said S`, `“Q,” S said`, `“Q” – S`, `“Q,” according to S`;
-//! 2. left of the quote: `S: “Q”`, `S said, “Q”`, `S told X that … “Q”`, `according to S, “Q”`;
+//! 1. right of the quote: `“Q,” said S`, `“Q,” S said`, `“Q,” S was quoted as saying`,
+//!    `“Q” – S`, a line of its own after a quote-only paragraph that opens with a dash
+//!    (`“Q”¶— S, Leeds`), `“Q,” according to S`;
+//! 2. left of the quote: `S: “Q”`, `S said, “Q”`, `S told X that … “Q”`, `according to S, “Q”`,
+//!    `[In a phrase,] S verb …: “Q”`;
 //! 3. the next short sentence: `“Q.” She said.`;
 //! 4. a quote with no cue continues the previous quote of its paragraph (split quotes,
 //!    quotes over several paragraphs), or a quote-only paragraph keeps the speaker of the
