@@ -333,7 +333,9 @@ impl<'a, 'd> Ctx<'a, 'd> {
         // "S, who has in the past described X as “Q”": the relative clause's antecedent.
         if let Some(w) = (cue.saturating_sub(7).max(start)..cue).rev().find(|&t| self.lower(t) == "who") {
             if w >= start + 2 && self.word(w - 1) == "," && (w + 1..cue).all(|t| self.doc.tokens[t].kind == TokenKind::Word && self.quote_of[t].is_none()) {
-                if let Some(mi) = self.ends[w - 2] {
+                // "S herself, who said": past a reflexive to the name.
+                let before = if w >= start + 3 && matches!(self.word(w - 2), "himself" | "herself" | "themselves" | "itself") { w - 3 } else { w - 2 };
+                if let Some(mi) = self.ends[before] {
                     if self.is_person(mi) {
                         return Some(Subject::Relative(w, mi));
                     }
