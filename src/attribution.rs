@@ -1251,7 +1251,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
         let compatible = |e: usize| {
             let ent = &self.entities[e];
             ent.kind == EntityKind::Person
-                && (ent.gender == g || ent.gender == Gender::Unknown)
+                && ent.gender.agrees_with(g)
                 // A speaker rarely names himself in the third person inside his own words.
                 && !ent.name.split_whitespace().last().is_some_and(|surname| quote.contains(surname))
         };

@@ -33,6 +33,11 @@ pub struct Entry {
 }
 
 impl Entry {
+    /// Does the entry lie in a country whose local news is written in English (the countries
+    /// for which `scripts/build_data.py` lists smaller towns, ENGLISH_NEWS_COUNTRIES)?
+    pub fn in_english_news_country(&self) -> bool {
+        matches!(self.country, Some("US" | "GB" | "CA" | "AU" | "IE" | "NZ"))
+    }
     pub fn lat(&self) -> f32 {
         self.lat.parse().unwrap_or(0.0)
     }

@@ -59,6 +59,14 @@ pub enum Gender {
     Unknown,
 }
 
+impl Gender {
+    /// Can a mention of this gender and one of `other` be the same person? (Unknown agrees
+    /// with anything.)
+    pub fn agrees_with(self, other: Gender) -> bool {
+        self == Gender::Unknown || other == Gender::Unknown || self == other
+    }
+}
+
 /// Whether an entity is a person or an organisation that can speak ("the Kremlin said").
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum EntityKind {

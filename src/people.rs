@@ -222,7 +222,7 @@ fn known_better_as_place(w: &str) -> bool {
         !matches!(e.kind, crate::model::PlaceKind::City | crate::model::PlaceKind::Region)
             || e.capital
             || e.size >= 22
-            || matches!(e.country, Some("US" | "GB" | "CA" | "AU" | "IE" | "NZ"))
+            || e.in_english_news_country()
     })
 }
 
@@ -697,7 +697,7 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
             let major = gazetteer::entries(text).iter().any(|e| {
                 e.capital
                     || matches!(e.kind, PlaceKind::Country | PlaceKind::Continent)
-                    || (e.kind == PlaceKind::Region && (!named_like_a_woman_or_man || matches!(e.country, Some("US" | "GB" | "CA" | "AU" | "IE" | "NZ"))))
+                    || (e.kind == PlaceKind::Region && (!named_like_a_woman_or_man || e.in_english_news_country()))
             });
             let speaks = evidence >= 2 && !headline;
             if !major {
@@ -798,9 +798,8 @@ pub fn find(doc: &Doc, places: &[Place]) -> People {
         let span = Span::new(doc.tokens[*first].span.start, doc.tokens[*last].span.end);
         let found = by_surname.get(&surname).and_then(|v| {
             v.iter().copied().find(|&i| {
-                let g = built[i].entity.gender;
                 (first_name.is_none() || built[i].first_name.is_none() || built[i].first_name == first_name)
-                    && (*gender == Gender::Unknown || g == Gender::Unknown || g == *gender)
+                    && gender.agrees_with(built[i].entity.gender)
             })
         });
         let idx = match found {
@@ -844,12 +843,7 @@ pub fn find(doc: &Doc, places: &[Place]) -> People {
         let key = name_key(words.last().expect("non-empty"));
         // "Mr. Corby" after "Schapelle Corby": an honorific of the other sex is another person
         // of that family (the first entity of the surname whose sex does not conflict).
-        let surname_hit = by_surname.get(&key).and_then(|v| {
-            v.iter().copied().find(|&i| {
-                let g = built[i].entity.gender;
-                *gender == Gender::Unknown || g == Gender::Unknown || g == *gender
-            })
-        });
+        let surname_hit = by_surname.get(&key).and_then(|v| v.iter().copied().find(|&i| gender.agrees_with(built[i].entity.gender)));
         let first_name_hit = || {
             let hits = by_first_name.get(&key)?;
             (hits.len() == 1 && words.len() == 1).then(|| hits[0])

@@ -596,7 +596,7 @@ fn accept(doc: &Doc, i: usize, j: usize, entries: &[Entry], sports: bool, last: 
     let personal = personal
         || (i == j && best.kind == PlaceKind::Region
             && entries.iter().all(|e| matches!(e.kind, PlaceKind::Region | PlaceKind::City) && !e.capital && e.size < 22)
-            && !entries.iter().any(|e| matches!(e.country, Some("US" | "GB" | "CA" | "AU" | "IE" | "NZ")))
+            && !entries.iter().any(Entry::in_english_news_country)
             && crate::lexicon::first_name(word).is_some());
     let short = i == j && word.chars().count() <= 3 && !word.chars().all(|c| c.is_uppercase());
     if entries.iter().all(|e| e.common_word) || (best.common_word && i == j) || personal || short {
