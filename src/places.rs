@@ -501,17 +501,19 @@ fn suffix_place(doc: &Doc, i: usize, matched_end: Option<usize>) -> Option<Place
     None
 }
 
-/// "Ashford Mayor Lena Voss", "Redding Police Chief Omar Tate": the title of a
-/// town's mayor or chief, then a name, right after token `j`. The town is a place whatever
-/// else its name could be (a surname, an organisation's first word).
-fn before_local_title(doc: &Doc, j: usize) -> bool {
+/// The words that, right after a town's name, name its police or fire service ("Dalton
+/// Police Department", "Hartford Fire", "Redding Police Chief Omar Tate"): the town is a
+/// place, and stays one inside the service's name (see [`resolve`]).
+const LOCAL_SERVICES: &[&str] = &["Police", "Fire"];
+
+/// "Ashford Mayor Lena Voss": the title of a town's mayor, then a name, right after token
+/// `j`. The town is a place whatever else its name could be (a surname, an organisation's
+/// first word). (A police or fire chief's title is a [`LOCAL_SERVICES`] word.)
+fn before_mayor(doc: &Doc, j: usize) -> bool {
     let word = |t: usize| doc.tokens.get(t).map(|tok| doc.slice(tok.span));
-    let title_end = match (word(j + 1), word(j + 2)) {
-        (Some("Mayor"), _) => j + 1,
-        (Some("Police" | "Fire"), Some("Chief")) => j + 2,
-        _ => return false,
-    };
-    tight(doc, j, title_end) && word(title_end + 1).is_some_and(|w| is_capitalised(w) && !crate::people::never_starts_a_name(w))
+    word(j + 1) == Some("Mayor")
+        && tight(doc, j, j + 1)
+        && word(j + 2).is_some_and(|w| is_capitalised(w) && !crate::people::never_starts_a_name(w))
 }
 
 /// Is token `i` the next item of a list whose last item is a place named like no person
@@ -551,10 +553,10 @@ fn accept(doc: &Doc, i: usize, j: usize, entries: &[Entry], sports: bool, last: 
     let next2 = toks.get(j + 2).map(|t| doc.slice(t.span));
     let sentence_start = doc.sentence_index(toks[i].span.start).is_some_and(|s| doc.sentences[s].start == toks[i].span.start);
 
-    let local_title = before_local_title(doc, j);
+    // "Ashford Mayor Lena Voss", "the Dalton Police Department": the town of a local title or service.
+    let local_title = next.is_some_and(|n| LOCAL_SERVICES.contains(&n)) || before_mayor(doc, j);
     // Part of a longer capitalised name: "Paris Agreement", "Washington Post".
-    let local_service = next.is_some_and(|n| matches!(n, "Police" | "Fire"));
-    if let Some(n) = next.filter(|_| !local_title && !local_service) {
+    if let Some(n) = next.filter(|_| !local_title) {
         if NAME_CONTINUATIONS.contains(&n) && doc.text[toks[j].span.end..toks[j + 1].span.start] == *" " {
             return None;
         }
@@ -615,7 +617,7 @@ fn accept(doc: &Doc, i: usize, j: usize, entries: &[Entry], sports: bool, last: 
             && !prev.is_some_and(|p| is_capitalised(p) && !crate::people::never_starts_a_name(p));
         // (Not a first name: "Orlando, Ann & I".)
         let in_list = crate::lexicon::first_name(word).is_none() && next_in_list_of_places(doc, i, last);
-        if !(after_preposition || then_state || dateline || local_noun_after || local_title || local_service || in_list) {
+        if !(after_preposition || then_state || dateline || local_noun_after || local_title || in_list) {
             return None;
         }
     }
@@ -643,6 +645,11 @@ fn accept(doc: &Doc, i: usize, j: usize, entries: &[Entry], sports: bool, last: 
     Some(place_of(Span::new(toks[i].span.start, toks[j].span.end), &best, entries.len()))
 }
 
+/// Does `rest`, the text right after a place, go on with a [`LOCAL_SERVICES`] word?
+fn names_local_service(rest: &str) -> bool {
+    rest.strip_prefix(' ').is_some_and(|r| LOCAL_SERVICES.iter().any(|s| r.starts_with(s)))
+}
+
 /// Drop candidates that overlap a person's name, or that lie inside an organisation's
 /// name ("Washington" in "Washington Post"), as the people layer found them. The town that
 /// names its police or fire service stays a place ("Dalton" in "Dalton Police Department"):
@@ -657,7 +664,7 @@ pub fn resolve(text: &str, candidates: Vec<Place>, people: &People) -> Vec<Place
                 match kind {
                     EntityKind::Person => m.span.overlaps(p.span),
                     // An organisation named like a place ("the Kremlin") is not a place either.
-                    EntityKind::Organisation if m.span.start == p.span.start && (text[p.span.end..].starts_with(" Police") || text[p.span.end..].starts_with(" Fire")) => false,
+                    EntityKind::Organisation if m.span.start == p.span.start && names_local_service(&text[p.span.end..]) => false,
                     EntityKind::Organisation => m.span.overlaps(p.span) && m.span != p.span || m.span.contains(p.span) && m.span.len() > p.span.len(),
                 }
             })
