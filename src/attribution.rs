@@ -70,6 +70,11 @@ static CUES: WordSet = WordSet::new(&[
     "boomed", "bellowed", "roared", "hollered",
 ]);
 
+/// "himself", "herself", …: skipped between a name and what it does ("Cruz himself said").
+fn is_reflexive(w: &str) -> bool {
+    matches!(w, "himself" | "herself" | "themselves" | "itself")
+}
+
 /// Cues that are also nouns count only before an object pronoun or article: "calls it “a farce”".
 const OBJECT_CUES: &[&str] = &["calls", "call", "posts", "notes", "puts", "put"];
 
@@ -334,7 +339,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
         if let Some(w) = (cue.saturating_sub(7).max(start)..cue).rev().find(|&t| self.lower(t) == "who") {
             if w >= start + 2 && self.word(w - 1) == "," && (w + 1..cue).all(|t| self.doc.tokens[t].kind == TokenKind::Word && self.quote_of[t].is_none()) {
                 // "S herself, who said": past a reflexive to the name.
-                let before = if w >= start + 3 && matches!(self.word(w - 2), "himself" | "herself" | "themselves" | "itself") { w - 3 } else { w - 2 };
+                let before = if w >= start + 3 && is_reflexive(self.word(w - 2)) { w - 3 } else { w - 2 };
                 if let Some(mi) = self.ends[before] {
                     if self.is_person(mi) {
                         return Some(Subject::Relative(w, mi));
@@ -387,7 +392,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
             }
             let before_time = matches!(&*lw, "on" | "in" | "early" | "late") && self.doc.tokens.get(p + 1).is_some_and(|_| TIME_WORDS.contains(&&*self.lower(p + 1)));
             // "Cruz himself said": a reflexive after the subject.
-            let reflexive = matches!(&*lw, "himself" | "herself" | "themselves" | "itself") && p > start && self.ends[p - 1].is_some();
+            let reflexive = is_reflexive(&lw) && p > start && self.ends[p - 1].is_some();
             if ADVERBS.contains(&&*lw) || TIME_WORDS.contains(&&*lw) || before_time || reflexive || (lw.len() > 4 && lw.ends_with("ly") && self.doc.tokens[p].kind == TokenKind::Word) {
                 k = p;
                 continue;
@@ -542,16 +547,15 @@ impl<'a, 'd> Ctx<'a, 'd> {
         // “Q.”¶— Ann Roe, Leeds: a line that opens with a dash right after a quote that fills
         // its paragraph (the way quotable sections and letters pages sign a quote).
         if k == last + 1 && k < n && self.is_dash(k) && self.quote_of[k].is_none() {
-            let here = self.doc.paragraph_index(f.span.start);
-            let next = self.doc.paragraph_index(self.doc.tokens[k].span.start);
-            let fills = here.is_some_and(|p| {
-                let para = self.doc.paragraphs[p];
-                para.start == f.span.start && self.doc.text[f.span.end..para.end].trim().is_empty()
-            });
-            if fills && next.is_some_and(|q| Some(q) == here.map(|p| p + 1)) && self.doc.paragraphs[next.unwrap_or(0)].start == self.doc.tokens[k].span.start {
-                let line_end = self.sentence_tokens(self.doc.tokens[k].span.start).1.max(k + 4).min(n);
-                if let Some(Subject::Name(mi)) = self.subject_after(k + 1, line_end) {
-                    return Some(Attribution { subject: Subject::Name(mi), cue: Some(self.doc.tokens[k].span), rule: Rule::DashSpeaker, confidence: 0.8 });
+            let dash = self.doc.tokens[k].span;
+            let paras = &self.doc.paragraphs;
+            if let (Some(p), Some(q)) = (self.doc.paragraph_index(f.span.start), self.doc.paragraph_index(dash.start)) {
+                let fills = paras[p].start == f.span.start && self.doc.text[f.span.end..paras[p].end].trim().is_empty();
+                if fills && q == p + 1 && paras[q].start == dash.start {
+                    let line_end = self.sentence_tokens(dash.start).1.max(k + 4).min(n);
+                    if let Some(Subject::Name(mi)) = self.subject_after(k + 1, line_end) {
+                        return Some(Attribution { subject: Subject::Name(mi), cue: Some(dash), rule: Rule::DashSpeaker, confidence: 0.8 });
+                    }
                 }
             }
         }
@@ -758,12 +762,8 @@ impl<'a, 'd> Ctx<'a, 'd> {
             // "In city after city, Perez lobbies for a higher wage: “Q”": the same after an
             // opening phrase and its comma, when the subject is a person.
             if let Some(comma) = (sent_start..first.saturating_sub(3)).find(|&t| self.word(t) == ",") {
-                if let Some(mi) = self.starts.get(comma + 1).copied().flatten().filter(|&mi| self.is_person(mi)) {
-                    let after = self.people.mentions[mi].last + 1;
-                    let verb = after < first - 1 && self.doc.tokens[after].kind == TokenKind::Word && self.word(after).chars().next().is_some_and(char::is_lowercase);
-                    if verb && !(after..first - 1).any(|t| self.starts[t].is_some() && self.is_person(self.starts[t].unwrap_or_default())) {
-                        return Some(Attribution { subject: Subject::Name(mi), cue: Some(self.doc.tokens[first - 1].span), rule: Rule::SpeakerColon, confidence: 0.65 });
-                    }
+                if let Some(a) = self.colon_sentence_subject(comma + 1, first - 1).filter(|a| matches!(a.subject, Subject::Name(_))) {
+                    return Some(a);
                 }
             }
         }
@@ -936,8 +936,9 @@ impl<'a, 'd> Ctx<'a, 'd> {
         Some(Attribution { subject, cue: Some(self.doc.tokens[cue].span), rule: Rule::SpeakerCueQuote, confidence: 0.8 })
     }
 
-    /// For [`Self::colon_paragraph`] with no cue: a sentence that opens with a person (a
-    /// name or he/she) and a lower-case verb ("He then listed the qualities he wanted:").
+    /// For [`Self::colon_paragraph`] with no cue, and for a colon right before a quote: a
+    /// clause that opens at `sent_start` with a person (a name or he/she) and a lower-case verb
+    /// ("He then listed the qualities he wanted:").
     fn colon_sentence_subject(&self, sent_start: usize, colon: usize) -> Option<Attribution> {
         let (subject, after) = if let Some(mi) = self.starts[sent_start].filter(|&mi| self.is_person(mi)) {
             (Subject::Name(mi), self.people.mentions[mi].last + 1)
