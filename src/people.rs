@@ -208,16 +208,19 @@ fn honorific(w: &str) -> Option<Gender> {
     HONORIFICS.iter().find(|(h, _)| *h == w).map(|(_, g)| *g)
 }
 
-/// Is `w` a place before it is a first name: a country, a region or a big city ("Jordan",
-/// "Georgia", "Sydney"), not a small town that shares a common first name ("Howard")?
-fn better_known_as_place(w: &str) -> bool {
+/// Before a title word that is also a surname ("Howard Dean"): is the first name `w` a place
+/// before it is a first name, a country, any region or a big city ("Jordan", "Georgia",
+/// "Sydney"), not a small town that shares it ("Howard")? (Stricter than
+/// [`place_to_most_readers`], which a lone first name must pass: there a far province
+/// named "Mary" does not count.)
+fn place_before_first_name(w: &str) -> bool {
     gazetteer::entries(w).iter().any(|e| e.kind != crate::model::PlaceKind::City || e.size >= 22)
 }
 
-/// Is the name `w` a place a reader would think of first: a country, a landmark, a capital,
-/// a big city or a division of an English-speaking country? ("Mary", a province of
+/// Is the lone name `w` a place a reader would think of first: a country, a landmark, a
+/// capital, a big city or a division of an English-speaking country? ("Mary", a province of
 /// Turkmenistan, is not: alone, it is a woman.)
-fn known_better_as_place(w: &str) -> bool {
+fn place_to_most_readers(w: &str) -> bool {
     gazetteer::entries(w).iter().any(|e| {
         !matches!(e.kind, crate::model::PlaceKind::City | crate::model::PlaceKind::Region)
             || e.capital
@@ -525,7 +528,7 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
         let surname_after_given = end - k >= 2 && (full_k.is_none() || evidence >= 3) && is_title_word(w) && lexicon::is_surname(w) && {
             let prev = doc.token_text(words[end - 2]);
             (prev.chars().count() == 1 && is_capitalised(prev))
-                || (end - 2 == k && lexicon::first_name(prev).is_some() && !is_title_word(prev) && !better_known_as_place(prev))
+                || (end - 2 == k && lexicon::first_name(prev).is_some() && !is_title_word(prev) && !place_before_first_name(prev))
         };
         if surname_after_given {
             break;
@@ -858,9 +861,9 @@ pub fn find(doc: &Doc, places: &[Place]) -> People {
             // A lone known first name ("Beatrice grew tired"), not an English word or a place.
             None if words.len() == 1
                 && !is_common(words[0], &vocab)
-                && !lexicon::is_common_word(&words[0].to_lowercase())
-                && !vocab.contains(&words[0].to_lowercase())
-                && !known_better_as_place(words[0])
+                && !lexicon::is_common_word(&crate::text::lower(words[0]))
+                && !vocab.contains(&crate::text::lower(words[0]))
+                && !place_to_most_readers(words[0])
                 && !is_all_caps(words[0])
                 && *full_first == *first
                 && crate::model::overlapping(places, span, places_longest, |p| p.span).next().is_none()
