@@ -1,6 +1,7 @@
 //! The gazetteer: place names from public GeoNames-derived data plus a hand-curated list
 //! of seas, rivers, regions and landmarks, compiled in from `data/places.tsv` (built by
-//! `scripts/build_data.py`; licences in `data/NOTICE.md`).
+//! `scripts/build_data.py`; licences in `data/NOTICE.md`) in the packed form `build.rs`
+//! makes of it (`crate::packed`).
 //!
 //! Contract: [`entries`] gives every entry for a name as written (accents folded, case
 //! kept: "Elysee" finds "Élysée"), most prominent first. The table is parsed once, on
@@ -11,17 +12,16 @@ use std::sync::OnceLock;
 use crate::model::PlaceKind;
 use crate::text::FastMap;
 
-static TABLE: &str = include_str!("../data/places.tsv");
+static TABLE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/places.tsv.packed"));
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Entry {
     pub name: &'static str,
     pub kind: PlaceKind,
     pub country: Option<&'static str>,
-    /// Latitude and longitude as written in the table: parsed only for the entries a text
-    /// actually names ([`Entry::lat`], [`Entry::lon`]), not for all of them at start-up.
-    lat: &'static str,
-    lon: &'static str,
+    /// Latitude and longitude in tenths of a degree, as the table has them.
+    lat: i16,
+    lon: i16,
     /// Population class, 4·log10(population): ranks candidates (0 when unknown).
     pub size: u8,
     /// The name is also an ordinary English word ("Nice", "Mobile", "Reading").
@@ -39,10 +39,10 @@ impl Entry {
         matches!(self.country, Some("US" | "GB" | "CA" | "AU" | "IE" | "NZ"))
     }
     pub fn lat(&self) -> f32 {
-        self.lat.parse().unwrap_or(0.0)
+        self.lat as f32 / 10.0
     }
     pub fn lon(&self) -> f32 {
-        self.lon.parse().unwrap_or(0.0)
+        self.lon as f32 / 10.0
     }
 }
 
@@ -62,6 +62,8 @@ struct Gazetteer {
     lower_shortest: usize,
     /// The strings made while loading, kept reachable (see [`Keep`]).
     _kept: Keep,
+    /// The unpacked table the entries and maps borrow their strings from.
+    _table: &'static crate::packed::Places<'static>,
 }
 
 /// Fold accents, keep case: "Élysée" → "Elysee", "São Paulo" → "Sao Paulo".
@@ -113,14 +115,14 @@ pub fn fold(s: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
-fn kind_of(code: &str) -> Option<PlaceKind> {
+fn kind_of(code: u8) -> Option<PlaceKind> {
     Some(match code {
-        "C" => PlaceKind::Country,
-        "R" => PlaceKind::Region,
-        "T" => PlaceKind::City,
-        "L" => PlaceKind::Landmark,
-        "W" => PlaceKind::WaterBody,
-        "K" => PlaceKind::Continent,
+        b'C' => PlaceKind::Country,
+        b'R' => PlaceKind::Region,
+        b'T' => PlaceKind::City,
+        b'L' => PlaceKind::Landmark,
+        b'W' => PlaceKind::WaterBody,
+        b'K' => PlaceKind::Continent,
         _ => return None,
     })
 }
@@ -237,49 +239,29 @@ fn first_token_and_count(name: &str) -> Option<(&str, usize)> {
     toks.first().map(|t| (&name[t.span.start..t.span.end], toks.len()))
 }
 
-/// One line of the table: its entry, and its name and aliases with the entry's index.
-/// (The loops of [`load`] call one function per line and per name, not one body each: a
+/// One row of the table: its entry, and its name and aliases with the entry's index.
+/// (The loops of [`load`] call one function per row and per name, not one body each: a
 /// WebAssembly engine optimises a function once it has run often, so the table build runs
-/// in optimised code after its first few hundred lines instead of all of it in the
+/// in optimised code after its first few hundred rows instead of all of it in the
 /// baseline compiler's code, as one long loop called once would.)
 #[inline(never)]
-fn load_line(line: &'static str, entries: &mut Vec<Entry>, names: &mut Vec<(&'static str, u32)>) {
-    // The first 8 tab-separated fields (as `splitn(8, '\t')`), byte by byte.
-    let mut f: [&'static str; 8] = [""; 8];
-    let mut n = 0;
-    let mut start = 0;
-    for (i, &b) in line.as_bytes().iter().enumerate() {
-        if b == b'\t' && n < 7 {
-            f[n] = &line[start..i];
-            n += 1;
-            start = i + 1;
-        }
-    }
-    f[n] = &line[start..];
-    n += 1;
-    if n < 7 {
-        return;
-    }
-    let Some(kind) = kind_of(f[1]) else { return };
+fn load_row(row: crate::packed::PlaceRow<'static>, entries: &mut Vec<Entry>, names: &mut Vec<(&'static str, u32)>) {
+    let Some(kind) = kind_of(row.kind) else { return };
     let idx = entries.len() as u32;
     entries.push(Entry {
-        name: f[0],
+        name: row.name,
         kind,
-        country: (!f[2].is_empty()).then_some(f[2]),
-        lat: f[3],
-        lon: f[4],
-        size: f[5].parse().unwrap_or(0),
-        common_word: f[6].contains('w'),
-        first_name: f[6].contains('n'),
-        capital: f[6].contains('c'),
+        country: (!row.country.is_empty()).then_some(row.country),
+        lat: row.lat,
+        lon: row.lon,
+        size: row.size,
+        common_word: row.common_word,
+        first_name: row.first_name,
+        capital: row.capital,
     });
-    names.push((f[0], idx));
-    // Field 8 is the aliases; a ninth field, if any, would be kept in it (as split('\t') would not).
-    if n == 8 {
-        let aliases = f[7].split('\t').next().unwrap_or("");
-        for a in aliases.split('|').filter(|a| !a.is_empty()) {
-            names.push((a, idx));
-        }
+    names.push((row.name, idx));
+    for a in row.aliases.split('|').filter(|a| !a.is_empty()) {
+        names.push((a, idx));
     }
 }
 
@@ -310,10 +292,13 @@ fn add_name(k: &mut Keys, name: &'static str, e: &Entry, idx: u32) {
 }
 
 fn load() -> Gazetteer {
-    let mut entries = Vec::with_capacity(TABLE.len() / 30);
-    let mut names: Vec<(&'static str, u32)> = Vec::with_capacity(TABLE.len() / 20);
-    for line in crate::lexicon::table_lines(TABLE) {
-        load_line(line, &mut entries, &mut names);
+    let table = crate::packed::unpack_places(TABLE).expect("build.rs writes a well-formed packed table");
+    // Kept for the life of the program: the entries and maps borrow its strings.
+    let table: &'static crate::packed::Places<'static> = Box::leak(Box::new(table));
+    let mut entries = Vec::with_capacity(table.len);
+    let mut names: Vec<(&'static str, u32)> = Vec::with_capacity(table.len * 3 / 2);
+    for i in 0..table.len {
+        load_row(table.row(i), &mut entries, &mut names);
     }
     let mut k = Keys {
         keys: Vec::with_capacity(names.len()),
@@ -336,7 +321,7 @@ fn load() -> Gazetteer {
         *slot += shift;
     }
     let lower_shortest = lower.keys().map(|k| k.len()).min().unwrap_or(usize::MAX);
-    Gazetteer { entries, by_name, lower, groups, lists, reach, lower_shortest, _kept: kept }
+    Gazetteer { entries, by_name, lower, groups, lists, reach, lower_shortest, _kept: kept, _table: table }
 }
 
 impl Gazetteer {

@@ -4,23 +4,33 @@
 //! (ALL-CAPS and lower-case input is normalised), common words in lower case with the
 //! regular inflections stripped. All data is compiled in from `data/` (built by
 //! `scripts/build_data.py` from the US Census 2020 name tables, a country data package and
-//! the SCOWL word list; see `data/NOTICE.md`) and parsed once, on first use.
+//! the SCOWL word list; see `data/NOTICE.md`), packed by `build.rs` (`crate::packed`), and
+//! unpacked and parsed once, on first use.
 
 use std::sync::OnceLock;
 
 use crate::model::Gender;
 use crate::text::{FastMap, FastSet};
 
-static FIRST_NAMES: &str = include_str!("../data/first_names.tsv");
-static SURNAMES: &str = include_str!("../data/surnames.txt");
-static DEMONYMS: &str = include_str!("../data/demonyms.txt");
-static COMMON_WORDS: &str = include_str!("../data/common_words.txt");
+static FIRST_NAMES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/first_names.tsv.packed"));
+static SURNAMES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/surnames.txt.packed"));
+static DEMONYMS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/demonyms.txt.packed"));
+static COMMON_WORDS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/common_words.txt.packed"));
 
 struct Lexicon {
     first: FastMap<&'static str, Gender>,
     surnames: FastSet<&'static str>,
     demonyms: FastSet<&'static str>,
     common: FastSet<&'static str>,
+    /// The unpacked tables the sets above point into, kept for the life of the program.
+    _tables: [&'static str; 4],
+}
+
+/// A word list packed by `build.rs`, unpacked once and kept for the life of the program
+/// (the sets built from it borrow its lines).
+pub(crate) fn unpack(packed: &'static [u8]) -> &'static str {
+    let text = crate::packed::unpack_lines(packed).expect("build.rs writes well-formed packed tables");
+    Box::leak(text.into_boxed_str())
 }
 
 /// The lines of a data table, as `str::lines` gives them, found byte by byte (the tables
@@ -52,8 +62,11 @@ fn line_set(table: &'static str) -> FastSet<&'static str> {
 
 fn lexicon() -> &'static Lexicon {
     static L: OnceLock<Lexicon> = OnceLock::new();
-    L.get_or_init(|| Lexicon {
-        first: table_lines(FIRST_NAMES)
+    L.get_or_init(|| {
+        let tables = [FIRST_NAMES, SURNAMES, DEMONYMS, COMMON_WORDS].map(unpack);
+        let [first_names, surnames, demonyms, common] = tables;
+        Lexicon {
+        first: table_lines(first_names)
             .filter_map(|l| {
                 let (name, g) = l.split_once('\t')?;
                 let g = match g {
@@ -64,9 +77,11 @@ fn lexicon() -> &'static Lexicon {
                 Some((name, g))
             })
             .collect(),
-        surnames: line_set(SURNAMES),
-        demonyms: line_set(DEMONYMS),
-        common: line_set(COMMON_WORDS),
+        surnames: line_set(surnames),
+        demonyms: line_set(demonyms),
+        common: line_set(common),
+        _tables: tables,
+    }
     })
 }
 
@@ -171,8 +186,22 @@ mod tests {
 
     #[test]
     fn table_lines_are_str_lines() {
-        for t in ["", "a", "a\n", "a\nb", "a\r\nb\r\n", "\n\na\n\n", "a\rb\n", "x\r", FIRST_NAMES, COMMON_WORDS] {
+        let (first, common) = (include_str!("../data/first_names.tsv"), include_str!("../data/common_words.txt"));
+        for t in ["", "a", "a\n", "a\nb", "a\r\nb\r\n", "\n\na\n\n", "a\rb\n", "x\r", first, common] {
             assert_eq!(table_lines(t).collect::<Vec<_>>(), t.lines().collect::<Vec<_>>(), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn packed_tables_unpack_to_the_data_files() {
+        for (packed, text) in [
+            (FIRST_NAMES, include_str!("../data/first_names.tsv")),
+            (SURNAMES, include_str!("../data/surnames.txt")),
+            (DEMONYMS, include_str!("../data/demonyms.txt")),
+            (COMMON_WORDS, include_str!("../data/common_words.txt")),
+        ] {
+            let lines: Vec<&str> = text.lines().collect();
+            assert_eq!(unpack(packed).lines().collect::<Vec<_>>(), lines);
         }
     }
 

@@ -16,6 +16,7 @@ pub mod export;
 pub mod gazetteer;
 pub mod lexicon;
 pub mod model;
+mod packed;
 pub mod people;
 pub mod places;
 pub mod quotes;
