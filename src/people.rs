@@ -208,6 +208,57 @@ fn honorific(w: &str) -> Option<Gender> {
     HONORIFICS.iter().find(|(h, _)| *h == w).map(|(_, g)| *g)
 }
 
+/// "Boston Red Sox", "Los Angeles Lakers", "Denver Broncos": a city or state that is no first name,
+/// then words that are no first name, surname or title, name a team or a firm, not a person
+/// ("Paris Hilton", "Georgia Reyes" and "Texas Sen. Ruiz" are people).
+fn team_or_firm(doc: &Doc, name_words: &[usize]) -> bool {
+    if name_words.len() < 2 {
+        return false;
+    }
+    let text_of = |a: usize, b: usize| Span::new(doc.tokens[name_words[a]].span.start, doc.tokens[name_words[b - 1]].span.end).text(doc.text);
+    let Some(m) = (1..name_words.len()).rev().find(|&m| {
+        let place = text_of(0, m);
+        let entries = gazetteer::entries(place);
+        // (A city or a state: a country before a name is often the person's, "the envoy of
+        // Kazakhstan Arystan Kakikenov".)
+        entries.first().is_some_and(|e| matches!(e.kind, PlaceKind::City | PlaceKind::Region))
+            && !entries.iter().any(|e| e.first_name)
+            && (m > 1 || lexicon::first_name(place).is_none())
+    }) else {
+        return false;
+    };
+    name_words[m..].iter().all(|&t| {
+        let w = doc.token_text(t);
+        w.chars().count() > 1
+            && is_capitalised(w)
+            && !is_all_caps(w)
+            && !NOT_NAMES.contains(&w)
+            && !lexicon::is_demonym(w)
+            && !matches!(w, "Democrat" | "Republican" | "Democrats" | "Republicans" | "Independent")
+            && lexicon::first_name(w).is_none()
+            && !lexicon::is_surname(w)
+            && !is_title_word(w)
+            && !gazetteer::is_place(w)
+    })
+}
+
+/// Is "`st`. `next`" a place named for a saint ("St. Louis", "Ste. Genevieve")?
+fn saint_place(st: &str, next: &str) -> bool {
+    matches!(st, "St" | "Ste") && (gazetteer::is_place(&format!("{st}. {next}")) || gazetteer::is_place(&format!("Saint {next}")))
+}
+
+/// The token of an honorific written right before token `first` ("Mr. Bennet", "Miss Bates").
+fn honorific_before(doc: &Doc, first: usize) -> Option<usize> {
+    let mut h = first.checked_sub(1)?;
+    if doc.token_text(h) == "." {
+        h = h.checked_sub(1)?;
+    }
+    let w = doc.token_text(h);
+    let known_by = honorific(w).is_some()
+        || matches!(w, "Captain" | "Capt" | "Colonel" | "Col" | "Major" | "Aunt" | "Uncle" | "Cousin" | "Master" | "Mistress" | "Widow");
+    (doc.tokens[h].kind == TokenKind::Word && known_by).then_some(h)
+}
+
 /// Before a title word that is also a surname ("Howard Dean"): is the first name `w` a place
 /// before it is a first name, a country, any region or a big city ("Jordan", "Georgia",
 /// "Sydney"), not a small town that shares it ("Howard")? (Stricter than
@@ -327,7 +378,14 @@ fn runs(doc: &Doc) -> Vec<Run> {
                 let w = doc.token_text(j);
                 let is_initial = w.chars().count() == 1 && is_capitalised(w);
                 // (A title written in full ends a sentence there: "the Ministry of Justice. Azerbaijan …".)
-                if is_initial || ((honorific(w).is_some() || is_title_word(w)) && crate::text::is_abbreviation_word(w)) {
+                // "St." before a name is Saint, part of it: "Madame St. Aubert".
+                // (Not a place: "St. Louis", "St. Petersburg".)
+                let saint = matches!(w, "St" | "Ste")
+                    && toks.get(j + 2).is_some_and(|n| {
+                        let next = doc.slice(n.span);
+                        n.kind == TokenKind::Word && is_capitalised(next) && !saint_place(w, next)
+                    });
+                if is_initial || saint || ((honorific(w).is_some() || is_title_word(w)) && crate::text::is_abbreviation_word(w)) {
                     j += 1;
                     last = j;
                 }
@@ -417,12 +475,16 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
     if words.is_empty() {
         return Parsed::Nothing;
     }
+    // "St. Louis", "the St. Louis Cardinals": the rest of a place named for a saint.
+    if run.first >= 2 && doc.token_text(run.first - 1) == "." && saint_place(doc.token_text(run.first - 2), doc.token_text(run.first)) {
+        return Parsed::Nothing;
+    }
     // Organisations first, before "New" or "National" is stripped as a common word.
     let lead = words.iter().position(|&w| !is_function_word(doc.token_text(w))).unwrap_or(words.len());
     if lead < words.len() {
         let (a, b) = (words[lead], *words.last().expect("non-empty"));
         let text = Span::new(toks[a].span.start, toks[b].span.end).text(doc.text);
-        if ORG_NAMES.contains(&text) || (b > a && ORG_HEADS.contains(&doc.token_text(b))) {
+        if ORG_NAMES.contains(&text) || (b > a && ORG_HEADS.contains(&doc.token_text(b))) || team_or_firm(doc, &words[lead..]) {
             return Parsed::Org { first: a, last: b };
         }
     }
@@ -543,6 +605,10 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
         return Parsed::Nothing;
     }
     let name_words = &words[k..end];
+    // "St" alone is the Saint of a place or a name cut short ("St. Louis"), no person.
+    if name_words.len() == 1 && matches!(doc.token_text(name_words[0]), "St" | "Ste") {
+        return Parsed::Nothing;
+    }
     // "Former Vermont governor …": a word that only qualifies a title, before a lone country
     // or state, names no person.
     if name_words.len() == 1 && k > 0 && matches!(doc.token_text(words[k - 1]), "Former" | "Ex" | "Late" | "Then" | "Acting" | "Interim" | "Outgoing" | "Incoming")
@@ -922,12 +988,31 @@ pub fn find(doc: &Doc, places: &[Place]) -> People {
     }
     mentions.sort_by_key(|m| m.span.start);
 
+    // A person the text names only by one word is known by its honorific and that word
+    // ("Mr. Bennet", "Mrs. Dalloway"): those mentions show the honorific as part of the name.
+    let mut one_word = vec![true; built.len()];
+    for m in &mentions {
+        if (m.first..=m.last).filter(|&k| doc.tokens[k].kind == TokenKind::Word).nth(1).is_some() {
+            one_word[m.entity] = false;
+        }
+    }
     // Canonical names, aliases, gender from first names, roles from appositions.
     for m in &mentions {
         let b = &mut built[m.entity];
-        let text = m.span.text(doc.text).to_string();
+        let shown = match honorific_before(doc, m.first) {
+            Some(h)
+                if b.entity.kind == EntityKind::Person
+                    && h >= m.full_first
+                    && (one_word[m.entity]
+                        || (m.first == m.last && b.first_name.as_deref() == Some(name_key(doc.token_text(m.first)).as_str()))) =>
+            {
+                Span::new(doc.tokens[h].span.start, m.span.end)
+            }
+            _ => m.span,
+        };
+        let text = shown.text(doc.text).to_string();
         let full = m.full.text(doc.text).to_string();
-        b.entity.mentions.push(Mention { span: m.span, kind: MentionKind::Name });
+        b.entity.mentions.push(Mention { span: shown, kind: MentionKind::Name });
         let words = text.split_whitespace().count();
         let best = b.entity.name.split_whitespace().count();
         if b.entity.kind == EntityKind::Person && (b.entity.name.is_empty() || words > best) {
@@ -937,9 +1022,9 @@ pub fn find(doc: &Doc, places: &[Place]) -> People {
             }
             b.entity.name = text.clone();
         } else if text != b.entity.name && !b.entity.aliases.contains(&text) {
-            b.entity.aliases.push(text);
+            b.entity.aliases.push(text.clone());
         }
-        if full != m.span.text(doc.text) && !b.entity.aliases.contains(&full) {
+        if full != text && !b.entity.aliases.contains(&full) {
             b.entity.aliases.push(full);
         }
         if b.entity.role.is_none() {
