@@ -33,6 +33,23 @@ FIRST_NAME_MIN_COUNT = 1000
 SURNAME_MIN_COUNT = 2500
 
 
+
+def abbreviated_forms(name):
+    """The other ways news writes a town named for a saint, a fort or a mount: "Saint Paul"
+    is also "St. Paul" and "St Paul", "St Albans" also "St. Albans" and "Saint Albans",
+    "Sainte-Anne" "Ste-Anne", "Fort Myers" "Ft. Myers", "Mount Vernon" "Mt. Vernon"."""
+    out = []
+    m = re.fullmatch(r"(Saint|St\.?)([ -])(.+)", name)
+    if m:
+        out += [f"{form}{m.group(2)}{m.group(3)}" for form in ("Saint", "St.", "St")]
+    m = re.fullmatch(r"(Sainte|Ste\.?)([ -])(.+)", name)
+    if m:
+        out += [f"{form}{m.group(2)}{m.group(3)}" for form in ("Sainte", "Ste.", "Ste")]
+    for full, short in (("Fort", "Ft."), ("Mount", "Mt.")):
+        if name.startswith(full + " "):
+            out.append(short + name[len(full):])
+    return [a for a in out if a != name]
+
 def run(*cmd, cwd=None):
     subprocess.run(cmd, check=True, cwd=cwd, stdout=subprocess.DEVNULL)
 
@@ -155,7 +172,13 @@ def build(src):
             return
         key = (name, kind, cc)
         if key in rows:
-            rows[key]["aliases"].update(a for a in aliases if a != name)
+            # Towns of one name in one country ("Portland", Oregon and Maine and Texas): one
+            # row, placed where the most people live (Portland, Oregon), flags merged.
+            r = rows[key]
+            r["aliases"].update(a for a in aliases if a != name)
+            r["flags"] += "".join(f for f in flags if f not in r["flags"])
+            if pop > r["pop"]:
+                r.update(lat=lat, lon=lon, pop=pop)
             return
         rows[key] = {"lat": lat, "lon": lon, "pop": pop, "flags": flags, "aliases": {a for a in aliases if a != name}}
 
@@ -193,6 +216,7 @@ def build(src):
         short = re.fullmatch(r"(\w+) (?:am|an der|im|in der|upon) \w+", name)
         if short and short.group(1) not in capitals:
             aliases.append(short.group(1))
+        aliases += abbreviated_forms(name)
         flags = ""
         if name.lower() in common:
             flags += "w"  # also an English word: needs context

@@ -388,4 +388,19 @@ mod tests {
         assert_eq!(entries_lower("kyiv")[0].name, "Kyiv");
         assert!(entries_lower("nice").is_empty());
     }
+
+    #[test]
+    fn towns_of_one_name_lie_where_most_people_live() {
+        // GeoNames has Portland in Oregon, Maine and Texas: the table keeps Oregon's.
+        let us = |name: &str| entries(name).into_iter().find(|e| e.country == Some("US")).unwrap();
+        assert!((us("Portland").lat() - 45.5).abs() < 0.5 && (us("Portland").lon() + 122.7).abs() < 0.5);
+        assert!((us("Jacksonville").lat() - 30.3).abs() < 0.5);
+    }
+
+    #[test]
+    fn saint_fort_and_mount_in_every_spelling() {
+        for (written, name) in [("St. Paul", "Saint Paul"), ("St Paul", "Saint Paul"), ("St. Albans", "St Albans"), ("Ft. Myers", "Fort Myers"), ("Mt. Vernon", "Mount Vernon")] {
+            assert_eq!(entries(written).first().map(|e| e.name), Some(name), "{written}");
+        }
+    }
 }

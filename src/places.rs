@@ -573,6 +573,15 @@ fn accept(doc: &Doc, i: usize, j: usize, entries: &[Entry], sports: bool, last: 
     {
         return None;
     }
+    // "St. Michael's Hospital", "the church of St. Peter and St. Paul": a saint, not the town
+    // named for one.
+    if matches!(doc.token_text(i), "St" | "Saint" | "Ste" | "Sainte") {
+        let saint_after = |t: usize| toks.get(t).is_some_and(|_| matches!(doc.token_text(t), "St" | "Saint"));
+        let and_before = i >= 2 && doc.token_text(i - 1) == "and" && (saint_after(i - 3) || saint_after(i - 4));
+        if matches!(next, Some("’s" | "'s")) || (next == Some("and") && saint_after(j + 2)) || and_before {
+            return None;
+        }
+    }
     // A currency: "US$1,800", "NZ$".
     if next == Some("$") && toks[j + 1].span.start == toks[j].span.end {
         return None;
