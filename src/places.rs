@@ -89,7 +89,7 @@ fn is_caps_word(w: &str) -> bool {
 /// Heads of institutions named "HEAD of PLACE", whose place is part of the name.
 static ORG_BEFORE_OF: WordSet = WordSet::new(&[
     "University", "College", "Bank", "Museum", "Institute", "Academy", "School", "Archdiocese", "Diocese",
-    "Chamber", "Library", "Orchestra", "Council", "Church", "Hospital",
+    "Chamber", "Library", "Orchestra", "Council", "Church", "Hospital", "Ministry", "Department", "Bureau",
 ]);
 
 /// Words that end a place name the gazetteer cannot list: "Walker County", "Darby Street".
@@ -665,8 +665,22 @@ fn names_local_service(rest: &str) -> bool {
 /// the service is the town's, and the reader learns where the story is.
 pub fn resolve(text: &str, candidates: Vec<Place>, people: &People) -> Vec<Place> {
     let longest = crate::model::max_len(&people.mentions, |m| m.span);
+    // One-word names of people in the text: a small town that shares one ("in Cameron's
+    // breast", in a story whose hero is Cameron) is that person.
+    let person_words: crate::text::FastSet<&str> = people
+        .mentions
+        .iter()
+        .filter(|m| m.first == m.last && people.entities[m.entity].kind == EntityKind::Person)
+        .map(|m| m.span.text(text))
+        .collect();
+    let named_like_a_person_here = |p: &Place| {
+        p.kind == PlaceKind::City
+            && person_words.contains(p.span.text(text))
+            && gazetteer::entries(p.span.text(text)).iter().all(|e| e.small)
+    };
     candidates
         .into_iter()
+        .filter(|p| !named_like_a_person_here(p))
         .filter(|p| {
             !crate::model::overlapping(&people.mentions, p.span, longest, |m| m.span).any(|m| {
                 let kind = people.entities[m.entity].kind;
