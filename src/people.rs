@@ -484,7 +484,10 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
     if lead < words.len() {
         let (a, b) = (words[lead], *words.last().expect("non-empty"));
         let text = Span::new(toks[a].span.start, toks[b].span.end).text(doc.text);
-        if ORG_NAMES.contains(&text) || (b > a && ORG_HEADS.contains(&doc.token_text(b))) || team_or_firm(doc, &words[lead..]) {
+        // (Not across a modal verb in a headline: "Peace Deal in Ukraine Will Center on …".)
+        let modal_inside = words[lead + 1..].iter().any(|&w| matches!(doc.token_text(w), "Will" | "Would" | "Could" | "Should" | "Must" | "Can" | "Shall"));
+        let org_head = b > a && ORG_HEADS.contains(&doc.token_text(b)) && !modal_inside;
+        if ORG_NAMES.contains(&text) || org_head || team_or_firm(doc, &words[lead..]) {
             return Parsed::Org { first: a, last: b };
         }
     }
