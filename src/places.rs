@@ -480,6 +480,30 @@ fn suffix_place(doc: &Doc, i: usize, matched_end: Option<usize>) -> Option<Place
     let toks = &doc.tokens;
     let is_name_word = |t: usize| toks[t].kind == TokenKind::Word && is_capitalised(doc.token_text(t))
         && suffix_kind(doc.token_text(t)).is_none();
+    // "the River Severn", "Loch Ness", "Mount Kenya": a feature word, then its name (not
+    // inside a longer name: "Mount Sinai Hospital", "the Red River Valley").
+    let feature = match doc.token_text(i) {
+        "River" | "Lake" | "Loch" => Some(PlaceKind::WaterBody),
+        "Mount" => Some(PlaceKind::Landmark),
+        _ => None,
+    };
+    if let Some(kind) = feature.filter(|_| matched_end.is_none() && i + 1 < toks.len() && tight(doc, i, i + 1)) {
+        let prev_is_name = i > 0
+            && toks[i - 1].kind == TokenKind::Word
+            && is_capitalised(doc.token_text(i - 1))
+            && !crate::people::never_starts_a_name(doc.token_text(i - 1))
+            && tight(doc, i - 1, i);
+        let after = toks.get(i + 2).filter(|_| tight(doc, i + 1, i + 2)).map(|t| doc.slice(t.span));
+        let name = doc.token_text(i + 1);
+        if !prev_is_name
+            && is_name_word(i + 1)
+            && !crate::people::never_starts_a_name(name)
+            && !after.is_some_and(|a| NAME_CONTINUATIONS.contains(&a) || is_capitalised(a))
+        {
+            let span = Span::new(toks[i].span.start, toks[i + 1].span.end);
+            return Some(Place { span, name: span.text(doc.text).to_string(), kind, country: None, lat: 0.0, lon: 0.0, candidates: 0 });
+        }
+    }
     if !is_name_word(i) || crate::people::never_starts_a_name(doc.token_text(i)) {
         return None;
     }
