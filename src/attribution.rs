@@ -334,6 +334,27 @@ impl<'a, 'd> Ctx<'a, 'd> {
 
     /// The subject written before token `t` (the cue): "S said", "S, a spokeswoman, said",
     /// "he later said", "the minister said".
+    /// "Senator John Thune of South Dakota": the person before "of"/"from" and capitalised
+    /// words ending at token `end` (a place, or an organisation the people layer did not name).
+    fn person_before_of_phrase(&self, end: usize, start: usize) -> Option<usize> {
+        let mut t = end;
+        let mut words = 0;
+        while t > start && words < 5 {
+            let w = self.word(t);
+            if matches!(w, "of" | "from") {
+                let mi = self.ends[t.checked_sub(1)?]?;
+                return (words > 0 && self.is_person(mi)).then_some(mi);
+            }
+            let capital = self.doc.tokens[t].kind == TokenKind::Word && w.chars().next().is_some_and(char::is_uppercase);
+            if !(capital || self.is_abbreviation_dot(t)) || self.quote_of[t].is_some() {
+                return None;
+            }
+            words += usize::from(capital);
+            t -= 1;
+        }
+        None
+    }
+
     fn subject_before(&self, cue: usize, start: usize) -> Option<Subject> {
         // "S, who has in the past described X as “Q”": the relative clause's antecedent.
         if let Some(w) = (cue.saturating_sub(7).max(start)..cue).rev().find(|&t| self.lower(t) == "who") {
@@ -378,6 +399,9 @@ impl<'a, 'd> Ctx<'a, 'd> {
             }
             if let Some(g) = self.pronoun(p) {
                 return Some(Subject::Pronoun(p, g));
+            }
+            if let Some(mi) = self.person_before_of_phrase(p, start) {
+                return Some(Subject::Name(mi));
             }
             let w = self.word(p);
             let lw = crate::text::lower(w);
@@ -432,6 +456,9 @@ impl<'a, 'd> Ctx<'a, 'd> {
                                 if self.is_person(mi) || commas == 1 {
                                     return Some(Subject::Name(mi));
                                 }
+                            }
+                            if let Some(mi) = self.person_before_of_phrase(j - 1, start) {
+                                return Some(Subject::Name(mi));
                             }
                             if let Some(g) = self.pronoun(j - 1) {
                                 return Some(Subject::Pronoun(j - 1, g));

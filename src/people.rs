@@ -701,7 +701,8 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
         }
     }
     if name_words.len() >= 2 {
-        if lexicon::is_surname(last_word) {
+        // (In a Title Case headline only after a known first name: "Democrats Block Border Bill".)
+        if lexicon::is_surname(last_word) && (!headline || lexicon::first_name(doc.token_text(first)).is_some()) {
             evidence = evidence.max(2);
         }
         // Two or more capitalised words that are not ordinary words: most likely a name,
