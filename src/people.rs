@@ -487,7 +487,15 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
         // (Not across a modal verb in a headline: "Peace Deal in Ukraine Will Center on …".)
         let modal_inside = words[lead + 1..].iter().any(|&w| matches!(doc.token_text(w), "Will" | "Would" | "Could" | "Should" | "Must" | "Can" | "Shall"));
         let org_head = b > a && ORG_HEADS.contains(&doc.token_text(b)) && !modal_inside;
-        if ORG_NAMES.contains(&text) || org_head || team_or_firm(doc, &words[lead..]) {
+        // "Real Madrid", "Inter Milan", "Dynamo Kyiv": a club word before the club's town.
+        let club = b > a
+            && matches!(
+                doc.token_text(a),
+                "Real" | "Atletico" | "Atlético" | "Athletic" | "Sporting" | "Dynamo" | "Dinamo" | "Olympique" | "Inter"
+                    | "AC" | "AS" | "FC" | "SC" | "Borussia" | "Bayern" | "Racing" | "Deportivo" | "Olympiacos" | "Spartak"
+            )
+            && gazetteer::is_place(Span::new(toks[words[lead + 1]].span.start, toks[b].span.end).text(doc.text));
+        if ORG_NAMES.contains(&text) || org_head || club || team_or_firm(doc, &words[lead..]) {
             return Parsed::Org { first: a, last: b };
         }
     }

@@ -57,7 +57,7 @@ fn is_sports_report(doc: &Doc) -> bool {
     let small = |w: &str| !w.is_empty() && w.len() <= 2 && w.chars().all(|c| c.is_ascii_digit());
     let dash = |w: &str| matches!(w, "-" | "–" | "—");
     let mut scores = 0;
-    let mut game = false;
+    let mut game: Vec<&str> = Vec::new();
     for (k, t) in toks.iter().enumerate() {
         let w = doc.slice(t.span);
         if k + 2 < toks.len() && small(w) && dash(doc.token_text(k + 1)) && small(doc.token_text(k + 2)) {
@@ -67,11 +67,18 @@ fn is_sports_report(doc: &Doc) -> bool {
                 scores += 1;
             }
         }
-        if matches!(w, "match" | "goal" | "goals" | "scored" | "striker" | "midfielder" | "goalkeeper" | "penalty" | "innings" | "wicket" | "halftime" | "half-time") {
-            game = true;
+        if matches!(
+            w,
+            "match" | "goal" | "goals" | "scored" | "striker" | "midfielder" | "goalkeeper" | "penalty" | "innings"
+                | "wicket" | "halftime" | "half-time" | "booked" | "defender" | "winger" | "hat-trick" | "equaliser"
+                | "equalizer" | "kick-off" | "kickoff" | "stoppage"
+        ) && !game.contains(&w)
+        {
+            game.push(w);
         }
     }
-    scores >= 2 && game
+    // Two scores and a word of the game, or one score and three different words of it.
+    (scores >= 2 && !game.is_empty()) || (scores >= 1 && game.len() >= 3)
 }
 
 /// A word in capitals ("UNION", "ST").
@@ -570,7 +577,16 @@ fn accept(doc: &Doc, i: usize, j: usize, entries: &[Entry], sports: bool, last: 
     let prev = (i > 0).then(|| doc.token_text(i - 1));
     // In a match report, a country is a team ("Belgium faced Panama", "a goal for England")
     // unless the text places something in it ("a stadium in Russia").
-    if sports && best.kind == PlaceKind::Country && !prev.is_some_and(|p| matches!(p, "in" | "from" | "across" | "throughout" | "near")) {
+    // (A list that goes on from a place counts as places: "in Mexico, Canada and the United
+    // States", "BELGRADE, Serbia".)
+    let continues_places = last.is_some_and(|l| {
+        let between = doc.text.get(l.span.end..toks[i].span.start).unwrap_or("x");
+        !between.is_empty() && between.split_whitespace().all(|w| matches!(w, "," | "and" | "or" | "the" | ",and"))
+            && between.chars().all(|c| c == ',' || c.is_alphabetic() || c.is_whitespace())
+    });
+    // (The home nations of the United Kingdom field teams of their own.)
+    let national = best.kind == PlaceKind::Country || matches!(best.name, "England" | "Scotland" | "Wales" | "Northern Ireland");
+    if sports && national && !continues_places && !prev.is_some_and(|p| matches!(p, "in" | "from" | "across" | "throughout" | "near")) {
         return None;
     }
     let next = toks.get(j + 1).map(|t| doc.slice(t.span));
