@@ -153,6 +153,8 @@ static ORG_NAMES: WordSet = WordSet::new(&[
     "Amazon", "Tesla", "Boeing", "Airbus", "Gazprom", "Rosneft", "Wikileaks", "WikiLeaks", "Greenpeace",
     "Amnesty", "Amnesty International", "Human Rights Watch", "Red Cross", "Interpol", "Europol", "Frontex",
     "GOP", "DNC", "RNC", "ACLU", "NRA", "NAACP", "UNICEF", "UNESCO", "UNHCR", "WTO", "OECD", "G7", "G20",
+    "United Nations", "Security Council", "World Health Organization", "World Bank", "State Department",
+    "Justice Department", "Supreme Court", "UNRWA", "IAEA", "Red Crescent",
 ]);
 
 /// Lower-case particles allowed inside a name ("Ludwig van Berg").
@@ -700,6 +702,16 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
     // Only a title or an honorific makes a full place name a person ("Mr. Paris"): a first
     // name inside it does not ("Saint Petersburg", "Victoria").
     let titled = evidence >= 3;
+    // "towards Jabalia and Beit Lahiya": the next item of a list of places, with no title and
+    // no first name, is a place the gazetteer lacks, not a person.
+    if !titled && full_k.is_none() && first == words[0] && first >= 2 && lexicon::first_name(doc.token_text(first)).is_none()
+        && matches!(doc.token_text(first - 1), "and" | "or")
+    {
+        let before = Span::new(toks[first - 2].span.start, toks[first - 2].span.end);
+        if crate::model::overlapping(places, before, places_longest, |p| p.span).any(|p| p.span.end == before.end) {
+            return Parsed::Nothing;
+        }
+    }
     if let Some(g) = lexicon::first_name(doc.token_text(first)) {
         if name_words.len() >= 2 {
             evidence = evidence.max(3);
@@ -737,13 +749,20 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
             evidence = evidence.max(2);
         }
     }
-    // A speech verb right after the name.
+    // A speech verb right after the name ("…, said Juliette Touma": not when a name follows
+    // the verb after a comma, which makes it that name's: "Jabalia and Beit Lahiya, said …").
     if last + 1 < toks.len() && !noun_shaped {
         let mut n = last + 1;
-        if doc.token_text(n) == "," {
+        let comma = doc.token_text(n) == ",";
+        if comma {
             n = skip_apposition(doc, n).unwrap_or(n);
         }
-        if n < toks.len() && attribution::is_cue_word(&crate::text::lower(doc.token_text(n))) && !headline {
+        let inverted = comma
+            && toks.get(n + 1).is_some_and(|t| {
+                let w = doc.slice(t.span);
+                t.kind == TokenKind::Word && is_capitalised(w) && !never_starts_a_name(w) && !is_title_word(w)
+            });
+        if n < toks.len() && attribution::is_cue_word(&crate::text::lower(doc.token_text(n))) && !headline && !inverted {
             evidence = evidence.max(2);
         }
     }
