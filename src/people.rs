@@ -408,6 +408,17 @@ fn runs(doc: &Doc) -> Vec<Run> {
                 last = j;
                 continue;
             }
+            // Two particles: "Ahmed van der Berg", "Ana de la Cruz".
+            if PARTICLES.contains(&w)
+                && next + 2 < toks.len()
+                && PARTICLES.contains(&doc.token_text(next + 1))
+                && starts_name_part(doc, next + 2)
+                && same_line(doc, next, next + 2)
+            {
+                j = next + 2;
+                last = j;
+                continue;
+            }
             // "of" inside titles: "Secretary of State Maria Tovar".
             if (w == "of" || w == "for") && is_title_word(doc.token_text(j)) && next + 1 < toks.len()
                 && starts_name_part(doc, next + 1) && is_title_word(doc.token_text(next + 1))
@@ -593,7 +604,8 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
         if after_honorific && !NOT_NAMES.contains(&w) && !is_function_word(w) && !is_title_word(w) && !lexicon::is_demonym(w) {
             break;
         }
-        if end - k == 2 && lexicon::first_name(doc.token_text(words[k])).is_some() && !gazetteer::is_place(doc.token_text(words[k])) && !NOT_NAMES.contains(&w)
+        if end - k == 2 && lexicon::first_name(doc.token_text(words[k])).is_some() && !gazetteer::is_place(doc.token_text(words[k]))
+            && (!NOT_NAMES.contains(&w) || (lexicon::is_surname(w) && toks.get(words[end - 1] + 1).is_some_and(|t| doc.slice(t.span) == ",")))
             && !is_title_word(w) && !lexicon::is_demonym(w) && vocab_rank_ok(w)
         {
             break;

@@ -103,7 +103,7 @@ static ORG_BEFORE_OF: WordSet = WordSet::new(&[
 fn suffix_kind(w: &str) -> Option<PlaceKind> {
     Some(match w {
         "County" | "Parish" | "Province" | "Oblast" | "Township" | "Borough" | "District" | "Region" | "Prefecture"
-        | "Valley" | "Mountains" | "Island" | "Islands" => PlaceKind::Region,
+        | "Valley" | "Mountains" | "Island" | "Islands" | "Basin" | "Plateau" | "Desert" => PlaceKind::Region,
         "Street" | "Avenue" | "Drive" | "Road" | "Boulevard" | "Lane" | "Highway" | "Parkway" | "Square" | "Plaza"
         | "Bridge" | "Airport" | "Canyon" => PlaceKind::Landmark,
         "River" | "Creek" | "Lake" | "Bay" => PlaceKind::WaterBody,
