@@ -703,6 +703,12 @@ fn names_local_service(rest: &str) -> bool {
 /// name ("Washington" in "Washington Post"), as the people layer found them. The town that
 /// names its police or fire service stays a place ("Dalton" in "Dalton Police Department"):
 /// the service is the town's, and the reader learns where the story is.
+/// The first word of `span` in `text` ("Mary" of "Mary Pitman").
+fn doc_word(text: &str, span: Span) -> &str {
+    let s = span.text(text);
+    s.split(|c: char| c.is_whitespace()).next().unwrap_or(s)
+}
+
 pub fn resolve(text: &str, candidates: Vec<Place>, people: &People) -> Vec<Place> {
     let longest = crate::model::max_len(&people.mentions, |m| m.span);
     // One-word names of people in the text: a small town that shares one ("in Cameron's
@@ -713,10 +719,24 @@ pub fn resolve(text: &str, candidates: Vec<Place>, people: &People) -> Vec<Place
         .filter(|m| m.first == m.last && people.entities[m.entity].kind == EntityKind::Person)
         .map(|m| m.span.text(text))
         .collect();
+    // The first names of people named in full: a lesser place named like one ("Mary", a
+    // province of Turkmenistan, in "Mary's Turkeys" after "Mary Pitman") is that person's.
+    let first_names: crate::text::FastSet<&str> = people
+        .mentions
+        .iter()
+        .filter(|m| m.first < m.last && people.entities[m.entity].kind == EntityKind::Person)
+        .map(|m| doc_word(text, m.span))
+        .filter(|w| crate::lexicon::first_name(w).is_some())
+        .collect();
     let named_like_a_person_here = |p: &Place| {
-        p.kind == PlaceKind::City
-            && person_words.contains(p.span.text(text))
-            && gazetteer::entries(p.span.text(text)).iter().all(|e| e.small)
+        let w = p.span.text(text);
+        let entries = gazetteer::entries(w);
+        (p.kind == PlaceKind::City && person_words.contains(w) && entries.iter().all(|e| e.small))
+            || (matches!(p.kind, PlaceKind::City | PlaceKind::Region)
+                && first_names.contains(w)
+                && entries.iter().all(|e| {
+                    matches!(e.kind, PlaceKind::City | PlaceKind::Region) && e.size < 22 && !e.capital && !e.in_english_news_country()
+                }))
     };
     candidates
         .into_iter()
