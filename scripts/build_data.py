@@ -279,7 +279,8 @@ def build(src):
             continue
         # A name made of English words or with a person's name in it needs a place context
         # ("in Rocky Hill", "a Crafton man"), as an English word does ("w").
-        personal = any(w in first_names or w in surnames for w in words)
+        # ("South Charleston": a word that names a place itself does not count.)
+        personal = any((w in first_names or w in surnames) and fold(w) not in taken for w in words)
         flags = "s" + ("w" if personal or all(w.lower() in common for w in words) else "") + ("n" if name in first_names else "")
         aliases = abbreviated_forms(name)
         add(name, "T", c["countrycode"], round(c["latitude"], 2), round(c["longitude"], 2), c["population"], flags, aliases)
