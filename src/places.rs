@@ -525,7 +525,10 @@ fn suffix_place(doc: &Doc, i: usize, matched_end: Option<usize>) -> Option<Place
             if matched_end.is_some_and(|m| m > j + 1) {
                 return None;
             }
-            let span = Span::new(toks[i].span.start, toks[j + 1].span.end);
+            // "Rep. Torrey Westrom, R-Elbow Lake,": a party label is not part of the name.
+            let first = doc.token_text(i).as_bytes();
+            let party = first.len() > 2 && matches!(first[0], b'R' | b'D' | b'I') && first[1] == b'-';
+            let span = Span::new(toks[i].span.start + if party { 2 } else { 0 }, toks[j + 1].span.end);
             return Some(Place { span, name: span.text(doc.text).to_string(), kind, country: None, lat: 0.0, lon: 0.0, candidates: 0 });
         }
         if !is_name_word(j + 1) {
@@ -625,6 +628,14 @@ fn accept(doc: &Doc, i: usize, j: usize, entries: &[Entry], sports: bool, last: 
         if matches!(next, Some("’s" | "'s")) || (next == Some("and") && saint_after(j + 2)) || and_before {
             return None;
         }
+    }
+    // A road: "W.Va. 61", "Minn. 23" (a state abbreviation before the route's number).
+    if best.kind == PlaceKind::Region
+        && doc.token_text(j) == "."
+        && next.is_some_and(|n| n.bytes().all(|b| b.is_ascii_digit()))
+        && toks.get(j + 1).is_some_and(|t| t.span.start == toks[j].span.end + 1)
+    {
+        return None;
     }
     // A currency: "US$1,800", "NZ$".
     if next == Some("$") && toks[j + 1].span.start == toks[j].span.end {
