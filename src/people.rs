@@ -583,7 +583,14 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
     // "New York City Public Advocate Trish James".
     if words.len() - k >= 3 {
         if let Some(i) = (k + 1..words.len() - 1).find(|&i| lexicon::first_name(doc.token_text(words[i])).is_some()) {
-            if (k..i).all(|j| lexicon::first_name(doc.token_text(words[j])).is_none()) {
+            // (An initial before the first name is part of the name: "L. Ron Hubbard".)
+            // (Not the last letter of "U.S.": "in the U.S. Jon Prinsell".)
+            let is_initial = |j: usize| {
+                let t = words[j];
+                doc.token_text(t).chars().count() == 1
+                    && !(t > 0 && doc.token_text(t - 1) == "." && toks[t - 1].span.end == toks[t].span.start)
+            };
+            if (k..i).all(|j| lexicon::first_name(doc.token_text(words[j])).is_none()) && !is_initial(i - 1) {
                 full_k.get_or_insert(k);
                 k = i;
             }
