@@ -128,7 +128,8 @@ static ORG_WORDS: WordSet = WordSet::new(&[
     "Board", "Service", "Services", "Administration", "Government", "Cabinet", "Embassy", "Consulate",
     "Hospital", "Clinic", "Mosque", "Cathedral", "Museum", "Library", "Stadium", "Airport", "Station",
     "Street", "Avenue", "Road", "Square", "Palace", "Agreement",
-    "Accord", "Treaty", "Conference", "Forum", "Festival", "Championship",
+    "Accord", "Treaty", "Conference", "Forum", "Festival", "Championship", "Championships", "Cup", "Trophy",
+    "Tournament", "Prix", "Games",
     "Olympics", "Initiative", "Project", "Program", "Programme", "Campaign", "Movement", "Brigade",
     "Battalion", "Regiment", "Coalition", "Caucus", "Republicans", "Democrats", "Republican",
     "Democratic", "Reuters", "Associated", "Facebook", "Google", "Twitter", "Microsoft", "Apple", "Amazon",
@@ -1172,7 +1173,15 @@ fn apposition_role(doc: &Doc, last: usize) -> Option<String> {
     let span = Span::new(doc.tokens[comma + 1].span.start, doc.tokens[close - 1].span.end);
     let text = span.text(doc.text);
     let lower = text.to_lowercase();
-    let has_role = lower.split(|c: char| !c.is_alphabetic()).any(|w| ROLE_NOUNS.contains(&w) || w.ends_with("ist") || w.ends_with("er"));
+    // (A role is written in lower case, or is a known role noun: not "Steve Stricker" in a list
+    // of names, not "SOCCER" in the headline of the next paragraph.)
+    if text.contains('\n') {
+        return None;
+    }
+    let has_role = text.split(|c: char| !c.is_alphabetic()).any(|w| {
+        let lw = w.to_lowercase();
+        ROLE_NOUNS.contains(&lw.as_str()) || (w == lw && (w.ends_with("ist") || w.ends_with("er")))
+    });
     let starts_ok = lower.starts_with("a ") || lower.starts_with("an ") || lower.starts_with("the ")
         || text.contains('’') || text.contains('\'') || has_role;
     (has_role && starts_ok && !lower.starts_with("who ") && !lower.starts_with("which ")).then(|| text.to_string())
