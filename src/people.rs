@@ -1199,6 +1199,17 @@ mod tests {
     }
 
     #[test]
+    fn a_role_is_a_lower_case_apposition_in_one_paragraph() {
+        let role = |text: &str, name: &str| {
+            let doc = Doc::new(text);
+            find(&doc, &[]).entities.into_iter().find(|e| e.name == name).and_then(|e| e.role)
+        };
+        assert_eq!(role("Ann Roe, a spokeswoman for the ministry, said so.", "Ann Roe").as_deref(), Some("a spokeswoman for the ministry"));
+        assert_eq!(role("70 Fred Castell, Steve Brannock, Colin Arbery (Britain)\n\nSOCCER - HOSTS WIN", "Fred Castell"), None);
+        assert_eq!(role("70 Fred Castell, Steve Brannock, Colin Arbery (Britain)\n\nSOCCER - HOSTS WIN", "Steve Brannock"), None);
+    }
+
+    #[test]
     fn name_keys_meet_across_spellings() {
         assert_eq!(name_key("Zelenskyy"), name_key("Zelensky"));
         assert_eq!(name_key("Élysée"), "elyse");
