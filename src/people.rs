@@ -158,6 +158,12 @@ static ORG_NAMES: WordSet = WordSet::new(&[
     "Justice Department", "Supreme Court", "UNRWA", "IAEA", "Red Crescent",
 ]);
 
+/// What a company has, after its name and "’s" ("Tesla’s headquarters").
+static COMPANY_NOUNS: WordSet = WordSet::new(&[
+    "ceo", "shareholders", "headquarters", "subsidiary", "subsidiaries", "platform", "app", "revenue",
+    "profits", "earnings", "brand",
+]);
+
 /// Lower-case particles allowed inside a name ("Ludwig van Berg").
 static PARTICLES: WordSet = WordSet::new(&[
     "van", "von", "de", "del", "della", "di", "da", "du", "der", "den", "la", "le", "bin", "ibn", "al", "el",
@@ -1081,6 +1087,31 @@ pub fn find(doc: &Doc, places: &[Place]) -> People {
         if b.entity.role.is_none() {
             b.entity.role = apposition_role(doc, m.last).or_else(|| role_before(doc, m.full_first));
         }
+    }
+    // A one-word "person" the text treats as a company: "Meta's chief executive Mark
+    // Zuckerberg", "Tesla's headquarters".
+    let mut company = vec![false; built.len()];
+    for m in &mentions {
+        let (next, after) = (m.last + 1, m.last + 2);
+        if !one_word[m.entity] || after >= doc.tokens.len() {
+            continue;
+        }
+        if matches!(doc.token_text(next), "’s" | "'s") {
+            let w = crate::text::lower(doc.token_text(after));
+            let executive = w == "chief" && doc.tokens.get(after + 1).is_some_and(|t| doc.slice(t.span) == "executive");
+            if executive || COMPANY_NOUNS.contains(&&*w) {
+                company[m.entity] = true;
+            }
+        }
+    }
+    // (Never one that an honorific or a title names as a person: "Mr. Musk's shares".)
+    for m in &mentions {
+        if m.full_first < m.first || honorific_before(doc, m.first).is_some() {
+            company[m.entity] = false;
+        }
+    }
+    for (b, _) in built.iter_mut().zip(&company).filter(|(b, &c)| c && b.entity.kind == EntityKind::Person) {
+        b.entity.kind = EntityKind::Organisation;
     }
     for b in &mut built {
         let name = b.entity.name.clone();
