@@ -426,6 +426,13 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 return self.clause_subject(start, p);
             }
             if w == "," {
+                // "The report's author, economist Ronan Lyons of Trinity College Dublin, said":
+                // a person of a place or a body right before the comma.
+                if p > start {
+                    if let Some(mi) = self.person_before_of_phrase(p - 1, start) {
+                        return Some(Subject::Name(mi));
+                    }
+                }
                 // "ROLE, S, said": the segment before the comma is the name itself.
                 if p > start {
                     if let Some(mi) = self.ends[p - 1] {
