@@ -221,7 +221,8 @@ fn honorific(w: &str) -> Option<Gender> {
 /// then words that are no first name, surname or title, name a team or a firm, not a person
 /// ("Paris Hilton", "Georgia Reyes" and "Texas Sen. Ruiz" are people).
 fn team_or_firm(doc: &Doc, name_words: &[usize]) -> bool {
-    if name_words.len() < 2 {
+    // (Cheap test first: most runs start with no place name at all.)
+    if name_words.len() < 2 || gazetteer::reach(doc.token_text(name_words[0])) == 0 {
         return false;
     }
     let text_of = |a: usize, b: usize| Span::new(doc.tokens[name_words[a]].span.start, doc.tokens[name_words[b - 1]].span.end).text(doc.text);
