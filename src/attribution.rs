@@ -732,6 +732,17 @@ impl<'a, 'd> Ctx<'a, 'd> {
             if self.quote_of[k].is_some() {
                 continue;
             }
+            // "…, while the Guardian's reviewer praised its “generous wit”": a clause of its own,
+            // with its own subject; a cue before it is not this quote's ("while visiting" is).
+            if matches!(&*self.lower(k), "while" | "whereas")
+                && k > sent_start
+                && (self.word(k - 1) == "," || self.quote_of[k - 1].is_some())
+                && !(k >= sent_start + 2 && self.is_cue(k - 2)) // "he said, while …" is what he said
+                && k + 1 < first
+                && !self.lower(k + 1).ends_with("ing")
+            {
+                break;
+            }
             if self.lower(k) == "according" && k + 1 < first && self.lower(k + 1) == "to" {
                 let cue = Span::new(self.doc.tokens[k].span.start, self.doc.tokens[k + 1].span.end);
                 if let Some(s) = self.subject_after(k + 2, first) {
