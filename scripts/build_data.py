@@ -38,7 +38,6 @@ FIRST_NAME_MIN_COUNT = 1000
 SURNAME_MIN_COUNT = 2500
 
 
-
 def abbreviated_forms(name):
     """The other ways news writes a town named for a saint, a fort or a mount: "Saint Paul"
     is also "St. Paul" and "St Paul", "St Albans" also "St. Albans" and "Saint Albans",
@@ -54,6 +53,7 @@ def abbreviated_forms(name):
         if name.startswith(full + " "):
             out.append(short + name[len(full):])
     return [a for a in out if a != name]
+
 
 def run(*cmd, cwd=None):
     subprocess.run(cmd, check=True, cwd=cwd, stdout=subprocess.DEVNULL)

@@ -332,8 +332,6 @@ impl<'a, 'd> Ctx<'a, 'd> {
         None
     }
 
-    /// The subject written before token `t` (the cue): "S said", "S, a spokeswoman, said",
-    /// "he later said", "the minister said".
     /// "Senator John Thune of South Dakota": the person before "of"/"from" and capitalised
     /// words ending at token `end` (a place, or an organisation the people layer did not name).
     fn person_before_of_phrase(&self, end: usize, start: usize) -> Option<usize> {
@@ -355,6 +353,8 @@ impl<'a, 'd> Ctx<'a, 'd> {
         None
     }
 
+    /// The subject written before token `t` (the cue): "S said", "S, a spokeswoman, said",
+    /// "he later said", "the minister said".
     fn subject_before(&self, cue: usize, start: usize) -> Option<Subject> {
         // "S, who has in the past described X as “Q”": the relative clause's antecedent.
         if let Some(w) = (cue.saturating_sub(7).max(start)..cue).rev().find(|&t| self.lower(t) == "who") {
@@ -432,9 +432,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
                     if let Some(mi) = self.person_before_of_phrase(p - 1, start) {
                         return Some(Subject::Name(mi));
                     }
-                }
-                // "ROLE, S, said": the segment before the comma is the name itself.
-                if p > start {
+                    // "ROLE, S, said": the segment before the comma is the name itself.
                     if let Some(mi) = self.ends[p - 1] {
                         let m = &self.people.mentions[mi];
                         if m.full_first > start + 1

@@ -28,7 +28,7 @@ struct Lexicon {
 
 /// A word list packed by `build.rs`, unpacked once and kept for the life of the program
 /// (the sets built from it borrow its lines).
-pub(crate) fn unpack(packed: &'static [u8]) -> &'static str {
+fn unpack(packed: &'static [u8]) -> &'static str {
     let text = crate::packed::unpack_lines(packed).expect("build.rs writes well-formed packed tables");
     Box::leak(text.into_boxed_str())
 }
@@ -65,8 +65,7 @@ fn lexicon() -> &'static Lexicon {
     L.get_or_init(|| {
         let tables = [FIRST_NAMES, SURNAMES, DEMONYMS, COMMON_WORDS].map(unpack);
         let [first_names, surnames, demonyms, common] = tables;
-        Lexicon {
-        first: table_lines(first_names)
+        let first = table_lines(first_names)
             .filter_map(|l| {
                 let (name, g) = l.split_once('\t')?;
                 let g = match g {
@@ -76,12 +75,8 @@ fn lexicon() -> &'static Lexicon {
                 };
                 Some((name, g))
             })
-            .collect(),
-        surnames: line_set(surnames),
-        demonyms: line_set(demonyms),
-        common: line_set(common),
-        _tables: tables,
-    }
+            .collect();
+        Lexicon { first, surnames: line_set(surnames), demonyms: line_set(demonyms), common: line_set(common), _tables: tables }
     })
 }
 

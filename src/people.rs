@@ -506,8 +506,8 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
         let (a, b) = (words[lead], *words.last().expect("non-empty"));
         let text = Span::new(toks[a].span.start, toks[b].span.end).text(doc.text);
         // (Not across a modal verb in a headline: "Peace Deal in Ukraine Will Center on …".)
-        let modal_inside = words[lead + 1..].iter().any(|&w| matches!(doc.token_text(w), "Will" | "Would" | "Could" | "Should" | "Must" | "Can" | "Shall"));
-        let org_head = b > a && ORG_HEADS.contains(&doc.token_text(b)) && !modal_inside;
+        let modal_inside = || words[lead + 1..].iter().any(|&w| matches!(doc.token_text(w), "Will" | "Would" | "Could" | "Should" | "Must" | "Can" | "Shall"));
+        let org_head = b > a && ORG_HEADS.contains(&doc.token_text(b)) && !modal_inside();
         // "Real Madrid", "Inter Milan", "Dynamo Kyiv": a club word before the club's town.
         let club = b > a
             && matches!(
@@ -1111,8 +1111,10 @@ pub fn find(doc: &Doc, places: &[Place]) -> People {
             company[m.entity] = false;
         }
     }
-    for (b, _) in built.iter_mut().zip(&company).filter(|(b, &c)| c && b.entity.kind == EntityKind::Person) {
-        b.entity.kind = EntityKind::Organisation;
+    for (b, &c) in built.iter_mut().zip(&company) {
+        if c && b.entity.kind == EntityKind::Person {
+            b.entity.kind = EntityKind::Organisation;
+        }
     }
     for b in &mut built {
         let name = b.entity.name.clone();

@@ -563,9 +563,15 @@ fn next_in_list_of_places(doc: &Doc, i: usize, last: Option<&Place>) -> bool {
     if crate::lexicon::first_name(written).is_some() || crate::lexicon::is_surname(written) {
         return false;
     }
+    follows_in_list(doc, i, place, &[",", "and", "or"], 2)
+}
+
+/// Does token `i` follow `place` with only list words between them (at least one, at most
+/// `most`, each one of `joiners`): "Seville, Ghent", "Mexico, Canada and the United States"?
+fn follows_in_list(doc: &Doc, i: usize, place: &Place, joiners: &[&str], most: usize) -> bool {
     let mut t = i;
-    for _ in 0..2 {
-        if t == 0 || !matches!(doc.token_text(t - 1), "," | "and" | "or") {
+    for _ in 0..most {
+        if t == 0 || !joiners.contains(&doc.token_text(t - 1)) {
             return false;
         }
         t -= 1;
@@ -586,11 +592,7 @@ fn accept(doc: &Doc, i: usize, j: usize, entries: &[Entry], sports: bool, last: 
     // unless the text places something in it ("a stadium in Russia").
     // (A list that goes on from a place counts as places: "in Mexico, Canada and the United
     // States", "BELGRADE, Serbia".)
-    let continues_places = last.is_some_and(|l| {
-        let between = doc.text.get(l.span.end..toks[i].span.start).unwrap_or("x");
-        !between.is_empty() && between.split_whitespace().all(|w| matches!(w, "," | "and" | "or" | "the" | ",and"))
-            && between.chars().all(|c| c == ',' || c.is_alphabetic() || c.is_whitespace())
-    });
+    let continues_places = last.is_some_and(|l| follows_in_list(doc, i, l, &[",", "and", "or", "the"], 4));
     // (The home nations of the United Kingdom field teams of their own.)
     let national = best.kind == PlaceKind::Country || matches!(best.name, "England" | "Scotland" | "Wales" | "Northern Ireland");
     if sports && national && !continues_places && !prev.is_some_and(|p| matches!(p, "in" | "from" | "across" | "throughout" | "near")) {
@@ -623,9 +625,9 @@ fn accept(doc: &Doc, i: usize, j: usize, entries: &[Entry], sports: bool, last: 
     // "St. Michael's Hospital", "the church of St. Peter and St. Paul": a saint, not the town
     // named for one.
     if matches!(doc.token_text(i), "St" | "Saint" | "Ste" | "Sainte") {
-        let saint_after = |t: usize| toks.get(t).is_some_and(|_| matches!(doc.token_text(t), "St" | "Saint"));
-        let and_before = i >= 2 && doc.token_text(i - 1) == "and" && (saint_after(i - 3) || saint_after(i - 4));
-        if matches!(next, Some("’s" | "'s")) || (next == Some("and") && saint_after(j + 2)) || and_before {
+        let saint_at = |t: Option<usize>| t.is_some_and(|t| t < toks.len() && matches!(doc.token_text(t), "St" | "Saint"));
+        let and_before = i >= 2 && doc.token_text(i - 1) == "and" && (saint_at(i.checked_sub(3)) || saint_at(i.checked_sub(4)));
+        if matches!(next, Some("’s" | "'s")) || (next == Some("and") && saint_at(Some(j + 2))) || and_before {
             return None;
         }
     }
@@ -714,16 +716,17 @@ fn names_local_service(rest: &str) -> bool {
     rest.strip_prefix(' ').is_some_and(|r| LOCAL_SERVICES.iter().any(|s| r.starts_with(s)))
 }
 
-/// Drop candidates that overlap a person's name, or that lie inside an organisation's
-/// name ("Washington" in "Washington Post"), as the people layer found them. The town that
-/// names its police or fire service stays a place ("Dalton" in "Dalton Police Department"):
-/// the service is the town's, and the reader learns where the story is.
 /// The first word of `span` in `text` ("Mary" of "Mary Pitman").
 fn doc_word(text: &str, span: Span) -> &str {
     let s = span.text(text);
     s.split(|c: char| c.is_whitespace()).next().unwrap_or(s)
 }
 
+/// Drop candidates that overlap a person's name, or that lie inside an organisation's
+/// name ("Washington" in "Washington Post"), as the people layer found them. The town that
+/// names its police or fire service stays a place ("Dalton" in "Dalton Police Department"):
+/// the service is the town's, and the reader learns where the story is. A lesser place
+/// named like a person of the text is that person (see `named_like_a_person_here`).
 pub fn resolve(text: &str, candidates: Vec<Place>, people: &People) -> Vec<Place> {
     let longest = crate::model::max_len(&people.mentions, |m| m.span);
     // One-word names of people in the text: a small town that shares one ("in Cameron's
@@ -743,13 +746,13 @@ pub fn resolve(text: &str, candidates: Vec<Place>, people: &People) -> Vec<Place
         .map(|m| doc_word(text, m.span))
         .filter(|w| crate::lexicon::first_name(w).is_some())
         .collect();
+    // (The gazetteer is asked only for the few places that share a person's word.)
     let named_like_a_person_here = |p: &Place| {
         let w = p.span.text(text);
-        let entries = gazetteer::entries(w);
-        (p.kind == PlaceKind::City && person_words.contains(w) && entries.iter().all(|e| e.small))
+        (p.kind == PlaceKind::City && person_words.contains(w) && gazetteer::entries(w).iter().all(|e| e.small))
             || (matches!(p.kind, PlaceKind::City | PlaceKind::Region)
                 && first_names.contains(w)
-                && entries.iter().all(|e| {
+                && gazetteer::entries(w).iter().all(|e| {
                     matches!(e.kind, PlaceKind::City | PlaceKind::Region) && e.size < 22 && !e.capital && !e.in_english_news_country()
                 }))
     };
