@@ -146,30 +146,43 @@ pub fn pack_places(table: &str) -> Vec<u8> {
     out
 }
 
+/// A column of packed lines, unpacked: one string, and where each line starts.
+struct Lines {
+    text: String,
+    /// Where each line starts, and one past the end of the last (`text.len()`).
+    starts: Vec<u32>,
+}
+
+impl Lines {
+    fn unpack(packed: &[u8]) -> Option<Lines> {
+        let text = unpack_lines(packed)?;
+        let mut starts = Vec::with_capacity(text.len() / 8);
+        starts.push(0);
+        starts.extend(text.bytes().enumerate().filter(|&(_, b)| b == b'\n').map(|(i, _)| i as u32 + 1));
+        Some(Lines { text, starts })
+    }
+    fn len(&self) -> usize {
+        self.starts.len() - 1
+    }
+    /// Line `i` without its line break.
+    fn get(&self, i: usize) -> &str {
+        &self.text[self.starts[i] as usize..self.starts[i + 1] as usize - 1]
+    }
+}
+
 /// The columns of a packed place table, unpacked (names, countries and aliases into one
 /// string each). Read rows with [`Places::row`].
 pub struct Places<'a> {
     pub len: usize,
-    names: String,
-    name_starts: Vec<u32>,
+    names: Lines,
     kinds: &'a [u8],
-    countries: Vec<(u32, u32)>,
-    country_text: String,
+    countries: Lines,
     country_of: &'a [u8],
     lat: &'a [u8],
     lon: &'a [u8],
     sizes: &'a [u8],
     flags: &'a [u8],
-    aliases: String,
-    alias_starts: Vec<u32>,
-}
-
-/// Where each `\n`-terminated line of `s` starts, plus `s.len()` at the end.
-fn line_starts(s: &str) -> Vec<u32> {
-    let mut v = Vec::with_capacity(s.len() / 8);
-    v.push(0);
-    v.extend(s.bytes().enumerate().filter(|&(_, b)| b == b'\n').map(|(i, _)| i as u32 + 1));
-    v
+    aliases: Lines,
 }
 
 /// Read a packed place table; `None` if it is not well formed.
@@ -182,57 +195,33 @@ pub fn unpack_places(packed: &[u8]) -> Option<Places<'_>> {
         rest = &rest[4 + n..];
         Some(s)
     };
-    let names = unpack_lines(next()?)?;
+    let names = Lines::unpack(next()?)?;
     let kinds = next()?;
-    let country_text = unpack_lines(next()?)?;
+    let countries = Lines::unpack(next()?)?;
     let country_of = next()?;
     let (lat, lon, sizes, flags) = (next()?, next()?, next()?, next()?);
-    let aliases = unpack_lines(next()?)?;
-    let name_starts = line_starts(&names);
-    let alias_starts = line_starts(&aliases);
-    let cs = line_starts(&country_text);
-    let countries: Vec<(u32, u32)> = cs.windows(2).map(|w| (w[0], w[1] - 1)).collect();
-    let ok = name_starts.len() == len + 1
-        && alias_starts.len() == len + 1
+    let aliases = Lines::unpack(next()?)?;
+    let ok = names.len() == len
+        && aliases.len() == len
         && [kinds.len(), country_of.len(), sizes.len(), flags.len()].iter().all(|&n| n == len)
         && lat.len() == 2 * len
         && lon.len() == 2 * len
         && country_of.iter().all(|&c| (c as usize) <= countries.len());
-    ok.then_some(Places {
-        len,
-        names,
-        name_starts,
-        kinds,
-        countries,
-        country_text,
-        country_of,
-        lat,
-        lon,
-        sizes,
-        flags,
-        aliases,
-        alias_starts,
-    })
+    ok.then_some(Places { len, names, kinds, countries, country_of, lat, lon, sizes, flags, aliases })
 }
 
 impl Places<'_> {
     /// Row `i` (`i < self.len`).
     pub fn row(&self, i: usize) -> PlaceRow<'_> {
-        let line = |starts: &[u32]| (starts[i] as usize, starts[i + 1] as usize - 1);
-        let (a, b) = line(&self.name_starts);
-        let (c, d) = line(&self.alias_starts);
         let country = match self.country_of[i] {
             0 => "",
-            k => {
-                let (s, e) = self.countries[k as usize - 1];
-                &self.country_text[s as usize..e as usize]
-            }
+            k => self.countries.get(k as usize - 1),
         };
         let n = self.len;
         let coord = |planes: &[u8]| i16::from_le_bytes([planes[i], planes[n + i]]);
         let f = self.flags[i];
         PlaceRow {
-            name: &self.names[a..b],
+            name: self.names.get(i),
             kind: self.kinds[i],
             country,
             lat: coord(self.lat),
@@ -242,7 +231,7 @@ impl Places<'_> {
             first_name: f & FLAG_FIRST_NAME != 0,
             capital: f & FLAG_CAPITAL != 0,
             small: f & FLAG_SMALL != 0,
-            aliases: &self.aliases[c..d],
+            aliases: self.aliases.get(i),
         }
     }
 }
