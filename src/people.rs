@@ -516,7 +516,9 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
                     | "AC" | "AS" | "FC" | "SC" | "Borussia" | "Bayern" | "Racing" | "Deportivo" | "Olympiacos" | "Spartak"
             )
             && gazetteer::is_place(Span::new(toks[words[lead + 1]].span.start, toks[b].span.end).text(doc.text));
-        if ORG_NAMES.contains(&text) || org_head || club || team_or_firm(doc, &words[lead..]) {
+        // (A place whose name ends like an organisation's is still a place: "the West Bank",
+        // "the Gaza Strip", "the Soviet Union".)
+        if (ORG_NAMES.contains(&text) || org_head || club || team_or_firm(doc, &words[lead..])) && !gazetteer::is_place(text) {
             return Parsed::Org { first: a, last: b };
         }
     }
@@ -982,8 +984,10 @@ pub fn find(doc: &Doc, places: &[Place]) -> People {
                 by_surname.entry(key).or_default().push(built.len() - 1);
                 built.len() - 1
             }
-            // A lone known first name ("Beatrice grew tired"), not an English word or a place.
+            // A lone known first name ("Beatrice grew tired"), not an English word or a place
+            // (nor one too short for the common-word list: "Men's 1,500 metres").
             None if words.len() == 1
+                && !matches!(words[0], "Men" | "Man")
                 && !is_common(words[0], &vocab)
                 && !lexicon::is_common_word(&crate::text::lower(words[0]))
                 && !vocab.contains(&crate::text::lower(words[0]))

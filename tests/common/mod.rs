@@ -12,6 +12,7 @@
 //! places = []                      # place mentions, as written, in order
 //! not_places = ["Smith"]           # texts that must not be a place mention
 //! not_people = []                  # texts that must not be a person-name mention
+//! organisations = []               # canonical names of the organisation entities (as a set)
 //! [[case.quotes]]                  # every speech quote, in order (non-speech and reported only if listed)
 //! text = '“We will win,”'         # the quotation as written, marks included
 //! speaker = "Jane Smith"           # canonical name; leave out for "no speaker"
@@ -19,7 +20,7 @@
 //! rule = "quote-cue-speaker"       # optional: the sieve that must have fired
 //! speaker_mention = "she"          # optional: the text of the mention the speaker was found at
 //! ```
-//! Omitting `quotes`, `people` or `places` leaves that layer unchecked.
+//! Omitting `quotes`, `people`, `organisations` or `places` leaves that layer unchecked.
 
 #![allow(dead_code)]
 
@@ -51,6 +52,7 @@ struct Case {
     not_people: Vec<String>,
     #[serde(default)]
     not_places: Vec<String>,
+    organisations: Option<Vec<String>>,
 }
 
 #[derive(Deserialize)]
@@ -138,6 +140,16 @@ fn check_case(file: &str, case: &Case, ann: &Annotations) -> Vec<String> {
         got.sort();
         if want != got {
             fail(format!("people: expected {want:?}, got {got:?}"));
+        }
+    }
+    if let Some(expected) = &case.organisations {
+        let mut want: Vec<&str> = expected.iter().map(String::as_str).collect();
+        let mut got: Vec<&str> =
+            ann.people.iter().filter(|e| e.kind == EntityKind::Organisation).map(|e| e.name.as_str()).collect();
+        want.sort();
+        got.sort();
+        if want != got {
+            fail(format!("organisations: expected {want:?}, got {got:?}"));
         }
     }
     for n in &case.not_people {
