@@ -302,6 +302,12 @@ fn is_capitalised(w: &str) -> bool {
     w.chars().next().is_some_and(|c| c.is_uppercase())
 }
 
+/// "SAMPRAS" → "Sampras".
+fn title_word(w: &str) -> String {
+    let mut cs = w.chars();
+    cs.next().map(|c| c.to_uppercase().chain(cs.flat_map(char::to_lowercase)).collect()).unwrap_or_default()
+}
+
 fn is_all_caps(w: &str) -> bool {
     w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(|c| c.is_lowercase())
 }
@@ -1010,6 +1016,56 @@ pub fn find(doc: &Doc, places: &[Place]) -> People {
         }
         mentions.push(NameMention::new(doc, *first, *last, *full_first, idx));
     }
+    // Pass 3: a name in capitals (a wire headline "SAMPRAS BEATS IVANISEVIC", a table) that is
+    // the surname of a person the text names in full, with the first name before it when that
+    // is in capitals too ("PETE SAMPRAS"). Never a place's word ("WASHINGTON" in a dateline).
+    let mut covered = vec![false; doc.tokens.len()];
+    // (The person must be named in full in ordinary case somewhere: "Pete Sampras", not a
+    // run that ends in an acronym, "Crooked Hillary PAC".)
+    let mut in_full = vec![false; built.len()];
+    for m in &mentions {
+        covered[m.full_first.min(m.first)..=m.last].fill(true);
+        if m.last > m.first && !is_all_caps(doc.token_text(m.last)) {
+            in_full[m.entity] = true;
+        }
+    }
+    for t in 0..doc.tokens.len() {
+        let w = doc.token_text(t);
+        if covered[t] || doc.tokens[t].kind != TokenKind::Word || w.chars().count() < 3 || !is_all_caps(w) {
+            continue;
+        }
+        let Some(hits) = by_surname.get(&name_key(w)) else { continue };
+        let Some(&idx) = hits.iter().find(|&&i| in_full[i]) else { continue };
+        let span = doc.tokens[t].span;
+        let titled = title_word(w);
+        // (Not an English word that is no surname, "DEMOGRAPHICS"; not the first word of a name
+        // in ordinary case, "FOX News".)
+        let starts_run = doc.tokens.get(t + 1).is_some_and(|n| {
+            let nw = doc.slice(n.span);
+            n.kind == TokenKind::Word && same_line(doc, t, t + 1) && is_capitalised(nw) && !is_all_caps(nw)
+        });
+        if starts_run
+            || (lexicon::is_common_word(&crate::text::lower(w)) && !lexicon::is_surname(&titled))
+            || crate::model::overlapping(places, span, places_longest, |p| p.span).next().is_some()
+        {
+            continue;
+        }
+        // The first name before it, in capitals too: the person's own, or any known one
+        // when the text never gave one ("BARBARA PINKERTON" after "Miss Pinkerton").
+        let mut first = t;
+        if t > 0 && !covered[t - 1] && doc.tokens[t - 1].kind == TokenKind::Word && same_line(doc, t - 1, t) {
+            let prev = doc.token_text(t - 1);
+            let own = match &built[idx].first_name {
+                Some(f) => *f == name_key(prev),
+                None => lexicon::first_name(&title_word(prev)).is_some(),
+            };
+            if is_all_caps(prev) && own {
+                first = t - 1;
+            }
+        }
+        covered[first..=t].fill(true);
+        mentions.push(NameMention::new(doc, first, t, first, idx));
+    }
     // Organisations that can speak.
     let mut org_index: HashMap<String, usize> = HashMap::new();
     for p in &parsed {
@@ -1077,7 +1133,10 @@ pub fn find(doc: &Doc, places: &[Place]) -> People {
         b.entity.mentions.push(Mention { span: shown, kind: MentionKind::Name });
         let words = text.split_whitespace().count();
         let best = b.entity.name.split_whitespace().count();
-        if b.entity.kind == EntityKind::Person && (b.entity.name.is_empty() || words > best) {
+        // (Of two names as long, the one in ordinary case: "Erik Halvorsen", not "ERIK HALVORSEN".)
+        let caps = |n: &str| n.split_whitespace().all(is_all_caps);
+        let better_case = words == best && caps(&b.entity.name) && !caps(&text);
+        if b.entity.kind == EntityKind::Person && (b.entity.name.is_empty() || words > best || better_case) {
             if !b.entity.name.is_empty() {
                 let old = std::mem::take(&mut b.entity.name);
                 b.entity.aliases.push(old);

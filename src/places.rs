@@ -595,11 +595,23 @@ fn accept(doc: &Doc, i: usize, j: usize, entries: &[Entry], sports: bool, last: 
     let continues_places = last.is_some_and(|l| follows_in_list(doc, i, l, &[",", "and", "or", "the"], 4));
     // (The home nations of the United Kingdom field teams of their own.)
     let national = best.kind == PlaceKind::Country || matches!(best.name, "England" | "Scotland" | "Wales" | "Northern Ireland");
-    if sports && national && !continues_places && !prev.is_some_and(|p| matches!(p, "in" | "from" | "across" | "throughout" | "near")) {
-        return None;
-    }
     let next = toks.get(j + 1).map(|t| doc.slice(t.span));
     let next2 = toks.get(j + 2).map(|t| doc.slice(t.span));
+    // (A player's country is a place: "Erik Halvorsen of Norway", "Croatia's Tomas Martinu",
+    // "Tomas Martinu (Croatia)".)
+    let players_country = || {
+        let name_before_of = prev == Some("of") && i >= 2 && toks[i - 2].kind == TokenKind::Word && is_capitalised(doc.token_text(i - 2));
+        let name_after = matches!(next, Some("’s" | "'s")) && next2.is_some_and(|n| is_capitalised(n) && !gazetteer::is_place(n));
+        name_before_of || name_after || (prev == Some("(") && next == Some(")"))
+    };
+    if sports
+        && national
+        && !continues_places
+        && !prev.is_some_and(|p| matches!(p, "in" | "from" | "across" | "throughout" | "near"))
+        && !players_country()
+    {
+        return None;
+    }
     let sentence_start = doc.sentence_index(toks[i].span.start).is_some_and(|s| doc.sentences[s].start == toks[i].span.start);
 
     // "Ashford Mayor Lena Voss", "the Dalton Police Department": the town of a local title or service.
@@ -688,7 +700,7 @@ fn accept(doc: &Doc, i: usize, j: usize, entries: &[Entry], sports: bool, last: 
         }
     }
     // Sports results: "Belgium beat England 2-1", "Chicago 3-1 Boston": teams, not places.
-    {
+    if !players_country() {
         if next.is_some_and(|n| RESULT_VERBS.contains(&&*crate::text::lower(n))) {
             return None;
         }
