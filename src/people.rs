@@ -506,6 +506,17 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
     if run.first >= 2 && doc.token_text(run.first - 1) == "." && saint_place(doc.token_text(run.first - 2), doc.token_text(run.first)) {
         return Parsed::Nothing;
     }
+    // "the village of Novye Atagi", "the settlement of Kiryat Sefer": a place the gazetteer
+    // does not know, not a person.
+    if run.first >= 2
+        && doc.token_text(run.first - 1) == "of"
+        && matches!(
+            doc.token_text(run.first - 2),
+            "village" | "town" | "city" | "settlement" | "hamlet" | "suburb" | "district" | "province" | "region" | "municipality" | "island" | "port" | "outpost"
+        )
+    {
+        return Parsed::Nothing;
+    }
     // Organisations first, before "New" or "National" is stripped as a common word.
     let lead = words.iter().position(|&w| !is_function_word(doc.token_text(w))).unwrap_or(words.len());
     if lead < words.len() {
@@ -991,9 +1002,11 @@ pub fn find(doc: &Doc, places: &[Place]) -> People {
                 built.len() - 1
             }
             // A lone known first name ("Beatrice grew tired"), not an English word or a place
-            // (nor one too short for the common-word list: "Men's 1,500 metres").
+            // (nor one too short for the common-word list: "Men's 1,500 metres"), nor a team in
+            // a results table ("Chelsea 2 Everton 2").
             None if words.len() == 1
                 && !matches!(words[0], "Men" | "Man")
+                && !doc.team_in_table(*first, *last)
                 && !is_common(words[0], &vocab)
                 && !lexicon::is_common_word(&crate::text::lower(words[0]))
                 && !vocab.contains(&crate::text::lower(words[0]))

@@ -228,8 +228,15 @@ pub fn find(doc: &Doc) -> Vec<Place> {
                 let after = toks.get(j + 1).map(|t| doc.slice(t.span));
                 // "OKLAHOMA CITY The Latest": a name of two words needs no comma when Title
                 // Case follows.
+                // A wire dateline: "NEW YORK 1996-08-30", "KUALA LUMPUR (Reuters)", or the name
+                // alone on its line.
+                let same_line = |a: usize, b: usize| !doc.text[toks[a].span.end..toks[b].span.start].chars().any(crate::text::is_line_break);
+                let line_start = i == 0 || !same_line(i - 1, i);
+                let dateline = line_start
+                    && toks.get(j + 1).is_none_or(|t| t.kind == TokenKind::Number || doc.slice(t.span) == "(" || !same_line(j, j + 1));
                 let separated = after.is_some_and(|a| matches!(a, "," | "—" | "–" | "-" | "\u{97}"))
-                    || (after.is_some_and(|a| is_capitalised(a) && !is_caps_word(a)) && (i..=j).all(|t| doc.token_text(t) != "."));
+                    || (after.is_some_and(|a| is_capitalised(a) && !is_caps_word(a)) && (i..=j).all(|t| doc.token_text(t) != "."))
+                    || dateline;
                 if !separated {
                     continue;
                 }
@@ -238,7 +245,13 @@ pub fn find(doc: &Doc) -> Vec<Place> {
                     if t > i && doc.token_text(t) != "." {
                         name.push_str(&doc.text[toks[t - 1].span.end..toks[t].span.start]);
                     }
-                    name.push_str(&title_word(doc.token_text(t)));
+                    let w = title_word(doc.token_text(t));
+                    // (Particles inside a name are lower case: "RIO DE JANEIRO" → "Rio de Janeiro".)
+                    if t > i && matches!(w.as_str(), "De" | "Da" | "Do" | "Del" | "Dos" | "Das" | "La" | "Le" | "Of" | "On" | "Upon" | "Am" | "Es" | "El") {
+                        name.push_str(&w.to_lowercase());
+                    } else {
+                        name.push_str(&w);
+                    }
                 }
                 let entries = gazetteer::entries(&name);
                 if !entries.is_empty() {
@@ -700,6 +713,9 @@ fn accept(doc: &Doc, i: usize, j: usize, entries: &[Entry], sports: bool, last: 
         }
     }
     // Sports results: "Belgium beat England 2-1", "Chicago 3-1 Boston": teams, not places.
+    if doc.team_in_table(i, j) {
+        return None;
+    }
     if !players_country() {
         if next.is_some_and(|n| RESULT_VERBS.contains(&&*crate::text::lower(n))) {
             return None;

@@ -70,6 +70,52 @@ impl<'t> Doc<'t> {
     pub fn token_text(&self, i: usize) -> &'t str {
         self.slice(self.tokens[i].span)
     }
+
+    /// Is the name at tokens `i..=j` a team in a sports table: the head of a results line
+    /// ("Leicester 1 Leeds 0", "Sheffield Wednesday 1 Everton 2") or of a standings row
+    /// ("BOSTON 67 68 .496 8 1/2", three numbers or more)? A line of a table has no
+    /// lower-case word, and the name is followed by its number (after at most three more
+    /// capitalised words). One name and a couple of numbers ("London 12 8", weather) or a
+    /// date ("LONDON 1996-08-30", a dateline) is no table row.
+    pub fn team_in_table(&self, i: usize, j: usize) -> bool {
+        let is_number = |t: usize| self.tokens[t].kind == TokenKind::Number;
+        let same_line = |a: usize, b: usize| !self.text[self.tokens[a].span.end..self.tokens[b].span.start].chars().any(is_line_break);
+        // Cheap test first: a number right after the name, or after a few more capitalised words.
+        let mut k = j + 1;
+        while k < self.tokens.len() && k <= j + 3 && same_line(k - 1, k) && self.tokens[k].kind == TokenKind::Word {
+            k += 1;
+        }
+        if k >= self.tokens.len() || !same_line(k - 1, k) || !is_number(k) {
+            return false;
+        }
+        let mut start = i;
+        while start > 0 && same_line(start - 1, start) && i - start < 30 {
+            start -= 1;
+        }
+        let mut end = j;
+        while end + 1 < self.tokens.len() && same_line(end, end + 1) && end - j < 30 {
+            end += 1;
+        }
+        let (mut names, mut in_name) = (0, false);
+        for t in start..=end {
+            let w = self.token_text(t);
+            if self.tokens[t].kind != TokenKind::Word {
+                in_name = false;
+            } else if w.chars().next().is_some_and(char::is_uppercase) {
+                names += usize::from(!in_name);
+                in_name = true;
+            } else if w.chars().any(char::is_alphabetic) {
+                return false;
+            }
+        }
+        // Numbers as the eye reads them: fields between spaces ("1996-08-30" is one, ".496" is one).
+        let line = &self.text[self.tokens[start].span.start..self.tokens[end].span.end];
+        let numbers = line
+            .split_whitespace()
+            .filter(|f| f.bytes().any(|b| b.is_ascii_digit()) && !f.chars().any(char::is_alphabetic))
+            .count();
+        (names == 2 && numbers >= 2) || (names == 1 && numbers >= 3)
+    }
 }
 
 /// A combining mark (so "é" written as e + U+0301 stays one word). Covers the
