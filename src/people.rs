@@ -517,6 +517,10 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
     {
         return Parsed::Nothing;
     }
+    // "Vitesse Arnhem 1 Ajax 0": a name at the head of a results line is a team.
+    if doc.table_row(run.first, run.last) == Some(crate::text::TableRow::Results) {
+        return Parsed::Org { first: run.first, last: run.last };
+    }
     // Organisations first, before "New" or "National" is stripped as a common word.
     let lead = words.iter().position(|&w| !is_function_word(doc.token_text(w))).unwrap_or(words.len());
     if lead < words.len() {
@@ -1006,7 +1010,7 @@ pub fn find(doc: &Doc, places: &[Place]) -> People {
             // a results table ("Chelsea 2 Everton 2").
             None if words.len() == 1
                 && !matches!(words[0], "Men" | "Man")
-                && !doc.team_in_table(*first, *last)
+                && doc.table_row(*first, *last).is_none()
                 && !is_common(words[0], &vocab)
                 && !lexicon::is_common_word(&crate::text::lower(words[0]))
                 && !vocab.contains(&crate::text::lower(words[0]))

@@ -713,7 +713,7 @@ fn accept(doc: &Doc, i: usize, j: usize, entries: &[Entry], sports: bool, last: 
         }
     }
     // Sports results: "Belgium beat England 2-1", "Chicago 3-1 Boston": teams, not places.
-    if doc.team_in_table(i, j) {
+    if doc.table_row(i, j).is_some() {
         return None;
     }
     if !players_country() {

@@ -71,50 +71,81 @@ impl<'t> Doc<'t> {
         self.slice(self.tokens[i].span)
     }
 
-    /// Is the name at tokens `i..=j` a team in a sports table: the head of a results line
-    /// ("Leicester 1 Leeds 0", "Sheffield Wednesday 1 Everton 2") or of a standings row
-    /// ("BOSTON 67 68 .496 8 1/2", three numbers or more)? A line of a table has no
-    /// lower-case word, and the name is followed by its number (after at most three more
-    /// capitalised words). One name and a couple of numbers ("London 12 8", weather) or a
-    /// date ("LONDON 1996-08-30", a dateline) is no table row.
-    pub fn team_in_table(&self, i: usize, j: usize) -> bool {
-        let is_number = |t: usize| self.tokens[t].kind == TokenKind::Number;
+    /// The line of a sports table that the name at tokens `i..=j` heads, if it heads one: a
+    /// results line ("Leicester 1 Leeds 0", "PSV Eindhoven 4 (Nilis 12th) Vitesse Arnhem 1")
+    /// or a standings row ("BOSTON 67 68 .496 8 1/2"). The name must be followed by its
+    /// number, after at most three more capitalised words.
+    pub fn table_row(&self, i: usize, j: usize) -> Option<TableRow> {
         let same_line = |a: usize, b: usize| !self.text[self.tokens[a].span.end..self.tokens[b].span.start].chars().any(is_line_break);
         // Cheap test first: a number right after the name, or after a few more capitalised words.
         let mut k = j + 1;
         while k < self.tokens.len() && k <= j + 3 && same_line(k - 1, k) && self.tokens[k].kind == TokenKind::Word {
             k += 1;
         }
-        if k >= self.tokens.len() || !same_line(k - 1, k) || !is_number(k) {
-            return false;
+        if k >= self.tokens.len() || !same_line(k - 1, k) || self.tokens[k].kind != TokenKind::Number {
+            return None;
         }
         let mut start = i;
-        while start > 0 && same_line(start - 1, start) && i - start < 30 {
+        while start > 0 && same_line(start - 1, start) && i - start < 40 {
             start -= 1;
         }
         let mut end = j;
-        while end + 1 < self.tokens.len() && same_line(end, end + 1) && end - j < 30 {
+        while end + 1 < self.tokens.len() && same_line(end, end + 1) && end - j < 40 {
             end += 1;
         }
-        let (mut names, mut in_name) = (0, false);
-        for t in start..=end {
-            let w = self.token_text(t);
-            if self.tokens[t].kind != TokenKind::Word {
-                in_name = false;
-            } else if w.chars().next().is_some_and(char::is_uppercase) {
-                names += usize::from(!in_name);
-                in_name = true;
-            } else if w.chars().any(char::is_alphabetic) {
-                return false;
-            }
+        // (Not a name in parentheses: a scorer, a player's country.)
+        let before = &self.text[self.tokens[start].span.start..self.tokens[i].span.start];
+        if before.matches('(').count() > before.matches(')').count() {
+            return None;
         }
-        // Numbers as the eye reads them: fields between spaces ("1996-08-30" is one, ".496" is one).
-        let line = &self.text[self.tokens[start].span.start..self.tokens[end].span.end];
-        let numbers = line
-            .split_whitespace()
-            .filter(|f| f.bytes().any(|b| b.is_ascii_digit()) && !f.chars().any(char::is_alphabetic))
-            .count();
-        (names == 2 && numbers >= 2) || (names == 1 && numbers >= 3)
+        table_row_shape(&self.text[self.tokens[start].span.start..self.tokens[end].span.end])
+    }
+}
+
+/// What kind of line of a sports table a line is (see [`Doc::table_row`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TableRow {
+    /// Two names, each with its score: "Leicester 1 Leeds 0".
+    Results,
+    /// One name and three numbers or more: "Liverpool 16 10 3 3 33".
+    Standings,
+}
+
+/// The shape of one line read as the eye reads a table: fields between spaces, names
+/// (runs of capitalised fields) and numbers ("1996-08-30" and ".496" are one each), with
+/// anything in parentheses (scorers, countries) left out. A lower-case word outside
+/// parentheses means prose, no table; so does a date alone ("LONDON 1996-08-30") or one
+/// name with a couple of numbers ("London 12 8", weather).
+fn table_row_shape(line: &str) -> Option<TableRow> {
+    let mut shape = String::new();
+    let mut depth = 0i32;
+    for field in line.split_whitespace() {
+        let was_inside = depth > 0;
+        depth += field.matches('(').count() as i32 - field.matches(')').count() as i32;
+        depth = depth.max(0);
+        if was_inside || field.starts_with('(') {
+            continue;
+        }
+        let f = field.trim_matches(|c: char| !c.is_alphanumeric());
+        if f.is_empty() {
+            continue;
+        }
+        if f.bytes().any(|b| b.is_ascii_digit()) && !f.chars().any(char::is_alphabetic) {
+            shape.push('#');
+        } else if f.chars().next().is_some_and(char::is_uppercase) {
+            if !shape.ends_with('N') {
+                shape.push('N');
+            }
+        } else {
+            return None;
+        }
+    }
+    if shape == "N#N#" {
+        Some(TableRow::Results)
+    } else if shape.len() >= 4 && shape.starts_with('N') && shape[1..].bytes().all(|b| b == b'#') {
+        Some(TableRow::Standings)
+    } else {
+        None
     }
 }
 
@@ -529,6 +560,18 @@ impl OffsetMap {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn table_rows_by_shape() {
+        assert_eq!(table_row_shape("Leicester 1 Leeds 0"), Some(TableRow::Results));
+        assert_eq!(table_row_shape("PSV Eindhoven 4 (Nilis 12th, 67th) Vitesse Arnhem 1 (Machlas 55th)."), Some(TableRow::Results));
+        assert_eq!(table_row_shape("BOSTON 67 68 .496 8 1/2"), Some(TableRow::Standings));
+        // A dateline, a weather line, a golf row, prose: no table row.
+        assert_eq!(table_row_shape("LONDON 1996-08-30"), None);
+        assert_eq!(table_row_shape("London 12 8"), None);
+        assert_eq!(table_row_shape("Colin Montgomerie 68 67, Nick Faldo 66 69"), None);
+        assert_eq!(table_row_shape("Leeds won 2 games and lost 1"), None);
+    }
 
     /// The plain, char-by-char form of [`super::tokenize`], kept as the model it is tested against.
     fn tokenize_reference(text: &str) -> Vec<Token> {
