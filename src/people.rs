@@ -543,6 +543,15 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
             return Parsed::Org { first: a, last: b };
         }
     }
+    // "of New York said": a run that is all one place of two words or more is that place,
+    // even when its first word could be stripped as a common word ("New", "North").
+    if lead + 1 < words.len() {
+        let (a, b) = (words[lead], *words.last().expect("non-empty"));
+        let text = Span::new(toks[a].span.start, toks[b].span.end).text(doc.text);
+        if gazetteer::is_place(text) && !ORG_NAMES.contains(&text) {
+            return Parsed::Nothing;
+        }
+    }
     let mut gender = Gender::Unknown;
     let mut evidence = 0u8;
     let mut k = 0;
