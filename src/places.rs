@@ -240,23 +240,27 @@ pub fn find(doc: &Doc) -> Vec<Place> {
                 if !separated {
                     continue;
                 }
-                let mut name = String::new();
-                for t in i..=j {
-                    if t > i && doc.token_text(t) != "." {
-                        name.push_str(&doc.text[toks[t - 1].span.end..toks[t].span.start]);
-                    }
-                    let w = title_word(doc.token_text(t));
-                    // (Particles inside a name are lower case: "RIO DE JANEIRO" → "Rio de Janeiro".)
-                    if t > i && matches!(w.as_str(), "De" | "Da" | "Do" | "Del" | "Dos" | "Das" | "La" | "Le" | "Of" | "On" | "Upon" | "Am" | "Es" | "El") {
-                        name.push_str(&w.to_lowercase());
-                    } else {
-                        name.push_str(&w);
-                    }
-                }
-                let entries = gazetteer::entries(&name);
+                let entries = gazetteer::entries(&caps_name(doc, i, j));
                 if !entries.is_empty() {
                     matched = Some((j, entries));
                     break;
+                }
+            }
+            // A headline in capitals: "SRI LANKA TROOPS KILL …", "NEW ZEALAND BEAT …": two or three
+            // words that name a country, a region or a large city.
+            if matched.is_none() {
+                for j in (i + 1..(i + 3).min(toks.len())).rev() {
+                    if !(i..=j).all(|t| is_caps_word(doc.token_text(t))) || !tight(doc, i, j) {
+                        continue;
+                    }
+                    let entries = gazetteer::entries(&caps_name(doc, i, j));
+                    let prominent = |e: &Entry| {
+                        !e.common_word && (matches!(e.kind, PlaceKind::Country | PlaceKind::Region) && !e.small || e.capital || e.size >= 22)
+                    };
+                    if entries.first().is_some_and(prominent) {
+                        matched = Some((j, entries));
+                        break;
+                    }
                 }
             }
             if matched.is_none() && first.chars().count() >= 4 {
@@ -466,6 +470,25 @@ pub(crate) fn place_name_at(doc: &Doc, t: usize) -> Option<Vec<Entry>> {
 /// in Title Case ("ELKVILLE" → "Elkville").
 fn town_name(written: &str) -> String {
     written.split(' ').map(|w| if is_caps_word(w) { title_word(w) } else { w.to_string() }).collect::<Vec<_>>().join(" ")
+}
+
+/// The name in Title Case that tokens `i..=j`, written in capitals, spell: "RIO DE JANEIRO" →
+/// "Rio de Janeiro" (particles in lower case), "ST. LOUIS" → "St. Louis".
+fn caps_name(doc: &Doc, i: usize, j: usize) -> String {
+    let toks = &doc.tokens;
+    let mut name = String::new();
+    for t in i..=j {
+        if t > i && doc.token_text(t) != "." {
+            name.push_str(&doc.text[toks[t - 1].span.end..toks[t].span.start]);
+        }
+        let w = title_word(doc.token_text(t));
+        if t > i && matches!(w.as_str(), "De" | "Da" | "Do" | "Del" | "Dos" | "Das" | "La" | "Le" | "Of" | "On" | "Upon" | "Am" | "Es" | "El") {
+            name.push_str(&w.to_lowercase());
+        } else {
+            name.push_str(&w);
+        }
+    }
+    name
 }
 
 /// A word with its first letter kept and the rest in lower case: "CHARLESTON" → "Charleston".
