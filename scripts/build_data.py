@@ -12,6 +12,7 @@ Sources (see data/NOTICE.md for licences and attribution):
                              and surnames
   Debian wamerican-small     SCOWL word list (lower-case common words)       SCOWL licence
   data/curated_places.tsv    seas, rivers, regions, landmarks (hand-written facts)
+  data/curated_demonyms.txt  peoples and regional adjectives (hand-written facts)
 
 Output (UTF-8, one record a line, sorted, deterministic):
   data/places.tsv       name, kind, country, lat, lon, size class (4·log10 population), flags, aliases
@@ -167,6 +168,10 @@ def build(src):
                 for w in re.split(r"\s*[,/]\s*", dem):
                     if len(w) > 2 and w[0].isupper() and " " not in w:
                         demonyms.add(w)
+    # Peoples and regional adjectives, curated; not one that is also a person's name.
+    for w in (DATA / "curated_demonyms.txt").read_text(encoding="utf-8").split("\n"):
+        if w and not w.startswith("#") and w not in first_names and w not in surnames:
+            demonyms.add(w)
     for w in list(demonyms):
         demonyms.add(w + "s" if not w.endswith(("s", "sh", "ch", "ese", "i")) else w)
     rows = {}

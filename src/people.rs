@@ -495,6 +495,17 @@ static ORG_HEADS: WordSet = WordSet::new(&[
     "Magazine", "Radio", "Television", "Channel", "Agency", "Coalition", "Movement", "Forces", "Guard",
 ]);
 
+/// Are `a b` the demonym of a place named in two words: "Sri Lankan", "Costa Rican", "New
+/// Zealander", "North Korean", "Sierra Leonean", "East Timorese"?
+fn compound_demonym(a: &str, b: &str) -> bool {
+    if !is_capitalised(a) || !is_capitalised(b) || is_all_caps(b) {
+        return false;
+    }
+    ["n", "an", "er", "ese", "i"].iter().any(|suffix| {
+        b.strip_suffix(suffix).is_some_and(|stem| stem.len() >= 3 && gazetteer::entries(&format!("{a} {stem}")).iter().any(|e| matches!(e.kind, PlaceKind::Country | PlaceKind::Region)))
+    })
+}
+
 /// Strip titles and common words from a run and decide what it names.
 fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_longest: usize, headline: bool) -> Parsed {
     let toks = &doc.tokens;
@@ -578,6 +589,12 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
                 evidence = 3;
                 full_k.get_or_insert(k);
                 k += 1;
+                continue;
+            }
+            // "Sri Lankan troops", "Costa Rican President …": the demonym of a place of two words.
+            if compound_demonym(w, doc.token_text(words[k + 1])) {
+                full_k.get_or_insert(k);
+                k += 2;
                 continue;
             }
             if is_title_word(w) || lexicon::is_demonym(w) || (is_all_caps(w) && gazetteer::is_place(w)) {
