@@ -739,6 +739,15 @@ fn accept(doc: &Doc, i: usize, j: usize, entries: &[Entry], sports: bool, last: 
     if doc.table_row(i, j).is_some() {
         return None;
     }
+    // "Barcelona were held to a draw", "Leeds have signed …": in a match report, a town that
+    // opens a clause with a plural verb is its club.
+    if sports
+        && best.kind == PlaceKind::City
+        && next.is_some_and(|n| matches!(n, "were" | "are" | "have" | "had"))
+        && (sentence_start || prev.is_some_and(|p| matches!(p, "but" | "and" | "while" | "," | "as")))
+    {
+        return None;
+    }
     if !players_country() {
         if next.is_some_and(|n| RESULT_VERBS.contains(&&*crate::text::lower(n))) {
             return None;
