@@ -606,7 +606,16 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
                 continue;
             }
         }
-        if full_k.is_none() && (NOT_NAMES.contains(&w) || (is_common(w, vocab) && lexicon::first_name(w).is_none())) {
+        // ("A. Stewart", "I. Novak": a letter and a period before a name is an initial.)
+        // (Not a chapter's number: "CHAPTER I. Mrs. Rachel Lynde …".)
+        let initial = remaining > 1
+            && w.len() == 1
+            && doc.tokens.get(words[k] + 1).is_some_and(|t| {
+                doc.slice(t.span) == "." && t.span.start == toks[words[k]].span.end && doc.text[t.span.end..].starts_with(' ')
+            })
+            && !(honorific(doc.token_text(words[k + 1])).is_some() || is_title_word(doc.token_text(words[k + 1])))
+            && !(words[k] > 0 && matches!(doc.token_text(words[k] - 1), "CHAPTER" | "Chapter" | "PART" | "Part" | "BOOK" | "Book"));
+        if full_k.is_none() && !initial && (NOT_NAMES.contains(&w) || (is_common(w, vocab) && lexicon::first_name(w).is_none())) {
             k += 1;
             continue;
         }
