@@ -257,6 +257,16 @@ fn saint_place(st: &str, next: &str) -> bool {
     matches!(st, "St" | "Ste") && (gazetteer::is_place(&format!("{st}. {next}")) || gazetteer::is_place(&format!("Saint {next}")))
 }
 
+/// An honorific of address, which a text keeps with the name ("Mr. Pett", "Mrs Verloc",
+/// "Miss Sedley"), unlike a professional title ("Dr.", "Professor").
+fn is_social_honorific(w: &str) -> bool {
+    matches!(
+        w,
+        "Mr" | "Mrs" | "Miss" | "Ms" | "Mister" | "Madame" | "Madam" | "Mme" | "Mlle" | "Monsieur" | "Herr" | "Frau"
+            | "Lady" | "Lord" | "Sir" | "Dame" | "Aunt" | "Uncle" | "Master" | "Mistress" | "Widow"
+    )
+}
+
 /// The token of an honorific written right before token `first` ("Mr. Bennet", "Miss Bates").
 fn honorific_before(doc: &Doc, first: usize) -> Option<usize> {
     let mut h = first.checked_sub(1)?;
@@ -1169,18 +1179,25 @@ pub fn find(doc: &Doc, places: &[Place]) -> People {
     // Canonical names, aliases, gender from first names, roles from appositions.
     for m in &mentions {
         let b = &mut built[m.entity];
-        let shown = match honorific_before(doc, m.first) {
-            Some(h)
-                if b.entity.kind == EntityKind::Person
-                    && h >= m.full_first
-                    && (one_word[m.entity]
-                        || (m.first == m.last && b.first_name.as_deref() == Some(name_key(doc.token_text(m.first)).as_str()))) =>
-            {
-                Span::new(doc.tokens[h].span.start, m.span.end)
+        // The honorific is part of how the text names the person: "Mr. Pett", "Miss Sedley",
+        // "Madame St. Aubert" (a social honorific, always); "Dr. Okafor" only when the text
+        // never gives more of the name. It is part of the canonical name only in that case.
+        let (shown, named) = match honorific_before(doc, m.first) {
+            Some(h) if b.entity.kind == EntityKind::Person && h >= m.full_first => {
+                let with = Span::new(doc.tokens[h].span.start, m.span.end);
+                let known_by = one_word[m.entity]
+                    || (m.first == m.last && b.first_name.as_deref() == Some(name_key(doc.token_text(m.first)).as_str()));
+                if known_by {
+                    (with, with)
+                } else if is_social_honorific(doc.token_text(h)) {
+                    (with, m.span)
+                } else {
+                    (m.span, m.span)
+                }
             }
-            _ => m.span,
+            _ => (m.span, m.span),
         };
-        let text = shown.text(doc.text).to_string();
+        let text = named.text(doc.text).to_string();
         let full = m.full.text(doc.text).to_string();
         b.entity.mentions.push(Mention { span: shown, kind: MentionKind::Name });
         let words = text.split_whitespace().count();
