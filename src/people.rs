@@ -838,6 +838,11 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
     if !noun_shaped {
         let mut b = full_k.map_or(first, |fk| words[fk]);
         if b > 0 && matches!(doc.token_text(b - 1), "old" | "young" | "little" | "poor" | "dear" | "the") {
+            // "poor Florence", "old Taylor, the gardener": a word of pity or fondness before a
+            // lone name marks a person.
+            if name_words.len() == 1 && doc.token_text(b - 1) != "the" && !headline {
+                evidence = evidence.max(2);
+            }
             b -= 1;
         }
         if b > 0 && attribution::is_cue_word(&crate::text::lower(doc.token_text(b - 1))) && !headline {
@@ -1052,9 +1057,11 @@ pub fn find(doc: &Doc, places: &[Place]) -> People {
             }
             // A lone known first name ("Beatrice grew tired"), not an English word or a place
             // (nor one too short for the common-word list: "Men's 1,500 metres"), nor a team in
-            // a results table ("Chelsea 2 Everton 2").
+            // a results table ("Chelsea 2 Everton 2"), nor a name after a preposition of place
+            // ("people in Avonlea": a town the gazetteer lacks that is also a rare first name).
             None if words.len() == 1
                 && !matches!(words[0], "Men" | "Man")
+                && !(*first > 0 && matches!(doc.token_text(*first - 1), "in" | "into" | "near" | "through" | "throughout" | "outside" | "across"))
                 && doc.table_row(*first, *last).is_none()
                 && !is_common(words[0], &vocab)
                 && !lexicon::is_common_word(&crate::text::lower(words[0]))
