@@ -132,24 +132,17 @@ fn check_case(file: &str, case: &Case, ann: &Annotations) -> Vec<String> {
         .flat_map(|e| e.mentions.iter().filter(|m| m.kind == MentionKind::Name))
         .map(|m| m.span.text(t))
         .collect();
-    if let Some(expected) = &case.people {
+    // The canonical names of the entities of one kind, compared as sets.
+    for (what, kind, expected) in
+        [("people", EntityKind::Person, &case.people), ("organisations", EntityKind::Organisation, &case.organisations)]
+    {
+        let Some(expected) = expected else { continue };
         let mut want: Vec<&str> = expected.iter().map(String::as_str).collect();
-        let mut got: Vec<&str> =
-            ann.people.iter().filter(|e| e.kind == EntityKind::Person).map(|e| e.name.as_str()).collect();
+        let mut got: Vec<&str> = ann.people.iter().filter(|e| e.kind == kind).map(|e| e.name.as_str()).collect();
         want.sort();
         got.sort();
         if want != got {
-            fail(format!("people: expected {want:?}, got {got:?}"));
-        }
-    }
-    if let Some(expected) = &case.organisations {
-        let mut want: Vec<&str> = expected.iter().map(String::as_str).collect();
-        let mut got: Vec<&str> =
-            ann.people.iter().filter(|e| e.kind == EntityKind::Organisation).map(|e| e.name.as_str()).collect();
-        want.sort();
-        got.sort();
-        if want != got {
-            fail(format!("organisations: expected {want:?}, got {got:?}"));
+            fail(format!("{what}: expected {want:?}, got {got:?}"));
         }
     }
     for n in &case.not_people {
