@@ -81,7 +81,7 @@ fn lexicon() -> &'static Lexicon {
 }
 
 /// "JOHN" / "john" → "John"; a word already in mixed case is returned as is.
-fn title_case(w: &str) -> std::borrow::Cow<'_, str> {
+pub fn title_case(w: &str) -> std::borrow::Cow<'_, str> {
     let has_lower = w.chars().any(char::is_lowercase);
     let has_upper = w.chars().any(char::is_uppercase);
     if has_lower && has_upper {

@@ -312,12 +312,6 @@ fn is_capitalised(w: &str) -> bool {
     w.chars().next().is_some_and(|c| c.is_uppercase())
 }
 
-/// "SAMPRAS" → "Sampras".
-fn title_word(w: &str) -> String {
-    let mut cs = w.chars();
-    cs.next().map(|c| c.to_uppercase().chain(cs.flat_map(char::to_lowercase)).collect()).unwrap_or_default()
-}
-
 fn is_all_caps(w: &str) -> bool {
     w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(|c| c.is_lowercase())
 }
@@ -417,7 +411,7 @@ fn runs(doc: &Doc) -> Vec<Run> {
                 }
             }
             let next = j + 1;
-            if next >= toks.len() || !same_line(doc, j, next) {
+            if next >= toks.len() || !doc.same_line(j, next) {
                 break;
             }
             if starts_name_part(doc, next) && !is_cut(doc, next) {
@@ -427,7 +421,7 @@ fn runs(doc: &Doc) -> Vec<Run> {
             }
             // A particle followed by a capitalised word.
             let w = doc.token_text(next);
-            if PARTICLES.contains(&w) && next + 1 < toks.len() && starts_name_part(doc, next + 1) && same_line(doc, next, next + 1) {
+            if PARTICLES.contains(&w) && next + 1 < toks.len() && starts_name_part(doc, next + 1) && doc.same_line(next, next + 1) {
                 j = next + 1;
                 last = j;
                 continue;
@@ -437,7 +431,7 @@ fn runs(doc: &Doc) -> Vec<Run> {
                 && next + 2 < toks.len()
                 && PARTICLES.contains(&doc.token_text(next + 1))
                 && starts_name_part(doc, next + 2)
-                && same_line(doc, next, next + 2)
+                && doc.same_line(next, next + 2)
             {
                 j = next + 2;
                 last = j;
@@ -457,11 +451,6 @@ fn runs(doc: &Doc) -> Vec<Run> {
         i = last + 1;
     }
     out
-}
-
-fn same_line(doc: &Doc, a: usize, b: usize) -> bool {
-    let gap = &doc.text[doc.tokens[a].span.end..doc.tokens[b].span.start];
-    !gap.chars().any(crate::text::is_line_break)
 }
 
 fn starts_name_part(doc: &Doc, i: usize) -> bool {
@@ -1106,12 +1095,12 @@ pub fn find(doc: &Doc, places: &[Place]) -> People {
         let Some(hits) = by_surname.get(&name_key(w)) else { continue };
         let Some(&idx) = hits.iter().find(|&&i| in_full[i]) else { continue };
         let span = doc.tokens[t].span;
-        let titled = title_word(w);
+        let titled = lexicon::title_case(w);
         // (Not an English word that is no surname, "DEMOGRAPHICS"; not the first word of a name
         // in ordinary case, "FOX News".)
         let starts_run = doc.tokens.get(t + 1).is_some_and(|n| {
             let nw = doc.slice(n.span);
-            n.kind == TokenKind::Word && same_line(doc, t, t + 1) && is_capitalised(nw) && !is_all_caps(nw)
+            n.kind == TokenKind::Word && doc.same_line(t, t + 1) && is_capitalised(nw) && !is_all_caps(nw)
         });
         if starts_run
             || (lexicon::is_common_word(&crate::text::lower(w)) && !lexicon::is_surname(&titled))
@@ -1122,11 +1111,11 @@ pub fn find(doc: &Doc, places: &[Place]) -> People {
         // The first name before it, in capitals too: the person's own, or any known one
         // when the text never gave one ("BARBARA PINKERTON" after "Miss Pinkerton").
         let mut first = t;
-        if t > 0 && !covered[t - 1] && doc.tokens[t - 1].kind == TokenKind::Word && same_line(doc, t - 1, t) {
+        if t > 0 && !covered[t - 1] && doc.tokens[t - 1].kind == TokenKind::Word && doc.same_line(t - 1, t) {
             let prev = doc.token_text(t - 1);
             let own = match &built[idx].first_name {
                 Some(f) => *f == name_key(prev),
-                None => lexicon::first_name(&title_word(prev)).is_some(),
+                None => lexicon::first_name(&lexicon::title_case(prev)).is_some(),
             };
             if is_all_caps(prev) && own {
                 first = t - 1;

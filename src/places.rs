@@ -226,14 +226,13 @@ pub fn find(doc: &Doc) -> Vec<Place> {
                     continue;
                 }
                 let after = toks.get(j + 1).map(|t| doc.slice(t.span));
-                // "OKLAHOMA CITY The Latest": a name of two words needs no comma when Title
-                // Case follows.
                 // A wire dateline: "NEW YORK 1996-08-30", "KUALA LUMPUR (Reuters)", or the name
                 // alone on its line.
-                let same_line = |a: usize, b: usize| !doc.text[toks[a].span.end..toks[b].span.start].chars().any(crate::text::is_line_break);
-                let line_start = i == 0 || !same_line(i - 1, i);
+                let line_start = i == 0 || !doc.same_line(i - 1, i);
                 let dateline = line_start
-                    && toks.get(j + 1).is_none_or(|t| t.kind == TokenKind::Number || doc.slice(t.span) == "(" || !same_line(j, j + 1));
+                    && toks.get(j + 1).is_none_or(|t| t.kind == TokenKind::Number || doc.slice(t.span) == "(" || !doc.same_line(j, j + 1));
+                // "OKLAHOMA CITY The Latest": a name of two words needs no comma when Title
+                // Case follows.
                 let separated = after.is_some_and(|a| matches!(a, "," | "—" | "–" | "-" | "\u{97}"))
                     || (after.is_some_and(|a| is_capitalised(a) && !is_caps_word(a)) && (i..=j).all(|t| doc.token_text(t) != "."))
                     || dateline;

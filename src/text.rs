@@ -71,26 +71,30 @@ impl<'t> Doc<'t> {
         self.slice(self.tokens[i].span)
     }
 
+    /// Is there no line break between tokens `a` and `b` (`a` before `b`)?
+    pub fn same_line(&self, a: usize, b: usize) -> bool {
+        !self.text[self.tokens[a].span.end..self.tokens[b].span.start].chars().any(is_line_break)
+    }
+
     /// The line of a sports table that the name at tokens `i..=j` heads, if it heads one: a
     /// results line ("Leicester 1 Leeds 0", "PSV Eindhoven 4 (Nilis 12th) Vitesse Arnhem 1")
     /// or a standings row ("BOSTON 67 68 .496 8 1/2"). The name must be followed by its
     /// number, after at most three more capitalised words.
     pub fn table_row(&self, i: usize, j: usize) -> Option<TableRow> {
-        let same_line = |a: usize, b: usize| !self.text[self.tokens[a].span.end..self.tokens[b].span.start].chars().any(is_line_break);
         // Cheap test first: a number right after the name, or after a few more capitalised words.
         let mut k = j + 1;
-        while k < self.tokens.len() && k <= j + 3 && same_line(k - 1, k) && self.tokens[k].kind == TokenKind::Word {
+        while k < self.tokens.len() && k <= j + 3 && self.same_line(k - 1, k) && self.tokens[k].kind == TokenKind::Word {
             k += 1;
         }
-        if k >= self.tokens.len() || !same_line(k - 1, k) || self.tokens[k].kind != TokenKind::Number {
+        if k >= self.tokens.len() || !self.same_line(k - 1, k) || self.tokens[k].kind != TokenKind::Number {
             return None;
         }
         let mut start = i;
-        while start > 0 && same_line(start - 1, start) && i - start < 40 {
+        while start > 0 && self.same_line(start - 1, start) && i - start < 40 {
             start -= 1;
         }
         let mut end = j;
-        while end + 1 < self.tokens.len() && same_line(end, end + 1) && end - j < 40 {
+        while end + 1 < self.tokens.len() && self.same_line(end, end + 1) && end - j < 40 {
             end += 1;
         }
         // (Not a name in parentheses: a scorer, a player's country.)
