@@ -1314,6 +1314,9 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 candidates.push((start, e, self.is_subject_mention(t)));
             }
         }
+        if candidates.is_empty() {
+            return self.last_addressed(window_start, pos, &compatible);
+        }
         let (latest, _, _) = *candidates.iter().max_by_key(|c| c.0)?;
         let sentence = self.doc.sentence_index(latest);
         let same_sentence: Vec<&(usize, usize, bool)> =
@@ -1324,6 +1327,17 @@ impl<'a, 'd> Ctx<'a, 'd> {
             .min_by_key(|c| c.0)
             .or_else(|| same_sentence.iter().max_by_key(|c| c.0))
             .map(|c| c.1)
+    }
+
+    /// With no one named in the narration nearby, the person last called by name in a quote
+    /// between `from` and `pos` ("“My dear Holmes,” said I, …" / "“It is simplicity
+    /// itself,” said he"): in a conversation of two, he or she is the one addressed.
+    /// (Only a quote of an earlier paragraph: “Ralph,” he said, calls someone else.)
+    fn last_addressed(&self, from: usize, pos: usize, compatible: &dyn Fn(usize) -> bool) -> Option<usize> {
+        let para_start = self.doc.paragraphs[self.doc.paragraph_index(pos)?].start;
+        let hi = self.found.partition_point(|f| f.span.start < para_start);
+        let lo = self.found.partition_point(|f| f.span.start < from);
+        self.found[lo..hi.max(lo)].iter().rev().take(3).find_map(|f| self.vocatives(f.content).into_iter().rev().find(|&e| compatible(e)))
     }
 
     /// Is the mention starting at token `t` a clause subject: not after a preposition, an
