@@ -494,6 +494,18 @@ static ORG_HEADS: WordSet = WordSet::new(&[
     "Magazine", "Radio", "Television", "Channel", "Agency", "Coalition", "Movement", "Forces", "Guard",
 ]);
 
+/// Is token `t` on a line that opens with a list word of a match report and a colon, after
+/// the colon ("Scorers: …", "Referee: …", "Booked: …")?
+fn listed_in_match_line(doc: &Doc, t: usize) -> bool {
+    let mut start = t;
+    while start > 0 && doc.same_line(start - 1, start) && t - start < 60 {
+        start -= 1;
+    }
+    start + 1 < t
+        && matches!(doc.token_text(start), "Scorers" | "Scorer" | "Goalscorers" | "Goalscorer" | "Referee" | "Booked" | "Cautioned")
+        && doc.token_text(start + 1) == ":"
+}
+
 /// Are `a b` the demonym of a place named in two words: "Sri Lankan", "Costa Rican", "New
 /// Zealander", "North Korean", "Sierra Leonean", "East Timorese"?
 fn compound_demonym(a: &str, b: &str) -> bool {
@@ -837,6 +849,11 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
         if b > 0 && attribution::is_cue_word(&crate::text::lower(doc.token_text(b - 1))) && !headline {
             evidence = evidence.max(2);
         }
+    }
+    // "Scorers: Ronaldo (23rd minute), Bebeto (67)", "Referee: Pierluigi Collina": the names
+    // of a line of a match report that opens with a list word and a colon are people's.
+    if !headline && listed_in_match_line(doc, first) {
+        evidence = evidence.max(2);
     }
     // A speech verb right after the name ("…, said Juliette Touma": not when a name follows
     // the verb after a comma, which makes it that name's: "Jabalia and Beit Lahiya, said …").
