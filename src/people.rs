@@ -421,7 +421,13 @@ fn runs(doc: &Doc) -> Vec<Run> {
             }
             // A particle followed by a capitalised word.
             let w = doc.token_text(next);
-            if PARTICLES.contains(&w) && next + 1 < toks.len() && starts_name_part(doc, next + 1) && doc.same_line(next, next + 1) {
+            // (Not the "st" of a cricket scorecard, "Pellow st Rafiq b Noman 12": stumped by.)
+            if PARTICLES.contains(&w)
+                && next + 1 < toks.len()
+                && starts_name_part(doc, next + 1)
+                && doc.same_line(next, next + 1)
+                && !(w == "st" && in_batting_line(doc, next + 1))
+            {
                 j = next + 1;
                 last = j;
                 continue;
@@ -504,6 +510,20 @@ fn listed_in_match_line(doc: &Doc, t: usize) -> bool {
     start + 1 < t
         && matches!(doc.token_text(start), "Scorers" | "Scorer" | "Goalscorers" | "Goalscorer" | "Referee" | "Booked" | "Cautioned")
         && doc.token_text(start + 1) == ":"
+}
+
+/// Is the run at token `t` a fielder or bowler in a line of a cricket scorecard: after "c",
+/// "b", "st" or "lbw b" ("A. Stewart c Inzamam-ul-Haq b Mushtaq Ahmed 44"), on a line that
+/// ends with the runs?
+fn in_batting_line(doc: &Doc, t: usize) -> bool {
+    if t == 0 || !matches!(doc.token_text(t - 1), "c" | "b" | "st") || !doc.same_line(t - 1, t) {
+        return false;
+    }
+    let mut end = t;
+    while end + 1 < doc.tokens.len() && doc.same_line(end, end + 1) && end - t < 20 {
+        end += 1;
+    }
+    doc.tokens[end].kind == TokenKind::Number
 }
 
 /// Are `a b` the demonym of a place named in two words: "Sri Lankan", "Costa Rican", "New
@@ -852,7 +872,7 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
     }
     // "Scorers: Ronaldo (23rd minute), Bebeto (67)", "Referee: Pierluigi Collina": the names
     // of a line of a match report that opens with a list word and a colon are people's.
-    if !headline && listed_in_match_line(doc, first) {
+    if !headline && (listed_in_match_line(doc, first) || in_batting_line(doc, run.first)) {
         evidence = evidence.max(2);
     }
     // A speech verb right after the name ("…, said Juliette Touma": not when a name follows
