@@ -500,16 +500,30 @@ static ORG_HEADS: WordSet = WordSet::new(&[
     "Magazine", "Radio", "Television", "Channel", "Agency", "Coalition", "Movement", "Forces", "Guard",
 ]);
 
-/// Is token `t` on a line that opens with a list word of a match report and a colon, after
-/// the colon ("Scorers: …", "Referee: …", "Booked: …")?
-fn listed_in_match_line(doc: &Doc, t: usize) -> bool {
-    let mut start = t;
-    while start > 0 && doc.same_line(start - 1, start) && t - start < 60 {
-        start -= 1;
+/// The lines of a match report that open with a list word and a colon ("Scorers: …",
+/// "Referee: …", "Booked: …"), as token ranges after the colon, in order.
+fn match_list_lines(doc: &Doc) -> Vec<(usize, usize)> {
+    let toks = &doc.tokens;
+    let mut out = Vec::new();
+    for t in 0..toks.len().saturating_sub(1) {
+        if matches!(doc.token_text(t), "Scorers" | "Scorer" | "Goalscorers" | "Goalscorer" | "Referee" | "Booked" | "Cautioned")
+            && doc.token_text(t + 1) == ":"
+            && (t == 0 || !doc.same_line(t - 1, t))
+        {
+            let mut end = t + 1;
+            while end + 1 < toks.len() && doc.same_line(end, end + 1) {
+                end += 1;
+            }
+            out.push((t + 2, end));
+        }
     }
-    start + 1 < t
-        && matches!(doc.token_text(start), "Scorers" | "Scorer" | "Goalscorers" | "Goalscorer" | "Referee" | "Booked" | "Cautioned")
-        && doc.token_text(start + 1) == ":"
+    out
+}
+
+/// Is token `t` inside one of the `lines` of [`match_list_lines`]?
+fn listed_in_match_line(lines: &[(usize, usize)], t: usize) -> bool {
+    let i = lines.partition_point(|l| l.0 <= t);
+    i > 0 && t <= lines[i - 1].1
 }
 
 /// Is the run at token `t` a fielder or bowler in a line of a cricket scorecard: after "c",
@@ -538,7 +552,8 @@ fn compound_demonym(a: &str, b: &str) -> bool {
 }
 
 /// Strip titles and common words from a run and decide what it names.
-fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_longest: usize, headline: bool) -> Parsed {
+/// (`listed`: the lines of [`match_list_lines`].)
+fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_longest: usize, headline: bool, listed: &[(usize, usize)]) -> Parsed {
     let toks = &doc.tokens;
     let words: Vec<usize> = (run.first..=run.last).filter(|&k| toks[k].kind == TokenKind::Word).collect();
     if words.is_empty() {
@@ -872,7 +887,7 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
     }
     // "Scorers: Ronaldo (23rd minute), Bebeto (67)", "Referee: Pierluigi Collina": the names
     // of a line of a match report that opens with a list word and a colon are people's.
-    if !headline && (listed_in_match_line(doc, first) || in_batting_line(doc, run.first)) {
+    if !headline && (listed_in_match_line(listed, first) || in_batting_line(doc, run.first)) {
         evidence = evidence.max(2);
     }
     // A speech verb right after the name ("…, said Juliette Touma": not when a name follows
@@ -986,11 +1001,12 @@ pub fn find(doc: &Doc, places: &[Place]) -> People {
     let vocab = Vocabulary::new(doc);
     let places_longest = crate::model::max_len(places, |p| p.span);
     let headlines: Vec<bool> = doc.sentences.iter().map(|s| title_case_with(doc, *s, &vocab)).collect();
+    let listed = match_list_lines(doc);
     let mut parsed: Vec<Parsed> = runs(doc)
         .iter()
         .map(|r| {
             let headline = doc.sentence_index(doc.tokens[r.first].span.start).is_some_and(|i| headlines[i]);
-            parse_run(doc, r, &vocab, places, places_longest, headline)
+            parse_run(doc, r, &vocab, places, places_longest, headline, &listed)
         })
         .collect();
 
