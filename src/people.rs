@@ -1002,7 +1002,7 @@ pub fn find(doc: &Doc, places: &[Place]) -> People {
     let places_longest = crate::model::max_len(places, |p| p.span);
     let headlines: Vec<bool> = doc.sentences.iter().map(|s| title_case_with(doc, *s, &vocab)).collect();
     let listed = match_list_lines(doc);
-    let mut parsed: Vec<Parsed> = runs(doc)
+    let parsed: Vec<Parsed> = runs(doc)
         .iter()
         .map(|r| {
             let headline = doc.sentence_index(doc.tokens[r.first].span.start).is_some_and(|i| headlines[i]);
@@ -1075,10 +1075,16 @@ pub fn find(doc: &Doc, places: &[Place]) -> People {
     let mut seen: HashSet<Span> = mentions.iter().map(|m| m.span).collect();
     // Pass 2: single words that match a known surname or first name, or that a title or
     // a speech verb marks as a person.
-    for p in parsed.iter_mut() {
+    // Twice: a word before the name that makes it known ("while Holmes lit his pipe" …
+    // "“My dear Holmes,” said I") joins on the second sweep.
+    // (On the second sweep, never a place's name: "Gainesville residents" before a
+    // "Gainesville" the text treats as a person.)
+    for (n, p) in parsed.iter().chain(parsed.iter()).enumerate() {
         let Parsed::Person { first, last, full_first, gender, role, evidence } = p else { continue };
         let span = Span::new(doc.tokens[*first].span.start, doc.tokens[*last].span.end);
-        if !seen.insert(span) {
+        if seen.contains(&span)
+            || (n >= parsed.len() && crate::model::overlapping(places, span, places_longest, |p| p.span).next().is_some())
+        {
             continue;
         }
         let words: Vec<&str> = (*first..=*last).filter(|&k| doc.tokens[k].kind == TokenKind::Word).map(|k| doc.token_text(k)).collect();
@@ -1125,6 +1131,7 @@ pub fn find(doc: &Doc, places: &[Place]) -> People {
         if built[idx].entity.gender == Gender::Unknown {
             built[idx].entity.gender = *gender;
         }
+        seen.insert(span);
         mentions.push(NameMention::new(doc, *first, *last, *full_first, idx));
     }
     // Pass 3: a name in capitals (a wire headline "SAMPRAS BEATS IVANISEVIC", a table) that is
@@ -1422,6 +1429,15 @@ mod tests {
         assert_eq!(role("Ann Roe, a spokeswoman for the ministry, said so.", "Ann Roe").as_deref(), Some("a spokeswoman for the ministry"));
         assert_eq!(role("70 Fred Castell, Steve Brannock, Colin Arbery (Britain)\n\nSOCCER - HOSTS WIN", "Fred Castell"), None);
         assert_eq!(role("70 Fred Castell, Steve Brannock, Colin Arbery (Britain)\n\nSOCCER - HOSTS WIN", "Steve Brannock"), None);
+    }
+
+    #[test]
+    fn a_lone_surname_joins_a_person_named_after_it() {
+        let text = "I waited while Dalgleish lit his pipe.\n\n\"My dear Dalgleish,\" said I, \"you are late.\"";
+        let doc = Doc::new(text);
+        let found = find(&doc, &[]);
+        let names: Vec<&str> = found.mentions.iter().map(|m| m.span.text(text)).collect();
+        assert_eq!(names, ["Dalgleish", "Dalgleish"]);
     }
 
     #[test]
