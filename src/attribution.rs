@@ -1329,10 +1329,11 @@ impl<'a, 'd> Ctx<'a, 'd> {
             .map(|c| c.1)
     }
 
-    /// With no one named in the narration nearby, the person last called by name in a quote
-    /// between `from` and `pos` ("“My dear Holmes,” said I, …" / "“It is simplicity
-    /// itself,” said he"): in a conversation of two, he or she is the one addressed.
-    /// (Only a quote of an earlier paragraph: “Ralph,” he said, calls someone else.)
+    /// With no one named in the narration nearby, the person last called by name in one of
+    /// the last three quotes from `from` to the paragraph of `pos` ("“My dear Holmes,” said
+    /// I, …" / "“It is simplicity itself,” said he"): in a conversation of two, he or she is
+    /// the one addressed. (Only a quote of an earlier paragraph: “Ralph,” he said, calls
+    /// someone else.)
     fn last_addressed(&self, from: usize, pos: usize, compatible: &dyn Fn(usize) -> bool) -> Option<usize> {
         let para_start = self.doc.paragraphs[self.doc.paragraph_index(pos)?].start;
         let hi = self.found.partition_point(|f| f.span.start < para_start);
