@@ -543,7 +543,8 @@ fn in_batting_line(doc: &Doc, t: usize) -> bool {
 /// Are `a b` the demonym of a place named in two words: "Sri Lankan", "Costa Rican", "New
 /// Zealander", "North Korean", "Sierra Leonean", "East Timorese"?
 fn compound_demonym(a: &str, b: &str) -> bool {
-    if !is_capitalised(a) || !is_capitalised(b) || is_all_caps(b) {
+    // (Cheap tests first: this runs on the first words of every capitalised run.)
+    if !is_capitalised(a) || !is_capitalised(b) || is_all_caps(b) || gazetteer::reach(a) < 2 {
         return false;
     }
     ["n", "an", "er", "ese", "i"].iter().any(|suffix| {
@@ -594,18 +595,15 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
                     | "AC" | "AS" | "FC" | "SC" | "Borussia" | "Bayern" | "Racing" | "Deportivo" | "Olympiacos" | "Spartak"
             )
             && gazetteer::is_place(Span::new(toks[words[lead + 1]].span.start, toks[b].span.end).text(doc.text));
+        let is_place = || gazetteer::is_place(text);
         // (A place whose name ends like an organisation's is still a place: "the West Bank",
         // "the Gaza Strip", "the Soviet Union".)
-        if (ORG_NAMES.contains(&text) || org_head || club || team_or_firm(doc, &words[lead..])) && !gazetteer::is_place(text) {
+        if (ORG_NAMES.contains(&text) || org_head || club || team_or_firm(doc, &words[lead..])) && !is_place() {
             return Parsed::Org { first: a, last: b };
         }
-    }
-    // "of New York said": a run that is all one place of two words or more is that place,
-    // even when its first word could be stripped as a common word ("New", "North").
-    if lead + 1 < words.len() {
-        let (a, b) = (words[lead], *words.last().expect("non-empty"));
-        let text = Span::new(toks[a].span.start, toks[b].span.end).text(doc.text);
-        if gazetteer::is_place(text) && !ORG_NAMES.contains(&text) {
+        // "of New York said": a run that is all one place of two words or more is that place,
+        // even when its first word could be stripped as a common word ("New", "North").
+        if b > a && !ORG_NAMES.contains(&text) && is_place() {
             return Parsed::Nothing;
         }
     }

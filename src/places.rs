@@ -263,7 +263,7 @@ pub fn find(doc: &Doc) -> Vec<Place> {
                 }
             }
             if matched.is_none() && first.chars().count() >= 4 {
-                let titled = title_word(first);
+                let titled = crate::lexicon::title_case(first);
                 let entries = gazetteer::entries(&titled);
                 if !entries.is_empty() && !crate::lexicon::is_common_word(&titled.to_lowercase()) {
                     matched = Some((i, entries));
@@ -468,7 +468,7 @@ pub(crate) fn place_name_at(doc: &Doc, t: usize) -> Option<Vec<Entry>> {
 /// The name of a town the gazetteer does not list, as written, but a dateline's capitals
 /// in Title Case ("ELKVILLE" → "Elkville").
 fn town_name(written: &str) -> String {
-    written.split(' ').map(|w| if is_caps_word(w) { title_word(w) } else { w.to_string() }).collect::<Vec<_>>().join(" ")
+    written.split(' ').map(|w| if is_caps_word(w) { crate::lexicon::title_case(w).into_owned() } else { w.to_string() }).collect::<Vec<_>>().join(" ")
 }
 
 /// The name in Title Case that tokens `i..=j`, written in capitals, spell: "RIO DE JANEIRO" →
@@ -480,19 +480,14 @@ fn caps_name(doc: &Doc, i: usize, j: usize) -> String {
         if t > i && doc.token_text(t) != "." {
             name.push_str(&doc.text[toks[t - 1].span.end..toks[t].span.start]);
         }
-        let w = title_word(doc.token_text(t));
-        if t > i && matches!(w.as_str(), "De" | "Da" | "Do" | "Del" | "Dos" | "Das" | "La" | "Le" | "Of" | "On" | "Upon" | "Am" | "Es" | "El") {
+        let w = crate::lexicon::title_case(doc.token_text(t));
+        if t > i && matches!(&*w, "De" | "Da" | "Do" | "Del" | "Dos" | "Das" | "La" | "Le" | "Of" | "On" | "Upon" | "Am" | "Es" | "El") {
             name.push_str(&w.to_lowercase());
         } else {
             name.push_str(&w);
         }
     }
     name
-}
-
-/// A word with its first letter kept and the rest in lower case: "CHARLESTON" → "Charleston".
-fn title_word(w: &str) -> String {
-    w.chars().enumerate().map(|(k, c)| if k == 0 { c } else { c.to_lowercase().next().unwrap_or(c) }).collect()
 }
 
 /// A town the gazetteer does not list, named as written, placed at the centre of `state`.
@@ -634,7 +629,7 @@ fn accept(doc: &Doc, i: usize, j: usize, entries: &[Entry], sports: bool, last: 
     let next2 = toks.get(j + 2).map(|t| doc.slice(t.span));
     // (A player's country is a place: "Erik Halvorsen of Norway", "Croatia's Tomas Martinu",
     // "Tomas Martinu (Croatia)".)
-    let players_country = || {
+    let players_country = {
         let name_before_of = prev == Some("of") && i >= 2 && toks[i - 2].kind == TokenKind::Word && is_capitalised(doc.token_text(i - 2));
         let name_after = matches!(next, Some("’s" | "'s")) && next2.is_some_and(|n| is_capitalised(n) && !gazetteer::is_place(n));
         name_before_of || name_after || (prev == Some("(") && next == Some(")"))
@@ -643,7 +638,7 @@ fn accept(doc: &Doc, i: usize, j: usize, entries: &[Entry], sports: bool, last: 
         && national
         && !continues_places
         && !prev.is_some_and(|p| matches!(p, "in" | "from" | "across" | "throughout" | "near"))
-        && !players_country()
+        && !players_country
     {
         return None;
     }
@@ -747,7 +742,7 @@ fn accept(doc: &Doc, i: usize, j: usize, entries: &[Entry], sports: bool, last: 
     {
         return None;
     }
-    if !players_country() {
+    if !players_country {
         if next.is_some_and(|n| RESULT_VERBS.contains(&&*crate::text::lower(n))) {
             return None;
         }
