@@ -443,6 +443,16 @@ fn runs(doc: &Doc) -> Vec<Run> {
                 last = j;
                 continue;
             }
+            // An institution named "HEAD of NAME": "Ohio Department of Transportation",
+            // "the Bank of England" (the whole is one organisation; see `parse_run`).
+            if w == "of" && OF_HEADS.contains(&doc.token_text(j)) && next + 1 < toks.len()
+                && starts_name_part(doc, next + 1) && doc.same_line(next, next + 1)
+                && !is_function_word(doc.token_text(next + 1))
+            {
+                j = next + 1;
+                last = j;
+                continue;
+            }
             // "of" inside titles: "Secretary of State Maria Tovar".
             if (w == "of" || w == "for") && is_title_word(doc.token_text(j)) && next + 1 < toks.len()
                 && starts_name_part(doc, next + 1) && is_title_word(doc.token_text(next + 1))
@@ -488,6 +498,14 @@ enum Parsed {
     Org { first: usize, last: usize },
     Nothing,
 }
+
+/// Heads of institutions named "HEAD of NAME" ("Department of Transportation", "Bank of
+/// England"): a run goes on through their "of", and is an organisation.
+static OF_HEADS: WordSet = WordSet::new(&[
+    "Department", "Ministry", "Bureau", "Board", "Bank", "University", "Institute", "Museum", "Chamber", "College",
+    "Academy", "Council", "Court", "Commission", "Committee", "Society", "Association", "Federation", "Library",
+    "Office", "Division", "Agency", "Authority", "Corps", "Guild", "Union",
+]);
 
 /// Heads that make a capitalised run an organisation that can speak ("Foreign Ministry").
 static ORG_HEADS: WordSet = WordSet::new(&[
@@ -586,7 +604,8 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
         let text = Span::new(toks[a].span.start, toks[b].span.end).text(doc.text);
         // (Not across a modal verb in a headline: "Peace Deal in Ukraine Will Center on …".)
         let modal_inside = || words[lead + 1..].iter().any(|&w| matches!(doc.token_text(w), "Will" | "Would" | "Could" | "Should" | "Must" | "Can" | "Shall"));
-        let org_head = b > a && ORG_HEADS.contains(&doc.token_text(b)) && !modal_inside();
+        let head_of = || words[lead..].windows(2).any(|p| OF_HEADS.contains(&doc.token_text(p[0])) && doc.token_text(p[1]) == "of");
+        let org_head = b > a && (ORG_HEADS.contains(&doc.token_text(b)) || head_of()) && !modal_inside();
         // "Real Madrid", "Inter Milan", "Dynamo Kyiv": a club word before the club's town.
         let club = b > a
             && matches!(

@@ -574,6 +574,33 @@ fn suffix_place(doc: &Doc, i: usize, matched_end: Option<usize>) -> Option<Place
 /// place, and stays one inside the service's name (see [`resolve`]).
 const LOCAL_SERVICES: &[&str] = &["Police", "Fire"];
 
+/// Public bodies of a town, county or state, named after it: "the Dalton City Council",
+/// "Ohio Department of Transportation", "Kanawha Circuit Court", "Marion County Health
+/// Department", "Parkers Prairie High School". As with [`LOCAL_SERVICES`], the place stays
+/// a place inside the body's name: the reader learns where the story is. Only for towns and
+/// divisions: a country's ministries and a sea's councils ("Atlantic Council") are left whole.
+const LOCAL_BODIES: &[&str] = &[
+    "State Police", "Highway Patrol", "Sheriff", "City Council", "City Hall", "City Manager", "City Commission",
+    "City Attorney", "City Clerk", "City Councilman",
+    "City Councilwoman", "City Councilor", "City Councillor", "City Marshal", "Town Council", "Town Hall", "Village Board", "Council", "Borough Council",
+    "County Council", "District Council", "County Commission", "County Commissioners", "Board of Education",
+    "Board of Commissioners", "Board of Supervisors", "Department of", "Health Department", "Public Library",
+    "Public Schools", "Public Works", "Public Utilities", "Public Safety", "School Board", "School District",
+    "Circuit Court", "District Court", "Municipal Court", "Superior Court", "Probate Court", "Magistrate Court",
+    "High School", "Middle School", "Elementary School", "Housing Authority", "Parks and Recreation",
+];
+
+/// Does `rest`, the text right after a place of kind `kind`, name one of its services or
+/// public bodies ([`LOCAL_SERVICES`], [`LOCAL_BODIES`]): " Police Chief", " City Council"?
+fn names_local_service(rest: &str, kind: PlaceKind) -> bool {
+    let Some(r) = rest.strip_prefix(' ') else { return false };
+    let starts = |phrase: &str| {
+        r.strip_prefix(phrase).is_some_and(|after| !after.chars().next().is_some_and(|c| c.is_alphanumeric()))
+    };
+    LOCAL_SERVICES.iter().any(|s| r.starts_with(s))
+        || (matches!(kind, PlaceKind::City | PlaceKind::Region) && LOCAL_BODIES.iter().any(|s| starts(s)))
+}
+
 /// "Ashford Mayor Lena Voss": the title of a town's mayor, then a name, right after token
 /// `j`. The town is a place whatever else its name could be (a surname, an organisation's
 /// first word). (A police or fire chief's title is a [`LOCAL_SERVICES`] word.)
@@ -645,7 +672,9 @@ fn accept(doc: &Doc, i: usize, j: usize, entries: &[Entry], sports: bool, last: 
     let sentence_start = doc.sentence_index(toks[i].span.start).is_some_and(|s| doc.sentences[s].start == toks[i].span.start);
 
     // "Ashford Mayor Lena Voss", "the Dalton Police Department": the town of a local title or service.
-    let local_title = next.is_some_and(|n| LOCAL_SERVICES.contains(&n)) || before_mayor(doc, j);
+    let local_title = next.is_some_and(|n| LOCAL_SERVICES.contains(&n))
+        || before_mayor(doc, j)
+        || (next.is_some_and(is_capitalised) && names_local_service(&doc.text[toks[j].span.end..], best.kind));
     // Part of a longer capitalised name: "Paris Agreement", "Washington Post".
     if let Some(n) = next.filter(|_| !local_title) {
         if NAME_CONTINUATIONS.contains(&n) && doc.text[toks[j].span.end..toks[j + 1].span.start] == *" " {
@@ -765,11 +794,6 @@ fn accept(doc: &Doc, i: usize, j: usize, entries: &[Entry], sports: bool, last: 
     Some(place_of(Span::new(toks[i].span.start, toks[j].span.end), &best, entries.len()))
 }
 
-/// Does `rest`, the text right after a place, go on with a [`LOCAL_SERVICES`] word?
-fn names_local_service(rest: &str) -> bool {
-    rest.strip_prefix(' ').is_some_and(|r| LOCAL_SERVICES.iter().any(|s| r.starts_with(s)))
-}
-
 /// The first word of `span` in `text` ("Mary" of "Mary Pitman").
 fn doc_word(text: &str, span: Span) -> &str {
     let s = span.text(text);
@@ -819,7 +843,10 @@ pub fn resolve(text: &str, candidates: Vec<Place>, people: &People) -> Vec<Place
                 match kind {
                     EntityKind::Person => m.span.overlaps(p.span),
                     // An organisation named like a place ("the Kremlin") is not a place either.
-                    EntityKind::Organisation if m.span.start == p.span.start && names_local_service(&text[p.span.end..]) => false,
+                    EntityKind::Organisation if m.span.start == p.span.start && names_local_service(&text[p.span.end..], p.kind) => false,
+                    // "the Energy Authority of Ireland": a place after the "of" of an
+                    // institution's name is left to `accept` (see `ORG_BEFORE_OF`).
+                    EntityKind::Organisation if m.span.start < p.span.start && text[m.span.start..p.span.start].ends_with(" of ") => false,
                     EntityKind::Organisation => m.span.overlaps(p.span) && m.span != p.span || m.span.contains(p.span) && m.span.len() > p.span.len(),
                 }
             })
