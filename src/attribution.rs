@@ -1292,14 +1292,18 @@ impl<'a, 'd> Ctx<'a, 'd> {
         let quote = content.text(self.doc.text);
         // (position, entity, is_subject)
         let mut candidates: Vec<(usize, usize, bool)> = Vec::new();
+        let mentions = &self.people.mentions;
+        // A speaker rarely names himself inside his own words, by any of his names: “Are you
+        // in earnest, Marilla?” she demanded.
+        let (qlo, qhi) = (mentions.partition_point(|m| m.span.start < content.start), mentions.partition_point(|m| m.span.start < content.end));
+        let named_inside = |e: usize| mentions[qlo..qhi].iter().any(|m| m.entity == e);
         let compatible = |e: usize| {
             let ent = &self.entities[e];
             ent.kind == EntityKind::Person
                 && ent.gender.agrees_with(g)
-                // A speaker rarely names himself in the third person inside his own words.
                 && !ent.name.split_whitespace().last().is_some_and(|surname| quote.contains(surname))
+                && !named_inside(e)
         };
-        let mentions = &self.people.mentions;
         let (lo, hi) = (mentions.partition_point(|m| m.span.start < window_start), mentions.partition_point(|m| m.span.start < pos));
         for m in &mentions[lo..hi] {
             if self.quote_of[m.first].is_some() || !compatible(m.entity) {
