@@ -1042,6 +1042,40 @@ impl<'a, 'd> Ctx<'a, 'd> {
         })
     }
 
+    /// An action beat: quote `qi` opens a sentence right after a sentence of the same
+    /// paragraph that holds no quote and opens with a person, a name or he/she, and a
+    /// lower-case word, with no one else named in it ("Cameron waved a hand toward the
+    /// plain. “I may strike north.”"). In fiction the one who acts speaks.
+    fn action_beat(&self, qi: usize) -> Option<Subject> {
+        let f = &self.found[qi];
+        let si = self.doc.sentence_index(f.span.start)?;
+        // (Not when the words after the quote have a cue of their own: “…,” one employee told TV.)
+        if si == 0 || self.doc.sentences[si].start != f.span.start || self.cue_between(f.span.end, self.doc.sentences[si].end) {
+            return None;
+        }
+        let prev = self.doc.sentences[si - 1];
+        if self.doc.paragraph_index(prev.start)? != self.doc.paragraph_index(f.span.start)? {
+            return None;
+        }
+        let (a, b) = (self.doc.token_at_or_after(prev.start), self.doc.token_at_or_after(prev.end));
+        if b <= a + 2 || (a..b).any(|t| self.quote_of[t].is_some() || crate::text::is_quote_mark(self.word(t))) {
+            return None;
+        }
+        let (subject, after) = if let Some(mi) = self.starts[a].filter(|&mi| self.is_person(mi)) {
+            (Subject::Name(mi), self.people.mentions[mi].last + 1)
+        } else {
+            (Subject::Pronoun(a, self.pronoun(a)?), a + 1)
+        };
+        if after >= b
+            || (after..b).any(|t| self.starts[t].is_some() || self.pronoun(t).is_some() && t > after)
+            || self.doc.tokens[after].kind != TokenKind::Word
+            || !self.word(after).chars().next().is_some_and(char::is_lowercase)
+        {
+            return None;
+        }
+        Some(subject)
+    }
+
     /// Reported speech in sentence `si` (no quotation marks in it): `S said (that) CLAUSE.`,
     /// `S told X that CLAUSE.`, `CLAUSE, S said.` or `CLAUSE, said S.` Returns the clause and
     /// the attribution; only a person (name, he/she or role) as subject.
@@ -1756,6 +1790,19 @@ pub fn attribute(doc: &Doc, found: &[Found], people: &People) -> (Vec<Quote>, Ve
             quotes[qi - 1].speaker_mention = quotes[qi].speaker_mention;
             quotes[qi - 1].rule = Some(Rule::Continuation);
             quotes[qi - 1].confidence = 0.8 * quotes[qi].confidence;
+        }
+    }
+    // Sieve 5: an action beat before a quote that no rule gave a speaker.
+    for qi in 0..quotes.len() {
+        if decided[qi] || quotes[qi].speaker.is_some() || quotes[qi].kind != QuoteKind::Direct {
+            continue;
+        }
+        let Some(subject) = ctx.action_beat(qi) else { continue };
+        if let Some((e, mention, _)) = ctx.resolve(subject, found[qi].content) {
+            quotes[qi].speaker = Some(e);
+            quotes[qi].speaker_mention = Some(mention);
+            quotes[qi].rule = Some(Rule::ActionBeat);
+            quotes[qi].confidence = 0.5;
         }
     }
     alternate_dialogue(doc, found, &mut quotes, &decided);

@@ -157,6 +157,9 @@ pub enum Rule {
     NearbyCue,
     /// A quote with no cue of its own that continues the previous quote's speaker.
     Continuation,
+    /// A quote with no cue right after a sentence of the same paragraph that opens with a
+    /// person and what they do ("Cameron waved a hand. “I may strike north.”").
+    ActionBeat,
     /// A paragraph that is only a quote, right after an attributed one.
     FloatingParagraph,
     /// A dialogue turn with no verb: turns alternate between the last two speakers.
@@ -186,6 +189,7 @@ impl Rule {
             Rule::Addressee => "addressee",
             Rule::NearbyCue => "nearby-cue",
             Rule::Continuation => "continuation",
+            Rule::ActionBeat => "action-beat",
             Rule::FloatingParagraph => "floating-paragraph",
             Rule::Alternation => "alternation",
             Rule::Pronoun => "pronoun",
@@ -210,6 +214,7 @@ impl Rule {
             Rule::ReportedSpeech => "reported speech without quotation marks: the speaker and a speech verb govern the clause (S said that …)",
             Rule::NearbyCue => "a speech verb with a speaker in a neighbouring sentence",
             Rule::Continuation => "a quote with no verb of its own continues the previous speaker",
+            Rule::ActionBeat => "no speech verb: the sentence just before it, in the same paragraph, opens with the person and what they do",
             Rule::FloatingParagraph => "a paragraph that is only a quote keeps the speaker of the quote before it",
             Rule::Alternation => "in a dialogue, a turn with no verb goes to the speaker two turns back",
             Rule::Pronoun => "the speaker is a pronoun, resolved to the nearest person of matching gender",

@@ -153,6 +153,12 @@ export function explainQuote(q, text, people) {
       reason = `the quote has no verb of its own and continues the previous quote by ${who.name}`; break;
     case 'floating-paragraph':
       reason = `the paragraph is only a quote, so it keeps the previous speaker, ${who.name}`; break;
+    case 'action-beat':
+      reason = `there is no speech verb; the sentence just before it opens with ${mention ? `“${mention}”, ${who.name},` : who.name} and what they do`; break;
+    case 'addressee':
+      reason = `a reply in a dialogue: the turn before called ${who.name} by name`; break;
+    case 'narrator':
+      reason = `the narrator says “I”, and the other characters call the narrator ${who.name}`; break;
     case 'alternation':
       reason = 'in a dialogue, a turn with no verb goes to the speaker two turns back'; break;
     case 'pronoun':
