@@ -148,6 +148,11 @@ pub fn find(doc: &Doc) -> Vec<Place> {
             continue;
         }
         let first = doc.token_text(i);
+        if let Some((list, next)) = division_list(doc, i) {
+            out.extend(list);
+            i = next;
+            continue;
+        }
         if let Some(p) = party_home(doc, i) {
             out.push(p);
             i += 1;
@@ -513,6 +518,54 @@ fn town_before_state(doc: &Doc, i: usize) -> Option<Place> {
     }
     let (state, _) = state_abbreviation(doc, last + 2)?;
     Some(unlisted_town(doc, Span::new(toks[i].span.start, toks[last].span.end), &state))
+}
+
+/// "Barrow, Jackson and Madison counties", "the Donetsk and Luhansk regions": names of one
+/// or two capitalised words joined by commas, "and" or "or", right before a plural word for
+/// divisions. Each name is a division, whatever else it could be (a surname, a first name, a
+/// town). Returns them and the token after the last name.
+fn division_list(doc: &Doc, i: usize) -> Option<(Vec<Place>, usize)> {
+    let toks = &doc.tokens;
+    let name_word = |t: usize| {
+        toks.get(t).is_some_and(|tok| tok.kind == TokenKind::Word)
+            && is_capitalised(doc.token_text(t))
+            && !crate::people::never_starts_a_name(doc.token_text(t))
+    };
+    let mut names: Vec<(usize, usize)> = Vec::new();
+    let mut t = i;
+    loop {
+        if !name_word(t) {
+            return None;
+        }
+        let end = if name_word(t + 1) && tight(doc, t, t + 1) { t + 1 } else { t };
+        names.push((t, end));
+        t = end + 1;
+        let w = toks.get(t).map(|tok| doc.slice(tok.span))?;
+        match w {
+            "counties" | "parishes" | "provinces" | "districts" | "regions" | "oblasts" | "prefectures" | "boroughs" => break,
+            "," if toks.get(t + 1).is_some_and(|n| matches!(doc.slice(n.span), "and" | "or")) => t += 2,
+            "," | "and" | "or" => t += 1,
+            _ => return None,
+        }
+        if names.len() > 12 {
+            return None;
+        }
+    }
+    if names.len() < 2 {
+        return None;
+    }
+    let places = names
+        .into_iter()
+        .map(|(a, b)| {
+            let span = Span::new(toks[a].span.start, toks[b].span.end);
+            let entries = gazetteer::entries(span.text(doc.text));
+            match entries.iter().find(|e| e.kind == PlaceKind::Region) {
+                Some(e) => place_of(span, e, entries.len()),
+                None => Place { span, name: span.text(doc.text).to_string(), kind: PlaceKind::Region, country: None, lat: 0.0, lon: 0.0, candidates: 0 },
+            }
+        })
+        .collect();
+    Some((places, t))
 }
 
 /// "Walker County", "Darby Street", "Potomac River": one to three capitalised words (not a
