@@ -593,6 +593,10 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
     {
         return Parsed::Nothing;
     }
+    // "Jim Clyburn, D-S.C.,": a legislator's party and home state, no name.
+    if crate::places::party_home(doc, run.first).is_some() {
+        return Parsed::Nothing;
+    }
     // "Vitesse Arnhem 1 Ajax 0": a name at the head of a results line is a team.
     if doc.table_row(run.first, run.last) == Some(crate::text::TableRow::Results) {
         return Parsed::Org { first: run.first, last: run.last };

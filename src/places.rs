@@ -154,8 +154,8 @@ pub fn find(doc: &Doc) -> Vec<Place> {
             continue;
         }
         if let Some(p) = party_home(doc, i) {
+            i = doc.token_at_or_after(p.span.end).max(i + 1);
             out.push(p);
-            i += 1;
             continue;
         }
         if let Some((a, b, next)) = hyphen_pair(doc, i) {
@@ -318,7 +318,7 @@ pub fn find(doc: &Doc) -> Vec<Place> {
 
 /// "Ricky Moye, D-Raleigh," / "Sen. Ann Roe, R-Pa.,": a legislator's party and home town or
 /// state after a comma; the place is the part after the hyphen.
-fn party_home(doc: &Doc, i: usize) -> Option<Place> {
+pub fn party_home(doc: &Doc, i: usize) -> Option<Place> {
     let toks = &doc.tokens;
     let w = doc.token_text(i);
     let b = w.as_bytes();
@@ -331,12 +331,20 @@ fn party_home(doc: &Doc, i: usize) -> Option<Place> {
         return None;
     }
     let start = toks[i].span.start + party.len() + 1;
-    // With the abbreviation's period, if the gazetteer knows it so ("Pa.").
-    let dotted = toks.get(i + 1).filter(|d| doc.slice(d.span) == "." && d.span.start == toks[i].span.end).map(|d| d.span.end);
-    let (end, entries) = dotted
-        .map(|end| (end, gazetteer::entries(&doc.text[start..end])))
-        .filter(|(_, e)| !e.is_empty())
-        .unwrap_or_else(|| (toks[i].span.end, gazetteer::entries(home)));
+    // With the abbreviation's periods, if the gazetteer knows it so ("Pa.", "S.C.",
+    // "W.Va."): the longest run of tokens written together that it knows.
+    let mut ends = vec![toks[i].span.end];
+    for t in i + 1..(i + 4).min(toks.len()) {
+        if toks[t].span.start != toks[t - 1].span.end || !(doc.slice(toks[t].span) == "." || ends.len() % 2 == 0) {
+            break;
+        }
+        ends.push(toks[t].span.end);
+    }
+    let (end, entries) = ends
+        .iter()
+        .rev()
+        .map(|&end| (end, gazetteer::entries(&doc.text[start..end])))
+        .find(|(_, e)| !e.is_empty())?;
     let best = entries.iter().find(|e| e.country == Some("US")).or(entries.first())?;
     Some(place_of(Span::new(start, end), best, entries.len()))
 }
