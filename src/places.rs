@@ -305,6 +305,7 @@ pub fn find(doc: &Doc) -> Vec<Place> {
         }
     }
     prefer_home_country(&mut out, &alternatives);
+    other_mentions_of_unlisted_towns(doc, &mut out, &by_state);
     for town in &by_state {
         let written = town.span.text(doc.text).to_lowercase();
         for p in out.iter_mut().filter(|p| p.kind == PlaceKind::City && p.country != town.country) {
@@ -506,6 +507,43 @@ fn caps_name(doc: &Doc, i: usize, j: usize) -> String {
 /// A town the gazetteer does not list, named as written, placed at the centre of `state`.
 fn unlisted_town(doc: &Doc, span: Span, state: &Entry) -> Place {
     Place { name: town_name(span.text(doc.text)), kind: PlaceKind::City, candidates: 0, ..place_of(span, state, 0) }
+}
+
+/// "CHIEFLAND, Fla. — … in Chiefland": a town the gazetteer does not list, once a state
+/// abbreviation after it showed it to be one, is that town wherever else the text names it
+/// (in any case: a dateline is in capitals). `out` stays sorted and non-overlapping.
+fn other_mentions_of_unlisted_towns(doc: &Doc, out: &mut Vec<Place>, by_state: &[Place]) {
+    let toks = &doc.tokens;
+    let towns: Vec<&Place> = by_state.iter().filter(|p| p.candidates == 0).collect();
+    if towns.is_empty() {
+        return;
+    }
+    let mut found = Vec::new();
+    for town in towns {
+        let written = town.span.text(doc.text);
+        let words: Vec<&str> = written.split(' ').collect();
+        for i in 0..toks.len().saturating_sub(words.len() - 1) {
+            let span = Span::new(toks[i].span.start, toks[i + words.len() - 1].span.end);
+            if span == town.span
+                || !words.iter().enumerate().all(|(k, w)| doc.token_text(i + k).eq_ignore_ascii_case(w))
+                || !tight(doc, i, i + words.len() - 1)
+                // Whole words only, and capitalised as a name is.
+                || !is_capitalised(doc.token_text(i))
+                || toks.get(i + words.len()).is_some_and(|t| t.span.start == span.end && t.kind == TokenKind::Word)
+                || (i > 0 && toks[i - 1].span.end == span.start && toks[i - 1].kind == TokenKind::Word)
+            {
+                continue;
+            }
+            if !out.iter().any(|p| p.span.overlaps(span)) {
+                found.push(Place { span, ..town.clone() });
+            }
+        }
+    }
+    if !found.is_empty() {
+        out.extend(found);
+        out.sort_by_key(|p| p.span.start);
+        out.dedup_by(|b, a| a.span.overlaps(b.span));
+    }
 }
 
 /// "Glasgow, Ky.": one or two capitalised words that name nothing else, a comma, and a state
