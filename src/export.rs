@@ -111,8 +111,10 @@ pub struct PlaceRecord {
     /// "country", "region", "city", "landmark", "water" or "continent".
     pub kind: &'static str,
     pub country: Option<&'static str>,
-    pub lat: f32,
-    pub lon: f32,
+    /// Coordinates, or `null` for a place no gazetteer entry locates (a county or street
+    /// known only by its suffix, "Walker County"; a division named in a list).
+    pub lat: Option<f32>,
+    pub lon: Option<f32>,
     pub candidates: u32,
 }
 
@@ -196,14 +198,16 @@ pub fn document(text: &str, ann: &Annotations, unit: Unit) -> Document {
         .iter()
         .map(|p| {
             let (start, end) = off.span(p.span);
+            // (No place of the gazetteer lies at 0°, 0°: those are the unlocated ones.)
+            let located = p.lat != 0.0 || p.lon != 0.0;
             PlaceRecord {
                 start,
                 end,
                 name: p.name.clone(),
                 kind: p.kind.name(),
                 country: p.country,
-                lat: p.lat,
-                lon: p.lon,
+                lat: located.then_some(p.lat),
+                lon: located.then_some(p.lon),
                 candidates: p.candidates,
             }
         })

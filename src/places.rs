@@ -692,12 +692,17 @@ const LOCAL_BODIES: &[&str] = &[
 /// Does `rest`, the text right after a place of kind `kind`, name one of its services or
 /// public bodies ([`LOCAL_SERVICES`], [`LOCAL_BODIES`]): " Police Chief", " City Council"?
 fn names_local_service(rest: &str, kind: PlaceKind) -> bool {
+    names_local_service_of(rest, matches!(kind, PlaceKind::City | PlaceKind::Region))
+}
+
+/// [`names_local_service`] for a place that is (`local`) or is not a town or division.
+fn names_local_service_of(rest: &str, local: bool) -> bool {
     let Some(r) = rest.strip_prefix(' ') else { return false };
     let starts = |phrase: &str| {
         r.strip_prefix(phrase).is_some_and(|after| !after.chars().next().is_some_and(|c| c.is_alphanumeric()))
     };
     LOCAL_SERVICES.iter().any(|s| r.starts_with(s))
-        || (matches!(kind, PlaceKind::City | PlaceKind::Region) && LOCAL_BODIES.iter().any(|s| starts(s)))
+        || (local && LOCAL_BODIES.iter().any(|s| starts(s)))
 }
 
 /// "Ashford Mayor Lena Voss": the title of a town's mayor, then a name, right after token
@@ -774,6 +779,14 @@ fn accept(doc: &Doc, i: usize, j: usize, entries: &[Entry], sports: bool, last: 
     let local_title = next.is_some_and(|n| LOCAL_SERVICES.contains(&n))
         || before_mayor(doc, j)
         || (next.is_some_and(is_capitalised) && names_local_service(&doc.text[toks[j].span.end..], best.kind));
+    // "the Georgia Department of Transportation": a name that is a country's and a state's
+    // is the state before a state's public body.
+    let division = (!local_title && next.is_some_and(is_capitalised) && !matches!(best.kind, PlaceKind::City | PlaceKind::Region))
+        .then(|| entries.iter().find(|e| matches!(e.kind, PlaceKind::City | PlaceKind::Region)))
+        .flatten()
+        .filter(|_| names_local_service_of(&doc.text[toks[j].span.end..], true));
+    let local_title = local_title || division.is_some();
+    let best = *division.unwrap_or(&best);
     // Part of a longer capitalised name: "Paris Agreement", "Washington Post".
     if let Some(n) = next.filter(|_| !local_title) {
         if NAME_CONTINUATIONS.contains(&n) && doc.text[toks[j].span.end..toks[j + 1].span.start] == *" " {
@@ -960,6 +973,17 @@ mod tests {
     fn places(t: &str) -> Vec<&str> {
         let d = Doc::new(t);
         find(&d).iter().map(|p| p.span.text(t)).collect()
+    }
+
+    #[test]
+    fn a_country_named_like_a_state_is_the_state_before_a_state_body() {
+        let t = "The Georgia Department of Transportation closed it. Georgia and Armenia signed a deal.";
+        let p = find(&Doc::new(t));
+        let kinds: Vec<(&str, PlaceKind, Option<&str>)> = p.iter().map(|p| (p.span.text(t), p.kind, p.country)).collect();
+        assert_eq!(
+            kinds,
+            [("Georgia", PlaceKind::Region, Some("US")), ("Georgia", PlaceKind::Country, Some("GE")), ("Armenia", PlaceKind::Country, Some("AM"))]
+        );
     }
 
     #[test]

@@ -119,3 +119,16 @@ fn a_bad_line_gives_an_error_record_in_its_place() {
     assert_eq!(recs[3]["id"], json!("b"));
     assert!(recs[3].get("error").is_none());
 }
+
+#[test]
+fn a_place_no_gazetteer_entry_locates_has_null_coordinates() {
+    // "Walker County" is known only by its suffix; Nairobi is in the gazetteer.
+    let (stdout, _, ok) = run(&["annotate", "--format", "json", "-"], "Roads in Walker County and in Nairobi were closed.", "1");
+    assert!(ok);
+    let doc: Value = serde_json::from_str(&stdout).unwrap();
+    let places = doc["places"].as_array().unwrap();
+    let walker = places.iter().find(|p| p["name"] == json!("Walker County")).expect("Walker County found");
+    assert!(walker["lat"].is_null() && walker["lon"].is_null(), "{walker}");
+    let nairobi = places.iter().find(|p| p["name"] == json!("Nairobi")).expect("Nairobi found");
+    assert!((nairobi["lat"].as_f64().unwrap() + 1.3).abs() < 0.5, "{nairobi}");
+}

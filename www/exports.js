@@ -369,7 +369,8 @@ export function toBrat(text, doc) {
     const id = textBound('Place', p.start, p.end);
     if (!id) continue;
     attr('PlaceKind', id, p.kind);
-    note(id, `${p.name}${p.country ? ', ' + p.country : ''} (${fmtCoord(p.lat)}, ${fmtCoord(p.lon)})`);
+    const at = fmtCoord(p.lat) && fmtCoord(p.lon) ? ` (${fmtCoord(p.lat)}, ${fmtCoord(p.lon)})` : '';
+    note(id, `${p.name}${p.country ? ', ' + p.country : ''}${at}`);
   }
   for (const q of d.quotes || []) {
     const id = textBound('Quote', q.start, q.end);
@@ -468,7 +469,7 @@ export function toWebAnnotation(text, doc, { source, context = 32, label } = {})
     items.push({
       id: `${idBase}:p${++k}`, type: 'Annotation', motivation: 'identifying',
       body: [tag('place'), tag(`place:${p.kind}`), ident(p.country ? `${p.name}, ${p.country}` : p.name),
-        { id: `geo:${fmtCoord(p.lat)},${fmtCoord(p.lon)}`, purpose: 'identifying' }],
+        ...(fmtCoord(p.lat) && fmtCoord(p.lon) ? [{ id: `geo:${fmtCoord(p.lat)},${fmtCoord(p.lon)}`, purpose: 'identifying' }] : [])],
       target: target(p.start, p.end),
     });
   }
@@ -544,7 +545,7 @@ export function toHTML(text, doc, { title = 'Annotated article' } = {}) {
   people.forEach((p, i) => {
     for (const m of p.mentions || []) ents.push({ start: m.start, end: m.end, cls: p.kind === 'organisation' ? 'org' : 'per', person: i, title: p.name + (p.role ? `, ${p.role}` : '') });
   });
-  for (const p of d.places || []) ents.push({ start: p.start, end: p.end, cls: 'pl', title: `${p.name} (${[p.kind, p.country].filter(Boolean).join(', ')}; ${fmtCoord(p.lat)}, ${fmtCoord(p.lon)})` });
+  for (const p of d.places || []) ents.push({ start: p.start, end: p.end, cls: 'pl', title: `${p.name} (${[p.kind, p.country].filter(Boolean).join(', ')}${fmtCoord(p.lat) && fmtCoord(p.lon) ? `; ${fmtCoord(p.lat)}, ${fmtCoord(p.lon)}` : ''})` });
   const speakerAt = new Set(quotes.filter((q) => q.speaker_start !== null && q.speaker_start !== undefined).map((q) => `${q.speaker_start} ${q.speaker_end}`));
   ents.sort((a, b) => a.start - b.start || b.end - a.end);
   const inline = [];

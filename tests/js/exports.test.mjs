@@ -392,6 +392,15 @@ test('f32 values as the wasm hands them over are rounded for reading', () => {
   assert.ok(!toHTML(text, doc).includes('48.900001'));
 });
 
+test('a place with no coordinates exports without empty ones', () => {
+  const text = 'Roads in Walker County were closed.';
+  const doc = handDoc(text, { places: [{ text: 'Walker County', kind: 'region', lat: null, lon: null }] });
+  assert.match(toBrat(text, doc).ann, /\tWalker County\n/);
+  const wa = toWebAnnotation(text, doc);
+  assert.ok(!wa.first.items.some((a) => a.body.some((b) => (b.id || '').startsWith('geo:'))));
+  assert.ok(toHTML(text, doc).includes('title="Walker County (region)"'));
+});
+
 test('exportFiles names every file', () => {
   const { text, doc } = EMOJI;
   const files = exportFiles(text, doc, { basename: 'talks' });
