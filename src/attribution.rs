@@ -1111,8 +1111,17 @@ impl<'a, 'd> Ctx<'a, 'd> {
         let cue = (a..(a + 12).min(fin)).find(|&t| REPORT_VERBS.contains(&self.lower(t)))?;
         let subject = self.subject_before(cue, a).filter(|&s| person(s))?;
         let mut start = cue + 1;
+        // "said in London that …", "said at a news conference on Friday that …": a short
+        // phrase of place or occasion before "that".
+        let after_phrase = || {
+            matches!(&*self.lower(start), "in" | "at" | "on" | "during" | "after" | "before" | "following" | "via" | "to")
+                .then(|| (start + 1..(start + 9).min(fin)).take_while(|&t| self.word(t) != ",").find(|&t| self.lower(t) == "that"))
+                .flatten()
+        };
         if matches!(&*self.lower(cue), "told" | "tells" | "tell") {
             start = (start..(start + 6).min(fin)).find(|&t| self.lower(t) == "that")? + 1;
+        } else if let Some(that) = after_phrase() {
+            start = that + 1;
         } else {
             // Skip "on Monday", "that", "last week", "repeatedly" ("this" only before a time word).
             while start < fin {

@@ -300,6 +300,12 @@ fn place_to_most_readers(w: &str) -> bool {
     })
 }
 
+/// A title that names a person's post ("Governor", "Dr"), not any word of a title
+/// ("Affairs", "Security").
+fn is_person_title(w: &str) -> bool {
+    honorific(w).is_some() || ROLE_NOUNS.contains(&&*crate::text::lower(w))
+}
+
 fn is_title_word(w: &str) -> bool {
     TITLE_WORDS.contains(&w) || honorific(w).is_some()
 }
@@ -392,6 +398,9 @@ fn runs(doc: &Doc) -> Vec<Run> {
         let first = i;
         let mut last = i;
         let mut j = i;
+        // After "HEAD of NAME" ("Bank of Japan"), a title starts a new run: "Bank of Japan
+        // Governor Yasuo Matsushita" is the bank, then its governor.
+        let mut institution = false;
         loop {
             // Absorb an abbreviation period or initial's period right after the word.
             if j + 1 < toks.len() && doc.token_text(j + 1) == "." && toks[j + 1].span.start == toks[j].span.end {
@@ -414,7 +423,7 @@ fn runs(doc: &Doc) -> Vec<Run> {
             if next >= toks.len() || !doc.same_line(j, next) {
                 break;
             }
-            if starts_name_part(doc, next) && !is_cut(doc, next) {
+            if starts_name_part(doc, next) && !is_cut(doc, next) && !(institution && is_person_title(doc.token_text(next))) {
                 j = next;
                 last = j;
                 continue;
@@ -451,6 +460,7 @@ fn runs(doc: &Doc) -> Vec<Run> {
             {
                 j = next + 1;
                 last = j;
+                institution = true;
                 continue;
             }
             // "of" inside titles: "Secretary of State Maria Tovar".
