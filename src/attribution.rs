@@ -244,6 +244,34 @@ impl<'a, 'd> Ctx<'a, 'd> {
         }
     }
 
+    /// "the worthy woman", "the old gentleman", "his wife": a person described by a gendered
+    /// noun after "the" and one or two lower-case words, or a spouse after "his" or "her".
+    /// Returns the noun's token and the gender; such a subject resolves as he or she would.
+    fn described_person(&self, t: usize, end: usize) -> Option<(usize, Gender)> {
+        let the = matches!(self.word(t), "the" | "The");
+        if !the && !matches!(self.word(t), "his" | "His" | "her" | "Her") {
+            return None;
+        }
+        for n in t + 1..(t + 4).min(end) {
+            let w = self.word(n);
+            // (Not "the man" or "the boy" alone: often someone new and unnamed.)
+            let g = match w {
+                "woman" | "lady" if the && n > t + 1 => Some(Gender::Female),
+                "man" | "gentleman" if the && n > t + 1 => Some(Gender::Male),
+                "wife" if !the && n == t + 1 => Some(Gender::Female),
+                "husband" if !the && n == t + 1 => Some(Gender::Male),
+                _ => None,
+            };
+            if let Some(g) = g {
+                return Some((n, g));
+            }
+            if self.doc.tokens[n].kind != TokenKind::Word || !w.chars().all(char::is_lowercase) || self.is_cue(n) {
+                return None;
+            }
+        }
+        None
+    }
+
     fn is_role_noun(&self, t: usize) -> bool {
         people::ROLE_NOUNS.contains(&&*self.lower(t))
     }
@@ -262,6 +290,12 @@ impl<'a, 'd> Ctx<'a, 'd> {
             }
             if let Some(g) = self.pronoun(k) {
                 return Some(Subject::Pronoun(k, g));
+            }
+            if k == t {
+                // "said the worthy woman" (not "the woman Ann Roe").
+                if let Some((n, g)) = self.described_person(k, end).filter(|&(n, _)| self.starts.get(n + 1).is_none_or(|s| s.is_none())) {
+                    return Some(Subject::Pronoun(n, g));
+                }
             }
             let w = self.word(k);
             let lw = crate::text::lower(w);
@@ -635,6 +669,9 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 Some((Subject::Name(mi), self.people.mentions[mi].last + 1))
             } else if let Some(g) = self.pronoun(j) {
                 Some((Subject::Pronoun(j, g), j + 1))
+            } else if let Some((n, g)) = self.described_person(j, limit).filter(|&(n, _)| self.starts.get(n + 1).is_none_or(|s| s.is_none())) {
+                // "“Coming back?” his wife called after him."
+                Some((Subject::Pronoun(n, g), n + 1))
             } else if self.is_role_noun(j) && j + 2 < limit && self.word(j + 1) == "," && self.starts[j + 2].is_some() {
                 // "Ms. Merkel's spokesman, Steffen Seibert, wrote": the name after the role.
                 let mi = self.starts[j + 2].unwrap_or_default();
