@@ -141,6 +141,9 @@ pub fn find(doc: &Doc) -> Vec<Place> {
     // Towns that a state written after them placed ("GLASGOW, Ky."): the same name elsewhere
     // in the text is the same town ("… struck by a vehicle in Glasgow").
     let mut by_state: Vec<Place> = Vec::new();
+    // (Most texts name no list of divisions: one search of the text spares the test at
+    // every word.)
+    let divisions_named = DIVISION_PLURALS.iter().any(|w| doc.text.contains(w));
     let mut i = 0;
     while i < toks.len() {
         if toks[i].kind != TokenKind::Word {
@@ -148,7 +151,7 @@ pub fn find(doc: &Doc) -> Vec<Place> {
             continue;
         }
         let first = doc.token_text(i);
-        if let Some((list, next)) = division_list(doc, i) {
+        if let Some((list, next)) = if divisions_named { division_list(doc, i) } else { None } {
             out.extend(list);
             i = next;
             continue;
@@ -566,6 +569,9 @@ fn town_before_state(doc: &Doc, i: usize) -> Option<Place> {
     Some(unlisted_town(doc, Span::new(toks[i].span.start, toks[last].span.end), &state))
 }
 
+/// The plural words for divisions that end a [`division_list`].
+const DIVISION_PLURALS: &[&str] = &["counties", "parishes", "provinces", "districts", "regions", "oblasts", "prefectures", "boroughs"];
+
 /// "Barrow, Jackson and Madison counties", "the Donetsk and Luhansk regions": names of one
 /// or two capitalised words joined by commas, "and" or "or", right before a plural word for
 /// divisions. Each name is a division, whatever else it could be (a surname, a first name, a
@@ -588,7 +594,7 @@ fn division_list(doc: &Doc, i: usize) -> Option<(Vec<Place>, usize)> {
         t = end + 1;
         let w = toks.get(t).map(|tok| doc.slice(tok.span))?;
         match w {
-            "counties" | "parishes" | "provinces" | "districts" | "regions" | "oblasts" | "prefectures" | "boroughs" => break,
+            w if DIVISION_PLURALS.contains(&w) => break,
             "," if toks.get(t + 1).is_some_and(|n| matches!(doc.slice(n.span), "and" | "or")) => t += 2,
             "," | "and" | "or" => t += 1,
             _ => return None,
