@@ -1151,7 +1151,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
         // "said in London that …", "said at a news conference on Friday that …": a short
         // phrase of place or occasion before "that".
         let after_phrase = || {
-            matches!(&*self.lower(start), "in" | "at" | "on" | "during" | "after" | "before" | "following" | "via" | "to")
+            (start < fin && matches!(&*self.lower(start), "in" | "at" | "on" | "during" | "after" | "before" | "following" | "via" | "to"))
                 .then(|| (start + 1..(start + 9).min(fin)).take_while(|&t| self.word(t) != ",").find(|&t| self.lower(t) == "that"))
                 .flatten()
         };
@@ -1880,6 +1880,14 @@ pub fn attribute(doc: &Doc, found: &[Found], people: &People) -> (Vec<Quote>, Ve
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_text_that_ends_with_its_cue_has_no_reported_speech() {
+        // (Found by tests/properties.rs: the clause after the cue was looked up past the end.)
+        for t in ["Ann Roe said", "Ann Roe said in", "Ann Roe said in Oslo"] {
+            assert!(crate::annotate(t).quotes.is_empty(), "{t}");
+        }
+    }
+
     #[test]
     fn cue_lexicon_excludes_nouns() {
         assert!(super::is_cue_word("said"));
