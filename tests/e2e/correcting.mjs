@@ -12,7 +12,7 @@ import { harness, ROOT, OUT } from './harness.mjs';
 
 // Our own small texts.
 const A = 'Mayor Ada Park spoke in Hull on Friday.\n\n'
-  + '“The port will reopen,” said Ada Park. The Hull Council disagreed.\n\n'
+  + '“The port will reopen,” said Ada Park. The town council disagreed.\n\n'
   + '“Not this year,” a spokesman said. Jordan Lee walked to the harbour, and Ada Park smiled.';
 const B = 'Jordan Lee and Ada Park met in Selby on Monday.\n\n“It went well,” Ada Park said at the harbour.';
 
@@ -172,12 +172,12 @@ for (const url of h.urls) {
     await page.waitForFunction(() => [...document.querySelectorAll('#article .p')].some((e) => e.textContent === 'spokesman'));
     assert.match(await page.textContent('#mentioned'), /spokesman/, 'a new person in the panel');
     // A quote from plain text.
-    await select(page, 'The Hull Council disagreed.');
+    await select(page, 'The town council disagreed.');
     await page.click('#add-toolbar [data-layer="quote"]');
-    await page.waitForFunction(() => [...document.querySelectorAll('#article .qs')].some((e) => e.textContent.startsWith('The Hull Council')));
+    await page.waitForFunction(() => [...document.querySelectorAll('#article .qs')].some((e) => e.textContent.startsWith('The town council')));
     assert.equal(await count(page), 3);
     const places = () => texts(page, '#article .l');
-    const hasQuote = () => page.evaluate(() => [...document.querySelectorAll('#article .qs')].some((e) => e.textContent.startsWith('The Hull Council')));
+    const hasQuote = () => page.evaluate(() => [...document.querySelectorAll('#article .qs')].some((e) => e.textContent.startsWith('The town council')));
 
     await page.click('#undo');
     assert.equal(await hasQuote(), false, 'undo (button) removes the added quote');
@@ -288,7 +288,7 @@ for (const url of h.urls) {
     await menuOn(page, 'qs', 'Not this year');
     await choose(page, 'Ada Park');
     await page.click('#edit');
-    await h.paste(page, A.replace('The Hull Council disagreed.', 'The harbour board, meeting late, disagreed.'));
+    await h.paste(page, A.replace('The town council disagreed.', 'The harbour board, meeting late, disagreed.'));
     await page.waitForFunction(() => document.querySelector('#article').textContent.includes('harbour board'));
     assert.deepEqual(await texts(page, '#article .l'), [], 'Hull stays removed');
     assert.match(await page.locator('#article .qs', { hasText: 'Not this year' }).getAttribute('aria-label'), /Ada Park/);
