@@ -286,6 +286,18 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 return None;
             }
             if let Some(mi) = self.starts[k] {
+                // "tweeted Rubio spokesman Alex Conant", "said Clinton’s top aide Jake
+                // Sullivan": a name that qualifies a role, then the one who has it.
+                let mut r = self.people.mentions[mi].last + 1;
+                if r < end && matches!(self.word(r), "’s" | "'s") {
+                    r += 1;
+                }
+                let role = (r..(r + 4).min(end)).take_while(|&x| self.doc.tokens[x].kind == TokenKind::Word && self.word(x).chars().all(|c| c.is_lowercase() || c == '-')).find(|&x| self.is_role_noun(x) && self.starts.get(x + 1).is_some_and(|s| s.is_some()));
+                if let Some(mj) = role.and_then(|x| self.starts.get(x + 1).copied().flatten()) {
+                    if self.is_person(mj) {
+                        return Some(Subject::Name(mj));
+                    }
+                }
                 return Some(Subject::Name(mi));
             }
             if let Some(g) = self.pronoun(k) {
