@@ -133,6 +133,7 @@ static TIME_WORDS: WordSet = WordSet::new(&[
 static PREPOSITIONS: WordSet = WordSet::new(&[
     "on", "in", "at", "from", "to", "with", "by", "for", "of", "about", "against", "into", "onto", "via", "than",
     "over", "under", "after", "before", "during", "like", "unlike", "toward", "towards", "through", "between",
+    "behind", "beside", "alongside", "among", "beyond", "near", "past", "without", "within", "across", "upon",
 ]);
 
 const PRONOUNS_MALE: &[&str] = &["he", "He"];
@@ -1413,16 +1414,35 @@ impl<'a, 'd> Ctx<'a, 'd> {
         if candidates.is_empty() {
             return self.last_addressed(window_start, pos, &compatible);
         }
-        let (latest, _, _) = *candidates.iter().max_by_key(|c| c.0)?;
-        let sentence = self.doc.sentence_index(latest);
-        let same_sentence: Vec<&(usize, usize, bool)> =
-            candidates.iter().filter(|c| self.doc.sentence_index(c.0) == sentence).collect();
-        same_sentence
-            .iter()
-            .filter(|c| c.2)
-            .min_by_key(|c| c.0)
-            .or_else(|| same_sentence.iter().max_by_key(|c| c.0))
-            .map(|c| c.1)
+        candidates.sort_unstable();
+        let mut pool: &[(usize, usize, bool)] = &candidates;
+        let mut first_choice = None;
+        loop {
+            let (latest, _, _) = *pool.iter().max_by_key(|c| c.0)?;
+            let sentence = self.doc.sentence_index(latest);
+            let same_sentence: Vec<&(usize, usize, bool)> = pool.iter().filter(|c| self.doc.sentence_index(c.0) == sentence).collect();
+            // "He nodded to his second place behind Ted Cruz. “…,” he said": in a sentence
+            // led by he or she, every name is an object; look before it.
+            let opens_with_pronoun = sentence.is_some_and(|si| {
+                let t = self.doc.token_at_or_after(self.doc.sentences[si].start);
+                t < self.doc.tokens.len() && self.pronoun(t) == Some(g) && self.quote_of[t].is_none()
+            });
+            if !opens_with_pronoun {
+                return same_sentence
+                    .iter()
+                    .filter(|c| c.2)
+                    .min_by_key(|c| c.0)
+                    .or_else(|| same_sentence.iter().max_by_key(|c| c.0))
+                    .map(|c| c.1);
+            }
+            first_choice = first_choice.or_else(|| same_sentence.iter().max_by_key(|c| c.0).map(|c| c.1));
+            // The candidates of earlier sentences (sorted by position).
+            let cut = pool.partition_point(|c| self.doc.sentence_index(c.0) < sentence);
+            if cut == 0 {
+                return first_choice;
+            }
+            pool = &pool[..cut];
+        }
     }
 
     /// With no one named in the narration nearby, the person last called by name in one of
