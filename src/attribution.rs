@@ -1414,8 +1414,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
         if candidates.is_empty() {
             return self.last_addressed(window_start, pos, &compatible);
         }
-        candidates.sort_unstable();
-        let mut pool: &[(usize, usize, bool)] = &candidates;
+        let mut pool = candidates;
         let mut first_choice = None;
         loop {
             let (latest, _, _) = *pool.iter().max_by_key(|c| c.0)?;
@@ -1436,12 +1435,11 @@ impl<'a, 'd> Ctx<'a, 'd> {
                     .map(|c| c.1);
             }
             first_choice = first_choice.or_else(|| same_sentence.iter().max_by_key(|c| c.0).map(|c| c.1));
-            // The candidates of earlier sentences (sorted by position).
-            let cut = pool.partition_point(|c| self.doc.sentence_index(c.0) < sentence);
-            if cut == 0 {
+            // The candidates of earlier sentences.
+            pool.retain(|c| self.doc.sentence_index(c.0) < sentence);
+            if pool.is_empty() {
                 return first_choice;
             }
-            pool = &pool[..cut];
         }
     }
 

@@ -537,15 +537,15 @@ fn other_mentions_of_unlisted_towns(doc: &Doc, out: &mut Vec<Place>, by_state: &
             {
                 continue;
             }
-            if !out.iter().any(|p| p.span.overlaps(span)) {
+            if !out.iter().chain(&found).any(|p| p.span.overlaps(span)) {
                 found.push(Place { span, ..town.clone() });
             }
         }
     }
-    if !found.is_empty() {
-        out.extend(found);
-        out.sort_by_key(|p| p.span.start);
-        out.dedup_by(|b, a| a.span.overlaps(b.span));
+    // (Inserted in place, not sorted: a sort of places would cost the wasm module some KB.)
+    for p in found {
+        let at = out.partition_point(|q| q.span.start < p.span.start);
+        out.insert(at, p);
     }
 }
 
