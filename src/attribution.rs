@@ -293,8 +293,10 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 if r < end && matches!(self.word(r), "’s" | "'s") {
                     r += 1;
                 }
-                let role = (r..(r + 4).min(end)).take_while(|&x| self.doc.tokens[x].kind == TokenKind::Word && self.word(x).chars().all(|c| c.is_lowercase() || c == '-')).find(|&x| self.is_role_noun(x) && self.starts.get(x + 1).is_some_and(|s| s.is_some()));
-                if let Some(mj) = role.and_then(|x| self.starts.get(x + 1).copied().flatten()) {
+                let lower_word = |x: usize| self.doc.tokens[x].kind == TokenKind::Word && self.word(x).chars().all(|c| c.is_lowercase() || c == '-');
+                let named_after = |x: usize| self.starts.get(x + 1).copied().flatten();
+                let role = (r..(r + 4).min(end)).take_while(|&x| lower_word(x)).find(|&x| self.is_role_noun(x) && named_after(x).is_some());
+                if let Some(mj) = role.and_then(named_after) {
                     if self.is_person(mj) {
                         return Some(Subject::Name(mj));
                     }
@@ -1371,6 +1373,8 @@ impl<'a, 'd> Ctx<'a, 'd> {
     /// in this paragraph or the two before, and not named inside the quote itself. The most
     /// recent sentence with such a person wins; within it, its subject (the first person
     /// named, not after a preposition or as a modifier: "a Sanders supporter") before others.
+    /// A sentence led by a he/she of the same gender names only objects: it is passed over
+    /// for the sentences before it.
     fn resolve_pronoun(&self, pos: usize, g: Gender, content: Span) -> Option<usize> {
         // The current paragraph and the two before. (A wider window was measured: it finds
         // more right names in fiction but credits more unnamed speakers to the wrong person.)

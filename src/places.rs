@@ -339,7 +339,9 @@ pub fn party_home(doc: &Doc, i: usize) -> Option<Place> {
     // "W.Va."): the longest run of tokens written together that it knows.
     let mut ends = vec![toks[i].span.end];
     for t in i + 1..(i + 4).min(toks.len()) {
-        if toks[t].span.start != toks[t - 1].span.end || !(doc.slice(toks[t].span) == "." || ends.len() % 2 == 0) {
+        // Written together, a period after each letter or letters: "S" "." "C" ".".
+        let want_period = (t - i) % 2 == 1;
+        if toks[t].span.start != toks[t - 1].span.end || (want_period && doc.slice(toks[t].span) != ".") {
             break;
         }
         ends.push(toks[t].span.end);
