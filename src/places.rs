@@ -308,7 +308,7 @@ pub fn find(doc: &Doc) -> Vec<Place> {
         }
     }
     prefer_home_country(&mut out, &alternatives);
-    other_mentions_of_unlisted_towns(doc, &mut out, &by_state);
+    other_mentions_of_towns_placed_by_state(doc, &mut out, &by_state);
     for town in &by_state {
         let written = town.span.text(doc.text).to_lowercase();
         for p in out.iter_mut().filter(|p| p.kind == PlaceKind::City && p.country != town.country) {
@@ -514,17 +514,15 @@ fn unlisted_town(doc: &Doc, span: Span, state: &Entry) -> Place {
     Place { name: town_name(span.text(doc.text)), kind: PlaceKind::City, candidates: 0, ..place_of(span, state, 0) }
 }
 
-/// "CHIEFLAND, Fla. — … in Chiefland": a town the gazetteer does not list, once a state
-/// abbreviation after it showed it to be one, is that town wherever else the text names it
-/// (in any case: a dateline is in capitals). `out` stays sorted and non-overlapping.
-fn other_mentions_of_unlisted_towns(doc: &Doc, out: &mut Vec<Place>, by_state: &[Place]) {
+/// "CHIEFLAND, Fla. — … in Chiefland", "JACKSON, Miss. — … the Jackson courthouse": a town
+/// that a state abbreviation after it showed to be one (whether the gazetteer lists it or
+/// not) is that town wherever else the text names it, in any case (a dateline is in
+/// capitals), even where its name alone would need a place context. `out` stays sorted and
+/// non-overlapping.
+fn other_mentions_of_towns_placed_by_state(doc: &Doc, out: &mut Vec<Place>, by_state: &[Place]) {
     let toks = &doc.tokens;
-    let towns: Vec<&Place> = by_state.iter().filter(|p| p.candidates == 0).collect();
-    if towns.is_empty() {
-        return;
-    }
     let mut found = Vec::new();
-    for town in towns {
+    for town in by_state {
         let written = town.span.text(doc.text);
         let words: Vec<&str> = written.split(' ').collect();
         for i in 0..toks.len().saturating_sub(words.len() - 1) {
@@ -568,7 +566,16 @@ fn town_before_state(doc: &Doc, i: usize) -> Option<Place> {
         return None;
     }
     let (state, _) = state_abbreviation(doc, last + 2)?;
-    Some(unlisted_town(doc, Span::new(toks[i].span.start, toks[last].span.end), &state))
+    let span = Span::new(toks[i].span.start, toks[last].span.end);
+    // A dateline in capitals names a listed town too ("DALTON, Ga."): that town, in the
+    // state's country, rather than an unlisted one at the state's coordinates.
+    if (i..=last).all(|t| is_caps_word(doc.token_text(t))) {
+        let entries = gazetteer::entries(&caps_name(doc, i, last));
+        if !entries.is_empty() {
+            return Some(town_of_state(doc, last + 2, place_from(span, &entries), &entries));
+        }
+    }
+    Some(unlisted_town(doc, span, &state))
 }
 
 /// The plural words for divisions that end a [`division_list`].
@@ -992,6 +999,16 @@ mod tests {
             kinds,
             [("Georgia", PlaceKind::Region, Some("US")), ("Georgia", PlaceKind::Country, Some("GE")), ("Armenia", PlaceKind::Country, Some("AM"))]
         );
+    }
+
+    #[test]
+    fn a_dateline_in_capitals_names_the_listed_town_and_its_other_mentions() {
+        let t = "JACKSON, Miss. — A judge in the same Jackson courthouse ruled on Monday.";
+        let p = find(&Doc::new(t));
+        let towns: Vec<&Place> = p.iter().filter(|p| p.kind == PlaceKind::City).collect();
+        assert_eq!(towns.iter().map(|p| p.span.text(t)).collect::<Vec<_>>(), ["JACKSON", "Jackson"]);
+        // The town's own coordinates (Jackson, Mississippi), not the state's.
+        assert!(towns.iter().all(|p| p.candidates > 0 && (p.lat - 32.3).abs() < 0.5 && (p.lon + 90.2).abs() < 0.5), "{towns:?}");
     }
 
     #[test]
