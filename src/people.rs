@@ -791,6 +791,20 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
     {
         return Parsed::Nothing;
     }
+    // "Mr. Waymarsh of Milrose Connecticut": an unknown word before a country or a state
+    // names a town of it, not a person.
+    if let [a, b] = name_words {
+        let (wa, wb) = (doc.token_text(*a), doc.token_text(*b));
+        if lexicon::first_name(wa).is_none()
+            && !lexicon::is_surname(wb)
+            && lexicon::first_name(wb).is_none()
+            && gazetteer::entries(wb).iter().any(|e| {
+                e.kind == crate::model::PlaceKind::Country || (e.kind == crate::model::PlaceKind::Region && e.in_english_news_country() && !e.small)
+            })
+        {
+            return Parsed::Nothing;
+        }
+    }
     let first = name_words[0];
     let mut last = *name_words.last().expect("non-empty");
     // A trailing period belongs to an initial only.
