@@ -264,7 +264,8 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 _ => None,
             };
             if let Some(g) = g {
-                return Some((n, g));
+                // (Not "the woman Ann Roe": the name says who.)
+                return self.starts.get(n + 1).is_none_or(|s| s.is_none()).then_some((n, g));
             }
             if self.doc.tokens[n].kind != TokenKind::Word || !w.chars().all(char::is_lowercase) || self.is_cue(n) {
                 return None;
@@ -307,8 +308,8 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 return Some(Subject::Pronoun(k, g));
             }
             if k == t {
-                // "said the worthy woman" (not "the woman Ann Roe").
-                if let Some((n, g)) = self.described_person(k, end).filter(|&(n, _)| self.starts.get(n + 1).is_none_or(|s| s.is_none())) {
+                // "said the worthy woman".
+                if let Some((n, g)) = self.described_person(k, end) {
                     return Some(Subject::Pronoun(n, g));
                 }
             }
@@ -684,7 +685,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 Some((Subject::Name(mi), self.people.mentions[mi].last + 1))
             } else if let Some(g) = self.pronoun(j) {
                 Some((Subject::Pronoun(j, g), j + 1))
-            } else if let Some((n, g)) = self.described_person(j, limit).filter(|&(n, _)| self.starts.get(n + 1).is_none_or(|s| s.is_none())) {
+            } else if let Some((n, g)) = self.described_person(j, limit) {
                 // "“Coming back?” his wife called after him."
                 Some((Subject::Pronoun(n, g), n + 1))
             } else if self.is_role_noun(j) && j + 2 < limit && self.word(j + 1) == "," && self.starts[j + 2].is_some() {
@@ -1100,13 +1101,10 @@ impl<'a, 'd> Ctx<'a, 'd> {
     /// plain. “I may strike north.”"). In fiction the one who acts speaks.
     fn action_beat(&self, qi: usize) -> Option<Subject> {
         let f = &self.found[qi];
-        let si = self.doc.sentence_index(f.span.start)?;
+        let prev = self.sentence_before_quote(qi)?;
         // (Not when the words after the quote have a cue of their own: “…,” one employee told TV.)
-        if si == 0 || self.doc.sentences[si].start != f.span.start || self.cue_between(f.span.end, self.doc.sentences[si].end) {
-            return None;
-        }
-        let prev = self.doc.sentences[si - 1];
-        if self.doc.paragraph_index(prev.start)? != self.doc.paragraph_index(f.span.start)? {
+        let si = self.doc.sentence_index(f.span.start)?;
+        if self.cue_between(f.span.end, self.doc.sentences[si].end) {
             return None;
         }
         let (a, b) = (self.doc.token_at_or_after(prev.start), self.doc.token_at_or_after(prev.end));
@@ -1206,18 +1204,22 @@ impl<'a, 'd> Ctx<'a, 'd> {
             && self.doc.paragraph_index(self.found[a].span.start) == self.doc.paragraph_index(self.found[b].span.start)
     }
 
-    /// Sieve 3a: the quote opens a sentence right after one whose cue has a person subject and
-    /// no quote of its own: "Cruz tweeted a warning. “Q”".
-    fn previous_sentence(&self, qi: usize, first: usize) -> Option<Attribution> {
-        let f = &self.found[qi];
-        let si = self.doc.sentence_index(f.span.start)?;
-        if si == 0 || self.doc.sentences[si].start != f.span.start {
+    /// The sentence right before the one that quote `qi` opens, in the same paragraph (none
+    /// when the quote does not open its sentence).
+    fn sentence_before_quote(&self, qi: usize) -> Option<Span> {
+        let start = self.found[qi].span.start;
+        let si = self.doc.sentence_index(start)?;
+        if si == 0 || self.doc.sentences[si].start != start {
             return None;
         }
         let prev = self.doc.sentences[si - 1];
-        if self.doc.paragraph_index(prev.start)? != self.doc.paragraph_index(f.span.start)? {
-            return None;
-        }
+        (self.doc.paragraph_index(prev.start)? == self.doc.paragraph_index(start)?).then_some(prev)
+    }
+
+    /// Sieve 3a: the quote opens a sentence right after one whose cue has a person subject and
+    /// no quote of its own: "Cruz tweeted a warning. “Q”".
+    fn previous_sentence(&self, qi: usize, first: usize) -> Option<Attribution> {
+        let prev = self.sentence_before_quote(qi)?;
         let (a, b) = (self.doc.token_at_or_after(prev.start), self.doc.token_at_or_after(prev.end).min(first));
         if (a..b).any(|t| self.quote_of[t].is_some()) {
             return None;

@@ -538,11 +538,7 @@ fn match_list_lines(doc: &Doc) -> Vec<(usize, usize)> {
             && doc.token_text(t + 1) == ":"
             && (t == 0 || !doc.same_line(t - 1, t))
         {
-            let mut end = t + 1;
-            while end + 1 < toks.len() && doc.same_line(end, end + 1) {
-                end += 1;
-            }
-            out.push((t + 2, end));
+            out.push((t + 2, doc.line_end(t + 1, usize::MAX)));
         }
     }
     out
@@ -561,11 +557,7 @@ fn in_batting_line(doc: &Doc, t: usize) -> bool {
     if t == 0 || !matches!(doc.token_text(t - 1), "c" | "b" | "st") || !doc.same_line(t - 1, t) {
         return false;
     }
-    let mut end = t;
-    while end + 1 < doc.tokens.len() && doc.same_line(end, end + 1) && end - t < 20 {
-        end += 1;
-    }
-    doc.tokens[end].kind == TokenKind::Number
+    doc.tokens[doc.line_end(t, 20)].kind == TokenKind::Number
 }
 
 /// Are `a b` the demonym of a place named in two words: "Sri Lankan", "Costa Rican", "New

@@ -522,8 +522,12 @@ fn unlisted_town(doc: &Doc, span: Span, state: &Entry) -> Place {
 fn other_mentions_of_towns_placed_by_state(doc: &Doc, out: &mut Vec<Place>, by_state: &[Place]) {
     let toks = &doc.tokens;
     let mut found = Vec::new();
-    for town in by_state {
+    for (n, town) in by_state.iter().enumerate() {
         let written = town.span.text(doc.text);
+        // (A town named again with its state, "Glasgow, Ky." twice, is searched for once.)
+        if by_state[..n].iter().any(|t| t.span.text(doc.text).eq_ignore_ascii_case(written)) {
+            continue;
+        }
         let words: Vec<&str> = written.split(' ').collect();
         for i in 0..toks.len().saturating_sub(words.len() - 1) {
             let span = Span::new(toks[i].span.start, toks[i + words.len() - 1].span.end);
@@ -549,13 +553,18 @@ fn other_mentions_of_towns_placed_by_state(doc: &Doc, out: &mut Vec<Place>, by_s
     }
 }
 
+/// Is token `t` a capitalised word that can be (part of) a town's name: not "The", "And", …?
+fn name_word_at(doc: &Doc, t: usize) -> bool {
+    doc.tokens.get(t).is_some_and(|tok| tok.kind == TokenKind::Word)
+        && is_capitalised(doc.token_text(t))
+        && !crate::people::never_starts_a_name(doc.token_text(t))
+}
+
 /// "Glasgow, Ky.": one or two capitalised words that name nothing else, a comma, and a state
 /// or province abbreviation; the words are a town of that state.
 fn town_before_state(doc: &Doc, i: usize) -> Option<Place> {
     let toks = &doc.tokens;
-    let name_word = |t: usize| {
-        toks[t].kind == TokenKind::Word && is_capitalised(doc.token_text(t)) && !crate::people::never_starts_a_name(doc.token_text(t))
-    };
+    let name_word = |t: usize| name_word_at(doc, t);
     // Cheap tests first: this runs for every capitalised word.
     let comma_at = |t: usize| toks.get(t).is_some_and(|c| doc.slice(c.span) == ",");
     if !(comma_at(i + 1) || comma_at(i + 2)) || !name_word(i) || (i > 0 && toks[i - 1].kind == TokenKind::Word && is_capitalised(doc.token_text(i - 1))) {
@@ -587,11 +596,7 @@ const DIVISION_PLURALS: &[&str] = &["counties", "parishes", "provinces", "distri
 /// town). Returns them and the token after the last name.
 fn division_list(doc: &Doc, i: usize) -> Option<(Vec<Place>, usize)> {
     let toks = &doc.tokens;
-    let name_word = |t: usize| {
-        toks.get(t).is_some_and(|tok| tok.kind == TokenKind::Word)
-            && is_capitalised(doc.token_text(t))
-            && !crate::people::never_starts_a_name(doc.token_text(t))
-    };
+    let name_word = |t: usize| name_word_at(doc, t);
     let mut names: Vec<(usize, usize)> = Vec::new();
     let mut t = i;
     loop {

@@ -76,6 +76,24 @@ impl<'t> Doc<'t> {
         !self.text[self.tokens[a].span.end..self.tokens[b].span.start].chars().any(is_line_break)
     }
 
+    /// The first token of the line of token `t`, at most `most` tokens before it.
+    pub fn line_start(&self, t: usize, most: usize) -> usize {
+        let mut start = t;
+        while start > 0 && t - start < most && self.same_line(start - 1, start) {
+            start -= 1;
+        }
+        start
+    }
+
+    /// The last token of the line of token `t`, at most `most` tokens after it.
+    pub fn line_end(&self, t: usize, most: usize) -> usize {
+        let mut end = t;
+        while end + 1 < self.tokens.len() && end - t < most && self.same_line(end, end + 1) {
+            end += 1;
+        }
+        end
+    }
+
     /// The line of a sports table that the name at tokens `i..=j` heads, if it heads one: a
     /// results line ("Leicester 1 Leeds 0", "PSV Eindhoven 4 (Nilis 12th) Vitesse Arnhem 1")
     /// or a standings row ("BOSTON 67 68 .496 8 1/2"). The name must be followed by its
@@ -89,14 +107,7 @@ impl<'t> Doc<'t> {
         if k >= self.tokens.len() || !self.same_line(k - 1, k) || self.tokens[k].kind != TokenKind::Number {
             return None;
         }
-        let mut start = i;
-        while start > 0 && self.same_line(start - 1, start) && i - start < 40 {
-            start -= 1;
-        }
-        let mut end = j;
-        while end + 1 < self.tokens.len() && self.same_line(end, end + 1) && end - j < 40 {
-            end += 1;
-        }
+        let (start, end) = (self.line_start(i, 40), self.line_end(j, 40));
         // (Not a name in parentheses: a scorer, a player's country.)
         let before = &self.text[self.tokens[start].span.start..self.tokens[i].span.start];
         if before.matches('(').count() > before.matches(')').count() {
