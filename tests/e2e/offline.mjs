@@ -156,6 +156,11 @@ const SW_UPDATE_ERROR = /ServiceWorker|sw\.js|Failed to update/i;
     assert.equal(r.status, 0, r.stderr);
     const fresh = swInfo(srv.dir).version;
     assert.notEqual(fresh, old, 'a changed file makes a new version');
+    // Python's http.server dates files in whole seconds and answers 304 to a revalidation of
+    // a file changed within the second of its last fetch (the browser's check of sw.js is
+    // one): date the new build a few seconds on, as a real deployment would be.
+    const later = new Date(Date.now() + 5000);
+    for (const f of ['style.css', 'sw.js']) fs.utimesSync(path.join(srv.dir, f), later, later);
     await page.reload();
     // The browser checks sw.js on the visit, installs the new worker, which takes over.
     let keys;
