@@ -10,6 +10,10 @@ import…) before any code runs, and the wasm module only once app.js runs. This
   - adds <link rel="preload" href="pkg/saywhere_bg.wasm" as="fetch" type="application/wasm"
     crossorigin> to the head (the same request as boot.js's `fetch` of it: mode cors,
     same-origin credentials, so the browser uses this one download);
+  - keeps boot.js as a file of its own too and loads it from the head as an async module:
+    it runs as soon as it arrives, so the wasm compile and the worker's start-up (its tables)
+    go on while the bundle is still loading and running; its copy in the bundle then only
+    takes over what the first one started (boot.js);
   - removes from DIST the modules only the bundle needs now, so the service worker does not
     precache them twice; what the worker (worker.js) and the late modules (worldmap.js, added
     by reading.js after the first highlight) import stays.
@@ -22,6 +26,7 @@ from jsbundle import bundle, BundleError  # noqa: E402
 
 LATE = ["worldmap.js"]  # as in build_single.py: loaded by the page after the first highlight
 BUNDLE = "app.bundle.js"
+BOOT = "boot.js"  # also loaded on its own, early (see above)
 
 dist = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else "dist")
 index = dist / "index.html"
@@ -41,6 +46,9 @@ except BundleError as e:
 html = html.replace(script, f'<script type="module" src="{BUNDLE}"></script>')
 if (dist / "pkg" / "saywhere_bg.wasm").is_file():
     html = html.replace(anchor, '<link rel="preload" href="pkg/saywhere_bg.wasm" as="fetch" type="application/wasm" crossorigin>\n' + anchor)
+if BOOT in modules:
+    keep.add(BOOT)
+    html = html.replace(anchor, f'<script type="module" async src="{BOOT}"></script>\n' + anchor)
 index.write_text(html, encoding="utf-8")
 gone = [m for m in modules if m not in keep]
 for m in gone:

@@ -124,9 +124,9 @@ const annotator = {
   nextId: 1,
 };
 
-// The wasm module is compiled (`compiled`) and the first worker started by boot.js, before
-// the rest of the page's modules have run; each worker gets the compiled module instead of
-// fetching and compiling it again.
+// The wasm module is compiled (`compiled`) and the first worker started, and on the hosted
+// page given the module, by boot.js, before the rest of the page's modules have run; each
+// worker gets the compiled module instead of fetching and compiling it again.
 
 /** Start a worker (the first one boot.js started); resolves with the annotator's version, rejects if it cannot start. */
 function startWorker() {
@@ -160,7 +160,10 @@ function startWorker() {
     worker.onmessageerror = () => { if (worker === annotator.worker) crashed('a message could not be read'); };
   });
   annotator.ready.catch(() => {});
+  // What the worker boot.js started said before this listened.
+  if (early) for (const e of early.messages) worker.onmessage(e);
   compiled.then((module) => {
+    if (early && early.initSent) return; // boot.js gave it the compiled module already
     const bytes = annotator.bytes || undefined;
     try {
       worker.postMessage({ type: 'init', bytes, module: module || undefined });

@@ -1,6 +1,7 @@
 // End-to-end checks of how the page starts its annotator (issue 7). Behaviour only, never
 // time: the hosted page fetches and compiles the wasm once, on the main thread, and hands
-// the compiled module to its worker (no second download); the single file fetches nothing;
+// the compiled module to its worker (no second download), from boot.js loaded on its own
+// as the head is read (one worker, though the bundle runs boot.js again); the single file fetches nothing;
 // the worker has built its tables before the first text comes (a text annotated right after
 // 'ready' comes back whole), and a worker restarted after Cancel starts from the same module.
 // The world map's code and outlines load after the first highlight, only for an article with
@@ -33,6 +34,10 @@ await h.check('one wasm download, compiled module handed to the worker', h.hoste
     'the page compiled the module');
   const status = await page.textContent('#status');
   assert.match(status, /1 speaker/, 'the quote has its speaker: ' + status);
+  // boot.js runs twice on the hosted page (alone from the head, and in the bundle): one worker
+  // all the same, its script fetched once.
+  assert.equal(page.workers().length, 1, 'one worker');
+  assert.equal(requests.filter((u) => /\/worker\.js(\?|$)/.test(u)).length, 1, 'worker.js fetched once');
 }, { context: { serviceWorkers: 'block' } });
 
 await h.check('a restarted worker (Cancel) reuses the compiled module', h.hosted, async (page, { requests }) => {

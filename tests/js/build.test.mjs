@@ -135,6 +135,21 @@ test('single.html: a late module (worldmap.js) runs inline after the page\'s mod
   assert.match(r.stdout, /2 after them \(late-data\.js, worldmap\.js\)/);
 });
 
+test('index.html (hosted): boot.js, also in the bundle, is kept and loaded on its own from the head, async, before the bundle', () => {
+  const dir = fakeDist({ 'boot.js': "globalThis.BOOTED = (globalThis.BOOTED || 0) + 1;\nexport const early = 1;\n" });
+  fs.writeFileSync(path.join(dir, 'app.js'), "import { early } from './boot.js';\nimport init, { version } from './pkg/saywhere.js';\nglobalThis.RESULT = [early, typeof init, version()];\n");
+  assert.equal(py('build_single.py', dir).status, 0);
+  const r = py('build_hosted.py', dir);
+  assert.equal(r.status, 0, r.stderr);
+  const html = fs.readFileSync(path.join(dir, 'index.html'), 'utf8');
+  const head = html.slice(0, html.indexOf('</head>'));
+  assert.match(head, /<script type="module" async src="boot\.js"><\/script>\n<link rel="stylesheet"/);
+  assert.ok(html.indexOf('src="boot.js"') < html.indexOf('src="app.bundle.js"'));
+  assert.ok(fs.existsSync(path.join(dir, 'boot.js')), 'boot.js stays in dist');
+  assert.ok(fs.readFileSync(path.join(dir, 'app.bundle.js'), 'utf8').includes('globalThis.BOOTED'), 'and in the bundle');
+  assert.doesNotMatch(fs.readFileSync(path.join(dir, 'single.html'), 'utf8'), /src="boot\.js"/, 'the single file has it inline only');
+});
+
 test('index.html (hosted): one bundled module and the wasm preloaded; what only the bundle needs is gone', () => {
   const dir = fakeDist({ 'worldmap.js': "import { note } from './note.js';\nglobalThis.LATE = note;\n", 'only-app.js': 'export const x = 1;\n' });
   fs.appendFileSync(path.join(dir, 'app.js'), "import { x } from './only-app.js';\nglobalThis.X = x;\n");
