@@ -463,6 +463,30 @@ fn runs(doc: &Doc) -> Vec<Run> {
                 institution = true;
                 continue;
             }
+            // "and" inside such a name: "the Department of Housing and Urban Development",
+            // "Health and Human Services" (up to three words after it, the last a common word
+            // and no name: not "the Ministry of Defence and Tom Price").
+            if w == "and" && institution {
+                let mut k = next;
+                while k < next + 3 && k + 1 < toks.len() && starts_name_part(doc, k + 1) && doc.same_line(k, k + 1) {
+                    k += 1;
+                }
+                let end_word = doc.token_text(k);
+                // (Not a second institution: "the National Association of Black Journalists and
+                // National Association of Hispanic Journalists".)
+                let another = (next + 1..=k).any(|t| OF_HEADS.contains(&doc.token_text(t)) || ORG_HEADS.contains(&doc.token_text(t)))
+                    || toks.get(k + 1).is_some_and(|t| doc.slice(t.span) == "of");
+                if k > next
+                    && !another
+                    && crate::lexicon::first_name(end_word).is_none()
+                    && !crate::lexicon::is_surname(end_word)
+                    && crate::lexicon::is_common_word(&crate::text::lower(end_word))
+                {
+                    j = k;
+                    last = j;
+                    continue;
+                }
+            }
             // "of" inside titles: "Secretary of State Maria Tovar".
             if (w == "of" || w == "for") && is_title_word(doc.token_text(j)) && next + 1 < toks.len()
                 && starts_name_part(doc, next + 1) && is_title_word(doc.token_text(next + 1))

@@ -725,6 +725,14 @@ fn names_local_service_of(rest: &str, local: bool) -> bool {
         || (local && LOCAL_BODIES.iter().any(|s| starts(s)))
 }
 
+/// Is `span` the abbreviation "U.S."? Written so, it is the country's adjective, and it names
+/// the country at the head of a name too: "the U.S. Navy", "a U.S. Embassy spokesperson",
+/// "the U.S. Department of Education" (where "the United States Department of Agriculture" is
+/// the body's own name).
+fn is_us_adjective(text: &str, span: Span) -> bool {
+    span.text(text) == "U.S."
+}
+
 /// "Ashford Mayor Lena Voss": the title of a town's mayor, then a name, right after token
 /// `j`. The town is a place whatever else its name could be (a surname, an organisation's
 /// first word). (A police or fire chief's title is a [`LOCAL_SERVICES`] word.)
@@ -808,7 +816,7 @@ fn accept(doc: &Doc, i: usize, j: usize, entries: &[Entry], sports: bool, last: 
     let local_title = local_title || division.is_some();
     let best = *division.unwrap_or(&best);
     // Part of a longer capitalised name: "Paris Agreement", "Washington Post".
-    if let Some(n) = next.filter(|_| !local_title) {
+    if let Some(n) = next.filter(|_| !local_title && !is_us_adjective(doc.text, Span::new(toks[i].span.start, toks[j].span.end))) {
         if NAME_CONTINUATIONS.contains(&n) && doc.text[toks[j].span.end..toks[j + 1].span.start] == *" " {
             return None;
         }
@@ -976,6 +984,7 @@ pub fn resolve(text: &str, candidates: Vec<Place>, people: &People) -> Vec<Place
                     EntityKind::Person => m.span.overlaps(p.span),
                     // An organisation named like a place ("the Kremlin") is not a place either.
                     EntityKind::Organisation if m.span.start == p.span.start && names_local_service(&text[p.span.end..], p.kind) => false,
+                    EntityKind::Organisation if m.span.start == p.span.start && is_us_adjective(text, p.span) => false,
                     // "the Energy Authority of Ireland": a place after the "of" of an
                     // institution's name is left to `accept` (see `ORG_BEFORE_OF`).
                     EntityKind::Organisation if m.span.start < p.span.start && text[m.span.start..p.span.start].ends_with(" of ") => false,
