@@ -1737,6 +1737,14 @@ pub fn attribute(doc: &Doc, found: &[Found], people: &People) -> (Vec<Quote>, Ve
             continue;
         }
         let found_attr = attrs[qi];
+        // A nickname inside a name (George "Jay" Keyworth) is nobody's words.
+        if let Some((first, last)) = ctx.quote_tokens(qi) {
+            if first > 0 && crate::people::nickname_after(doc, first - 1) == Some(last + 1) {
+                q.kind = QuoteKind::NonSpeech;
+                quotes.push(q);
+                continue;
+            }
+        }
         // Kind from context: a name-shaped quote is a partial quote when a cue governs it in a
         // Title-Case sentence; a short fragment with no cue is a scare quote.
         // Speech after all: a name-shaped quote governed by a cue in a Title-Case sentence, or

@@ -428,6 +428,12 @@ fn runs(doc: &Doc) -> Vec<Run> {
                 last = j;
                 continue;
             }
+            // A nickname in quotation marks between the names: George "Jay" Keyworth.
+            if let Some(after) = nickname_after(doc, j) {
+                j = after;
+                last = j;
+                continue;
+            }
             // A particle followed by a capitalised word.
             let w = doc.token_text(next);
             // (Not the "st" of a cricket scorecard, "Pellow st Rafiq b Noman 12": stumped by.)
@@ -503,6 +509,37 @@ fn runs(doc: &Doc) -> Vec<Run> {
     out
 }
 
+/// A nickname in quotation marks right after the first name at token `j`, and the surname
+/// after it: `George "Jay" Keyworth`, `Thomas “Tip” O’Neill`: the index of the surname.
+/// (Only after a known first name that is no common word: not a headline's `Trump Mocked
+/// ‘Queers’ Who …` or `Not To ‘Moan’ About …`.)
+pub(crate) fn nickname_after(doc: &Doc, j: usize) -> Option<usize> {
+    let toks = &doc.tokens;
+    let open = j + 1;
+    if open >= toks.len() || !matches!(doc.token_text(open), "\"" | "“" | "‘" | "'") || toks[open].span.start == toks[j].span.end {
+        return None;
+    }
+    let first = doc.token_text(j);
+    if lexicon::first_name(first).is_none() || never_starts_a_name(first) || lexicon::is_common_word(&crate::text::lower(first)) {
+        return None;
+    }
+    let mut k = open + 1;
+    while k < toks.len() && k < open + 3 && toks[k].kind == TokenKind::Word && is_capitalised(doc.token_text(k)) {
+        k += 1;
+    }
+    let close = k;
+    let closes = close > open + 1
+        && close + 1 < toks.len()
+        && matches!(doc.token_text(close), "\"" | "”" | "’" | "'")
+        && toks[close].span.start == toks[close - 1].span.end
+        && toks[open + 1].span.start == toks[open].span.end
+        && toks[close + 1].span.start > toks[close].span.end
+        && starts_name_part(doc, close + 1)
+        && !never_starts_a_name(doc.token_text(close + 1))
+        && doc.same_line(j, close + 1);
+    closes.then_some(close + 1)
+}
+
 fn starts_name_part(doc: &Doc, i: usize) -> bool {
     let t = doc.tokens[i];
     if t.kind != TokenKind::Word {
@@ -540,6 +577,11 @@ static OF_HEADS: WordSet = WordSet::new(&[
     "Academy", "Council", "Court", "Commission", "Committee", "Society", "Association", "Federation", "Library",
     "Office", "Division", "Agency", "Authority", "Corps", "Guild", "Union",
 ]);
+
+/// Is `w` a word that heads an institution's name ("Corp", "University", "Department")?
+pub(crate) fn is_institution_word(w: &str) -> bool {
+    ORG_HEADS.contains(&w) || OF_HEADS.contains(&w)
+}
 
 /// Heads that make a capitalised run an organisation that can speak ("Foreign Ministry").
 static ORG_HEADS: WordSet = WordSet::new(&[
@@ -988,7 +1030,9 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
             && doc.token_text(last + 1) == ","
             && crate::places::place_name_at(doc, last + 2)
                 .is_some_and(|e| e.iter().any(|p| matches!(p.kind, PlaceKind::Region | PlaceKind::Country) && p.country.is_some()));
-        if name_words.len() == 1 && (after_place_preposition || of_place || then_region) && !titled {
+        // "Ian Jett, 30, of Platte City": a home town after a person's age.
+        let home_town = crate::places::after_age_of(doc, first);
+        if ((name_words.len() == 1 && (after_place_preposition || of_place || then_region)) || home_town) && !titled {
             return Parsed::Nothing;
         }
         if name_words.len() == 1 {
@@ -1001,7 +1045,10 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
                     || matches!(e.kind, PlaceKind::Country | PlaceKind::Continent)
                     || (e.kind == PlaceKind::Region && (!named_like_a_woman_or_man || e.in_english_news_country()))
             });
-            let speaks = evidence >= 2 && !headline;
+            // (A town named like nobody that "says" something is the town: "Gainesville says no
+            // to discrimination"; "Scarborough said" is a person, a surname.)
+            let named_like_someone = lexicon::first_name(text).is_some() || lexicon::is_surname(text);
+            let speaks = evidence >= 2 && !headline && (named_like_someone || titled);
             if !major {
                 return Parsed::Person { first, last, full_first: first, gender, role: None, evidence: if speaks { 2 } else { 0 } };
             }

@@ -226,6 +226,16 @@ pub fn find(doc: &Doc) -> Vec<Place> {
             i = end;
             continue;
         }
+        // "Krystal Hall, 19, of Gaston, and …": a town too small for the gazetteer after a
+        // person's age.
+        if matched.is_none() {
+            if let Some(p) = home_town_after_age(doc, i) {
+                let end = doc.token_at_or_after(p.span.end);
+                out.push(p);
+                i = end;
+                continue;
+            }
+        }
         // A dateline or headline in capitals: "CHARLESTON, W.Va.", "UNION CITY —", "ST. LOUIS –".
         if matched.is_none() && is_caps_word(first) {
             // Two or three capitalised words, the last followed by a comma or a dash.
@@ -585,6 +595,49 @@ fn town_before_state(doc: &Doc, i: usize) -> Option<Place> {
         }
     }
     Some(unlisted_town(doc, span, &state))
+}
+
+/// Is token `i` right after a person's age and "of": "Ian Jett, 30, of …"?
+pub(crate) fn after_age_of(doc: &Doc, i: usize) -> bool {
+    let toks = &doc.tokens;
+    i >= 4
+        && doc.token_text(i - 1) == "of"
+        && doc.token_text(i - 2) == ","
+        && toks[i - 3].kind == TokenKind::Number
+        && doc.token_text(i - 3).len() <= 3
+        && doc.token_text(i - 4) == ","
+        && toks[i - 5..i - 4].first().is_some_and(|t| t.kind == TokenKind::Word && is_capitalised(doc.slice(t.span)))
+}
+
+/// "Ian Jett, 30, of Platte City, was held": one to three capitalised words after a person's
+/// age and "of", then a comma, a full stop, "and", "in" or a semicolon: the person's home
+/// town, unlisted (no coordinates). (Tried after [`suffix_place`]: "of Walker County" is
+/// the county.)
+fn home_town_after_age(doc: &Doc, i: usize) -> Option<Place> {
+    if !after_age_of(doc, i) || !name_word_at(doc, i) {
+        return None;
+    }
+    let toks = &doc.tokens;
+    let mut last = i;
+    // (Later words may be any capitalised word: "Platte City", "Falls Church".)
+    while last + 1 < toks.len()
+        && last < i + 2
+        && toks[last + 1].kind == TokenKind::Word
+        && is_capitalised(doc.token_text(last + 1))
+        && tight(doc, last, last + 1)
+    {
+        last += 1;
+    }
+    let after = toks.get(last + 1).map(|t| doc.slice(t.span));
+    if !matches!(after, Some("," | "." | "and" | "in" | ";")) {
+        return None;
+    }
+    // (A school or a firm is no town: "of Acme Corp", "of Ross University".)
+    if (i..=last).any(|t| crate::people::is_institution_word(doc.token_text(t))) {
+        return None;
+    }
+    let span = Span::new(toks[i].span.start, toks[last].span.end);
+    Some(Place { span, name: span.text(doc.text).to_string(), kind: PlaceKind::City, country: None, lat: 0.0, lon: 0.0, candidates: 0 })
 }
 
 /// The plural words for divisions that end a [`division_list`].
