@@ -87,6 +87,16 @@ fn marks(text: &str, start: usize, end: usize) -> Vec<Mark> {
         let pos = start + i;
         let mut push = |len: usize, family: Family, role: Role| out.push(Mark { pos, len, family, role });
         match c {
+            // A value of markup left in the text, `<a href="…">`, `datetime="2016-06-29"`: no
+            // quotation; both of its marks are skipped.
+            '"' | '\'' if prev == Some('=') && para[i + 1..].contains(c) => {
+                let close = i + 1 + para[i + 1..].find(c).unwrap_or(0);
+                while iter.peek().is_some_and(|&(k, _)| k <= close) {
+                    iter.next();
+                }
+                prev = Some(c);
+                continue;
+            }
             // “ closes „…“ (German) and is a common typo for ”: after a word, before a break.
             '“' if prev.is_some_and(|p| !p.is_whitespace()) && is_close_context(next) => {
                 push(c.len_utf8(), Family::Double, Role::Either)
@@ -348,6 +358,12 @@ mod tests {
         assert_eq!(quotes("''We won,'' she said."), ["''We won,''"]);
         assert_eq!(quotes("``We won,'' she said."), ["``We won,''"]);
         assert_eq!(quotes("‘It’s the farmers’ turn now,’ said Ruth."), ["‘It’s the farmers’ turn now,’"]);
+    }
+
+    #[test]
+    fn markup_values_are_not_quotes() {
+        let t = r#"He wrote <a href="http://example.com">here</a> and <tweet id="12" datetime='2016-06-29'>"We won," he said.</tweet>"#;
+        assert_eq!(quotes(t), ["\"We won,\""]);
     }
 
     #[test]
