@@ -720,6 +720,15 @@ fn suffix_place(doc: &Doc, i: usize, matched_end: Option<usize>) -> Option<Place
     if !is_name_word(i) || crate::people::never_starts_a_name(doc.token_text(i)) {
         return None;
     }
+    // (The rest of an airport's name after its town: "Vancouver| International Airport".)
+    if matches!(doc.token_text(i), "International" | "Regional" | "Municipal")
+        && i > 0
+        && toks[i - 1].kind == TokenKind::Word
+        && is_capitalised(doc.token_text(i - 1))
+        && tight(doc, i - 1, i)
+    {
+        return None;
+    }
     let mut j = i;
     while j < i + 3 && j + 1 < toks.len() && tight(doc, j, j + 1) {
         let next = doc.token_text(j + 1);
@@ -730,6 +739,19 @@ fn suffix_place(doc: &Doc, i: usize, matched_end: Option<usize>) -> Option<Place
             // "Rep. Torrey Westrom, R-Elbow Lake,": a party label is not part of the name.
             let first = doc.token_text(i).as_bytes();
             let party = first.len() > 2 && matches!(first[0], b'R' | b'D' | b'I') && first[1] == b'-';
+            // "Vancouver International Airport", "Manhattan Regional Airport": an airport named
+            // after its town is that town's; the town is the place.
+            if next == "Airport" && matches!(doc.token_text(j), "International" | "Regional" | "Municipal") {
+                let mut k = j;
+                while k > i && matches!(doc.token_text(k), "International" | "Regional" | "Municipal" | "County") {
+                    k -= 1;
+                }
+                let town = Span::new(toks[i].span.start, toks[k].span.end);
+                let entries = gazetteer::entries(town.text(doc.text));
+                if !entries.is_empty() && entries.iter().all(|e| matches!(e.kind, PlaceKind::City | PlaceKind::Region)) {
+                    return Some(place_from(town, &entries));
+                }
+            }
             let span = Span::new(toks[i].span.start + if party { 2 } else { 0 }, toks[j + 1].span.end);
             return Some(Place { span, name: span.text(doc.text).to_string(), kind, country: None, lat: 0.0, lon: 0.0, candidates: 0 });
         }
