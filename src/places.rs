@@ -309,9 +309,15 @@ pub fn find(doc: &Doc) -> Vec<Place> {
             }
             out.push(place);
             i = j + 1;
-        } else if j > i && matches!(doc.token_text(i), "North" | "South" | "East" | "West" | "New" | "Upper" | "Lower") {
-            // "the South Charleston power plant": a town of two words refused here for want of
-            // a context is not the other town its second word names.
+        } else if j > i
+            && matches!(
+                doc.token_text(i),
+                "North" | "South" | "East" | "West" | "New" | "Upper" | "Lower" | "Mount" | "Mt" | "Fort" | "Ft" | "Port" | "Saint" | "St" | "San" | "Santa" | "Lake"
+            )
+        {
+            // "the South Charleston power plant", "the Mount Washington site": a town of two
+            // words refused here for want of a context is not the other town its second word
+            // names.
             i = j + 1;
         } else {
             i += 1;
