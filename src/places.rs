@@ -226,6 +226,18 @@ pub fn find(doc: &Doc) -> Vec<Place> {
             i = end;
             continue;
         }
+        // "Chiefland Police Chief Robert Douglas", "East Bank Mayor Chuck Blair": a town too
+        // small for the gazetteer before its police, its mayor or its council. (A direction
+        // the gazetteer matched alone is no place alone: "East".)
+        if matched.as_ref().is_none_or(|m| m.0 == i && NEVER_ALONE.contains(&first)) {
+            if let Some(p) = town_before_local_title(doc, i) {
+                let end = doc.token_at_or_after(p.span.end);
+                by_state.push(p.clone());
+                out.push(p);
+                i = end;
+                continue;
+            }
+        }
         // "Krystal Hall, 19, of Gaston, and …": a town too small for the gazetteer after a
         // person's age.
         if matched.is_none() {
@@ -601,6 +613,46 @@ fn town_before_state(doc: &Doc, i: usize) -> Option<Place> {
         }
     }
     Some(unlisted_town(doc, span, &state))
+}
+
+/// "Chiefland Police Chief Robert Douglas", "East Bank Mayor Chuck Blair", "the Elkton City
+/// Council": one or two capitalised words that are no English word and no person's name,
+/// before a town's police or fire service and a rank or department, its mayor and a name, or
+/// its council: a town too small for the gazetteer (no coordinates). (Not "Capitol Police",
+/// "Transit Police": words.)
+fn town_before_local_title(doc: &Doc, i: usize) -> Option<Place> {
+    let toks = &doc.tokens;
+    if !name_word_at(doc, i) || (i > 0 && name_word_at(doc, i - 1) && tight(doc, i - 1, i)) {
+        return None;
+    }
+    let town_word = |t: usize| {
+        let w = doc.token_text(t);
+        w.chars().all(|c| c.is_alphabetic())
+            && !crate::lexicon::is_common_word(&crate::text::lower(w))
+            && crate::lexicon::first_name(w).is_none()
+            && !crate::lexicon::is_surname(w)
+            && !crate::lexicon::is_demonym(w)
+    };
+    // "East Bank": a direction may open the name.
+    let direction = matches!(doc.token_text(i), "East" | "West" | "North" | "South" | "New" | "Port" | "Fort" | "Mount");
+    // (After a direction any word but a name: "East Bank", "North Hall".)
+    let second = |t: usize| {
+        let w = doc.token_text(t);
+        town_word(t) || (direction && w.chars().all(|c| c.is_alphabetic()) && crate::lexicon::first_name(w).is_none() && !crate::lexicon::is_surname(w))
+    };
+    let last = if i + 1 < toks.len() && name_word_at(doc, i + 1) && tight(doc, i, i + 1) && second(i + 1) { i + 1 } else { i };
+    if !(if last > i { direction || town_word(i) } else { town_word(i) }) {
+        return None;
+    }
+    let word = |t: usize| toks.get(t).map(|tok| doc.slice(tok.span));
+    let service = matches!(word(last + 1), Some("Police" | "Fire"))
+        && matches!(word(last + 2), Some("Chief" | "Department" | "Dept" | "Capt" | "Lt" | "Sgt" | "Sergeant" | "Captain" | "Lieutenant" | "Officer" | "Detective" | "officers" | "said" | "says"));
+    let body = matches!((word(last + 1), word(last + 2)), (Some("City" | "Town" | "Village" | "Borough"), Some("Council" | "Hall" | "Manager" | "Commission" | "Board" | "Clerk" | "Attorney")));
+    if !(service || body || before_mayor(doc, last)) || !tight(doc, last, last + 1) {
+        return None;
+    }
+    let span = Span::new(toks[i].span.start, toks[last].span.end);
+    Some(Place { span, name: span.text(doc.text).to_string(), kind: PlaceKind::City, country: None, lat: 0.0, lon: 0.0, candidates: 0 })
 }
 
 /// Is token `i` right after a person's age and "of": "Ian Jett, 30, of …"?
