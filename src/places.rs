@@ -840,6 +840,7 @@ const LOCAL_BODIES: &[&str] = &[
     "Public Schools", "Public Works", "Public Utilities", "Public Safety", "School Board", "School District",
     "Circuit Court", "District Court", "Municipal Court", "Superior Court", "Probate Court", "Magistrate Court",
     "High School", "Middle School", "Elementary School", "Housing Authority", "Parks and Recreation",
+    "Courthouse", "Jail", "Detention Center", "Detention Centre",
 ];
 
 /// Does `rest`, the text right after a place of kind `kind`, name one of its services or
