@@ -243,6 +243,7 @@ pub fn find(doc: &Doc) -> Vec<Place> {
         if matched.is_none() {
             if let Some(p) = home_town_after_age(doc, i) {
                 let end = doc.token_at_or_after(p.span.end);
+                by_state.push(p.clone());
                 out.push(p);
                 i = end;
                 continue;
@@ -655,16 +656,28 @@ fn town_before_local_title(doc: &Doc, i: usize) -> Option<Place> {
     Some(Place { span, name: span.text(doc.text).to_string(), kind: PlaceKind::City, country: None, lat: 0.0, lon: 0.0, candidates: 0 })
 }
 
-/// Is token `i` right after a person's age and "of": "Ian Jett, 30, of …"?
+/// Is token `i` right after a person's name (and age) and ", of": "Ian Jett, 30, of …",
+/// "Stephen Davis, of …"?
 pub(crate) fn after_age_of(doc: &Doc, i: usize) -> bool {
     let toks = &doc.tokens;
-    i >= 4
-        && doc.token_text(i - 1) == "of"
-        && doc.token_text(i - 2) == ","
+    if i < 3 || doc.token_text(i - 1) != "of" || doc.token_text(i - 2) != "," {
+        return false;
+    }
+    let name_end = |t: usize| {
+        toks[t].kind == TokenKind::Word
+            && is_capitalised(doc.token_text(t))
+            && !crate::people::is_institution_word(doc.token_text(t))
+            && !crate::people::never_starts_a_name(doc.token_text(t))
+    };
+    // "Ian Jett, 30, of"
+    let aged = i >= 5
         && toks[i - 3].kind == TokenKind::Number
         && doc.token_text(i - 3).len() <= 3
         && doc.token_text(i - 4) == ","
-        && toks[i - 5..i - 4].first().is_some_and(|t| t.kind == TokenKind::Word && is_capitalised(doc.slice(t.span)))
+        && name_end(i - 5);
+    // "Stephen Davis, of": a name of two capitalised words.
+    let named = name_end(i - 3) && i >= 4 && name_end(i - 4) && tight(doc, i - 4, i - 3);
+    aged || named
 }
 
 /// "Ian Jett, 30, of Platte City, was held": one to three capitalised words after a person's
