@@ -130,8 +130,11 @@ fn kind_of(code: u8) -> Option<PlaceKind> {
     })
 }
 
-/// Rank for ordering candidates of one name: countries and continents first, then by size.
-fn prominence(e: &Entry) -> (u8, u8) {
+/// Rank for ordering candidates of one name: countries and continents first, then by size;
+/// among divisions of one rank, those of the countries of English-language news first (the
+/// table lists no population for divisions: "Florida" is the US state before the Puerto
+/// Rican and Uruguayan ones).
+fn prominence(e: &Entry) -> (u8, u8, bool) {
     let tier = match e.kind {
         PlaceKind::Country | PlaceKind::Continent => 3,
         PlaceKind::WaterBody | PlaceKind::Landmark => 2,
@@ -141,7 +144,7 @@ fn prominence(e: &Entry) -> (u8, u8) {
     };
     // A division ranks with a city of a middling size.
     let size = if e.kind == PlaceKind::Region && e.size == 0 { 20 } else { e.size };
-    (tier, size)
+    (tier, size, e.kind == PlaceKind::Region && e.in_english_news_country())
 }
 
 /// Strings built once while loading and kept for the life of the program (the table is a
@@ -391,6 +394,14 @@ mod tests {
         assert!(entries("Nice")[0].common_word);
         assert_eq!(entries_lower("kyiv")[0].name, "Kyiv");
         assert!(entries_lower("nice").is_empty());
+    }
+
+    #[test]
+    fn a_division_of_an_english_news_country_comes_before_namesakes_elsewhere() {
+        // Puerto Rico, Uruguay and Bulgaria have a "Florida" and a "Montana" too.
+        assert_eq!(entries("Florida")[0].country, Some("US"));
+        assert_eq!(entries("Montana")[0].country, Some("US"));
+        assert_eq!(entries("Georgia")[0].kind, PlaceKind::Country);
     }
 
     #[test]

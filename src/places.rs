@@ -807,6 +807,17 @@ fn suffix_place(doc: &Doc, i: usize, matched_end: Option<usize>) -> Option<Place
             if matched_end.is_some_and(|m| m > j + 1) {
                 return None;
             }
+            let after = toks.get(j + 2).filter(|_| tight(doc, j + 1, j + 2)).map(|t| doc.slice(t.span));
+            // "the Florida Highway Patrol": the state's police, not a road (see `LOCAL_BODIES`).
+            if next == "Highway" && after == Some("Patrol") {
+                return None;
+            }
+            // "Mahnomen County Road 3", "Browns Bridge Road": a road named after a county or a
+            // bridge is the road.
+            if let Some(kind2) = after.and_then(suffix_kind).filter(|&k| k == PlaceKind::Landmark && kind != PlaceKind::Landmark || after == Some("Road")) {
+                let span = Span::new(toks[i].span.start, toks[j + 2].span.end);
+                return Some(Place { span, name: span.text(doc.text).to_string(), kind: kind2, country: None, lat: 0.0, lon: 0.0, candidates: 0 });
+            }
             // "Rep. Torrey Westrom, R-Elbow Lake,": a party label is not part of the name.
             let first = doc.token_text(i).as_bytes();
             let party = first.len() > 2 && matches!(first[0], b'R' | b'D' | b'I') && first[1] == b'-';
