@@ -406,10 +406,14 @@ fn prefer_home_country(out: &mut [Place], alternatives: &[(usize, Vec<Entry>)]) 
     }
     for (k, entries) in alternatives {
         let best = entries[0];
-        if best.country == Some(home) || best.capital || best.kind != PlaceKind::City {
+        // (A division far from English-language news has no population in the table:
+        // "Berea", a district of Lesotho, in a text about Kentucky.)
+        let faraway_division = best.kind == PlaceKind::Region && best.size == 0 && !best.in_english_news_country();
+        if best.country == Some(home) || best.capital || (best.kind != PlaceKind::City && !faraway_division) {
             continue;
         }
-        if let Some(e) = entries.iter().find(|e| e.country == Some(home) && e.kind == PlaceKind::City && e.size + 3 >= best.size) {
+        let best_size = if faraway_division { 0 } else { best.size };
+        if let Some(e) = entries.iter().find(|e| e.country == Some(home) && e.kind == PlaceKind::City && e.size + 3 >= best_size) {
             out[*k] = place_of(out[*k].span, e, entries.len());
         }
     }
@@ -1160,6 +1164,15 @@ mod tests {
     fn places(t: &str) -> Vec<&str> {
         let d = Doc::new(t);
         find(&d).iter().map(|p| p.span.text(t)).collect()
+    }
+
+    #[test]
+    fn a_faraway_division_gives_way_to_a_town_of_the_texts_country() {
+        // Berea is a district of Lesotho and a town in Kentucky.
+        let t = "Shoppers in Berea, Richmond and Lexington waited. Louisville and Frankfort did too.";
+        let ann = crate::annotate(t);
+        let berea = ann.places.iter().find(|p| p.span.text(t) == "Berea").unwrap();
+        assert_eq!((berea.country, berea.kind), (Some("US"), PlaceKind::City));
     }
 
     #[test]
