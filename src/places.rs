@@ -627,6 +627,11 @@ fn town_before_state(doc: &Doc, i: usize) -> Option<Place> {
 /// "Transit Police": words.)
 fn town_before_local_title(doc: &Doc, i: usize) -> Option<Place> {
     let toks = &doc.tokens;
+    // Cheap test first: this runs for every capitalised word.
+    let local_word = |t: usize| toks.get(t).is_some_and(|tok| matches!(doc.slice(tok.span), "Police" | "Fire" | "Mayor" | "City" | "Town" | "Village" | "Borough"));
+    if !(local_word(i + 1) || local_word(i + 2)) {
+        return None;
+    }
     if !name_word_at(doc, i) || (i > 0 && name_word_at(doc, i - 1) && tight(doc, i - 1, i)) {
         return None;
     }
