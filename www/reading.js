@@ -528,7 +528,10 @@ function renderPlaces() {
     b.type = 'button';
     b.dataset.key = g.key;
     b.setAttribute('aria-pressed', 'false');
-    const amb = p.candidates > 1 ? `ambiguous: ${p.candidates} places have this name` : '';
+    // A town too small for the gazetteer (found by its context: "Brelton Police Chief …"),
+    // a county or a street known by its suffix: named, but with no coordinates.
+    const amb = p.candidates > 1 ? `ambiguous: ${p.candidates} places have this name`
+      : p.lat === null || p.lat === undefined ? 'not on the map' : '';
     b.setAttribute('aria-label', `${placeTitle(p)} (${p.kind}): ${plural(n, 'mention')}${amb ? ', ' + amb : ''}. Go to the next mention.`);
     const dot = el('span', 'dot');
     dot.style.background = 'var(--place)';
