@@ -138,8 +138,9 @@ pub fn find(doc: &Doc) -> Vec<Place> {
     let mut out = Vec::new();
     // The other gazetteer entries of each ambiguous place, by index into `out`.
     let mut alternatives: Vec<(usize, Vec<Entry>)> = Vec::new();
-    // Towns that a state written after them placed ("GLASGOW, Ky."): the same name elsewhere
-    // in the text is the same town ("… struck by a vehicle in Glasgow").
+    // Towns that a state written after them placed ("GLASGOW, Ky."), or their context
+    // ("Chiefland Police Chief …", "Ian Jett, 30, of Gaston,"): the same name elsewhere in
+    // the text is the same town ("… struck by a vehicle in Glasgow").
     let mut by_state: Vec<Place> = Vec::new();
     // (Most texts name no list of divisions: one search of the text spares the test at
     // every word.)
@@ -226,28 +227,20 @@ pub fn find(doc: &Doc) -> Vec<Place> {
             i = end;
             continue;
         }
-        // "Chiefland Police Chief Robert Douglas", "East Bank Mayor Chuck Blair": a town too
-        // small for the gazetteer before its police, its mayor or its council. (A direction
-        // the gazetteer matched alone is no place alone: "East".)
-        if matched.as_ref().is_none_or(|m| m.0 == i && NEVER_ALONE.contains(&first)) {
-            if let Some(p) = town_before_local_title(doc, i) {
-                let end = doc.token_at_or_after(p.span.end);
-                by_state.push(p.clone());
-                out.push(p);
-                i = end;
-                continue;
-            }
-        }
-        // "Krystal Hall, 19, of Gaston, and …": a town too small for the gazetteer after a
-        // person's age.
-        if matched.is_none() {
-            if let Some(p) = home_town_after_age(doc, i) {
-                let end = doc.token_at_or_after(p.span.end);
-                by_state.push(p.clone());
-                out.push(p);
-                i = end;
-                continue;
-            }
+        // Towns too small for the gazetteer, found by what is around them, and that town at
+        // their other mentions too: before its police, its mayor or its council ("Chiefland
+        // Police Chief Robert Douglas", "East Bank Mayor Chuck Blair"; a direction the
+        // gazetteer matched alone is no place alone: "East"), or after a person's name and
+        // age ("Krystal Hall, 19, of Gaston, and …", "Stephen Davis, of Chiefland,").
+        let lone_direction = matched.as_ref().is_some_and(|m| m.0 == i && NEVER_ALONE.contains(&first));
+        let town = if matched.is_none() || lone_direction { town_before_local_title(doc, i) } else { None }
+            .or_else(|| if matched.is_none() { home_town_after_age(doc, i) } else { None });
+        if let Some(p) = town {
+            let end = doc.token_at_or_after(p.span.end);
+            by_state.push(p.clone());
+            out.push(p);
+            i = end;
+            continue;
         }
         // A dateline or headline in capitals: "CHARLESTON, W.Va.", "UNION CITY —", "ST. LOUIS –".
         if matched.is_none() && is_caps_word(first) {
@@ -549,7 +542,8 @@ fn unlisted_town(doc: &Doc, span: Span, state: &Entry) -> Place {
 
 /// "CHIEFLAND, Fla. — … in Chiefland", "JACKSON, Miss. — … the Jackson courthouse": a town
 /// that a state abbreviation after it showed to be one (whether the gazetteer lists it or
-/// not) is that town wherever else the text names it, in any case (a dateline is in
+/// not), or its police, its mayor or a person's home ("Brelton Police Chief …", "Ian Jett,
+/// 30, of Brelton,"), is that town wherever else the text names it, in any case (a dateline is in
 /// capitals), even where its name alone would need a place context. `out` stays sorted and
 /// non-overlapping.
 fn other_mentions_of_towns_placed_by_state(doc: &Doc, out: &mut Vec<Place>, by_state: &[Place]) {
