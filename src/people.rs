@@ -1030,8 +1030,9 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
             && doc.token_text(last + 1) == ","
             && crate::places::place_name_at(doc, last + 2)
                 .is_some_and(|e| e.iter().any(|p| matches!(p.kind, PlaceKind::Region | PlaceKind::Country) && p.country.is_some()));
-        // "Ian Jett, 30, of Platte City": a home town after a person's age.
-        let home_town = crate::places::after_age_of(doc, first);
+        // "Ian Jett, 30, of Platte City", "Stephen Davis, of Chiefland": a home town after a
+        // person's name (and age).
+        let home_town = crate::places::after_person_of(doc, first);
         if ((name_words.len() == 1 && (after_place_preposition || of_place || then_region)) || home_town) && !titled {
             return Parsed::Nothing;
         }

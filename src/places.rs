@@ -234,7 +234,7 @@ pub fn find(doc: &Doc) -> Vec<Place> {
         // age ("Krystal Hall, 19, of Gaston, and …", "Stephen Davis, of Chiefland,").
         let lone_direction = matched.as_ref().is_some_and(|m| m.0 == i && NEVER_ALONE.contains(&first));
         let town = if matched.is_none() || lone_direction { town_before_local_title(doc, i) } else { None }
-            .or_else(|| if matched.is_none() { home_town_after_age(doc, i) } else { None });
+            .or_else(|| if matched.is_none() { home_town_of_person(doc, i) } else { None });
         if let Some(p) = town {
             let end = doc.token_at_or_after(p.span.end);
             by_state.push(p.clone());
@@ -645,7 +645,8 @@ fn town_before_local_title(doc: &Doc, i: usize) -> Option<Place> {
         town_word(t) || (direction && w.chars().all(|c| c.is_alphabetic()) && crate::lexicon::first_name(w).is_none() && !crate::lexicon::is_surname(w))
     };
     let last = if i + 1 < toks.len() && name_word_at(doc, i + 1) && tight(doc, i, i + 1) && second(i + 1) { i + 1 } else { i };
-    if !(if last > i { direction || town_word(i) } else { town_word(i) }) {
+    let first_ok = if last > i { direction || town_word(i) } else { town_word(i) };
+    if !first_ok {
         return None;
     }
     let word = |t: usize| toks.get(t).map(|tok| doc.slice(tok.span));
@@ -661,7 +662,7 @@ fn town_before_local_title(doc: &Doc, i: usize) -> Option<Place> {
 
 /// Is token `i` right after a person's name (and age) and ", of": "Ian Jett, 30, of …",
 /// "Stephen Davis, of …"?
-pub(crate) fn after_age_of(doc: &Doc, i: usize) -> bool {
+pub(crate) fn after_person_of(doc: &Doc, i: usize) -> bool {
     let toks = &doc.tokens;
     if i < 3 || doc.token_text(i - 1) != "of" || doc.token_text(i - 2) != "," {
         return false;
@@ -687,8 +688,8 @@ pub(crate) fn after_age_of(doc: &Doc, i: usize) -> bool {
 /// age and "of", then a comma, a full stop, "and", "in" or a semicolon: the person's home
 /// town, unlisted (no coordinates). (Tried after [`suffix_place`]: "of Walker County" is
 /// the county.)
-fn home_town_after_age(doc: &Doc, i: usize) -> Option<Place> {
-    if !after_age_of(doc, i) || !name_word_at(doc, i) {
+fn home_town_of_person(doc: &Doc, i: usize) -> Option<Place> {
+    if !after_person_of(doc, i) || !name_word_at(doc, i) {
         return None;
     }
     let toks = &doc.tokens;

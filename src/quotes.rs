@@ -91,6 +91,7 @@ fn marks(text: &str, start: usize, end: usize) -> Vec<Mark> {
             // quotation; both of its marks are skipped.
             '"' | '\'' if prev == Some('=') && para[i + 1..].contains(c) => {
                 let close = i + 1 + para[i + 1..].find(c).unwrap_or(0);
+                // (Linear: the marks between are skipped, never scanned again.)
                 while iter.peek().is_some_and(|&(k, _)| k <= close) {
                     iter.next();
                 }
