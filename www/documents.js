@@ -283,10 +283,12 @@ export class Documents {
    *  active document, or null when nothing was saved. */
   async restore() {
     let saved = null;
+    let stored = [];         // the ids IndexedDB holds
     try {
       this.db = await openDb();
       const tx = this.db.transaction(['docs', 'meta'], 'readonly');
       const [docs, meta] = await Promise.all([idbRequest(tx.objectStore('docs').getAll()), idbRequest(tx.objectStore('meta').get('tabs'))]);
+      stored = docs.map((d) => d.id);
       if (docs.length) {
         const byId = new Map(docs.map((d) => [d.id, d]));
         const order = (meta && meta.order) || [];
@@ -297,15 +299,26 @@ export class Documents {
       this.db = null;
     }
     let fromFallback = false;
+    // The snapshot taken as the page went away, while IndexedDB was still writing, is what
+    // the reader left, even when it is empty: a document closed (or cleared) just before a
+    // reload must not come back from a delete that had not finished.
+    let snapshot = false;
     try {
       const raw = localStorage.getItem(SNAPSHOT_KEY);
       if (raw) {
         localStorage.removeItem(SNAPSHOT_KEY);
         const snap = JSON.parse(raw);
-        if (snap && Array.isArray(snap.docs) && snap.docs.length) { saved = snap; fromFallback = true; }
+        if (snap && Array.isArray(snap.docs)) {
+          snapshot = true;
+          saved = snap.docs.length ? snap : null;
+          fromFallback = snap.docs.length > 0;
+          const kept = new Set(snap.docs.map((d) => d && d.id));
+          if (this.db) for (const id of stored) if (!kept.has(id)) this.deleteDoc(id);
+          if (this.db && !snap.docs.length) this.saveMeta();
+        }
       }
     } catch { /* unreadable: ignore */ }
-    if (!saved) {
+    if (!saved && !snapshot) {
       try {
         const raw = localStorage.getItem(FALLBACK_KEY);
         if (raw) { saved = JSON.parse(raw); fromFallback = true; }
@@ -320,7 +333,7 @@ export class Documents {
         this.saveAll();
         try { localStorage.removeItem(FALLBACK_KEY); } catch { /* ignore */ }
       }
-    } else {
+    } else if (!snapshot) {
       let legacy = null;
       try { legacy = localStorage.getItem(LEGACY_KEY); } catch { /* storage disabled */ }
       if (legacy && legacy.trim()) this.open('Saved text', legacy, { origin: 'paste' });

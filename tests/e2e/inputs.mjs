@@ -374,6 +374,31 @@ for (const url of h.urls) {
     assert.equal(await page.isVisible('#article'), false);
   });
 
+  await check('a document closed as the page went away, its delete unfinished, does not come back', url, async (page) => {
+    await page.setInputFiles('#file', [FILES[0], FILES[1]].map(upload));
+    await waitArticle(page, FILES[0].has[0]);
+    const ids = await page.$$eval('#tabs [role="tab"]', (tabs) => tabs.map((t) => t.dataset.id));
+    assert.equal(ids.length, 2);
+    // What leave() writes when IndexedDB has not finished: here, the first document closed
+    // while both are still in the database.
+    await page.evaluate((keep) => localStorage.setItem('saywhere.docs-snapshot.v1', JSON.stringify({ active: keep.id, docs: [keep] })),
+      { id: ids[1], name: FILES[1].name, text: FILES[1].has[0], origin: 'file', edited: false });
+    await page.reload();
+    await page.waitForSelector('body[data-ready="true"]');
+    await waitArticle(page, FILES[1].has[0]);
+    assert.equal(await page.isVisible('#tabs'), false, 'one document: the closed one stays closed');
+    await page.reload();
+    await page.waitForSelector('body[data-ready="true"]');
+    await waitArticle(page, FILES[1].has[0]);
+    assert.equal(await page.isVisible('#tabs'), false, 'and not on the next load either');
+    // Cleared as the page went away: an empty snapshot is the reader's last word too.
+    await page.evaluate(() => localStorage.setItem('saywhere.docs-snapshot.v1', JSON.stringify({ active: null, docs: [] })));
+    await page.reload();
+    await page.waitForSelector('body[data-ready="true"]');
+    assert.equal(await page.$eval('#input', (i) => i.value), '', 'nothing restored');
+    assert.equal(await page.isVisible('#article'), false);
+  });
+
   await check('the previous version\'s saved text becomes a document', url, async (page) => {
     await page.evaluate(async () => {
       await new Promise((resolve) => { const r = indexedDB.deleteDatabase('saywhere-documents'); r.onsuccess = r.onerror = r.onblocked = resolve; });
