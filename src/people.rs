@@ -480,7 +480,7 @@ fn runs(doc: &Doc) -> Vec<Run> {
                 let end_word = doc.token_text(k);
                 // (Not a second institution: "the National Association of Black Journalists and
                 // National Association of Hispanic Journalists".)
-                let another = (next + 1..=k).any(|t| OF_HEADS.contains(&doc.token_text(t)) || ORG_HEADS.contains(&doc.token_text(t)))
+                let another = (next + 1..=k).any(|t| is_institution_word(doc.token_text(t)))
                     || toks.get(k + 1).is_some_and(|t| doc.slice(t.span) == "of");
                 if k > next
                     && !another

@@ -99,6 +99,10 @@ static ORG_BEFORE_OF: WordSet = WordSet::new(&[
     "Chamber", "Library", "Orchestra", "Council", "Church", "Hospital", "Ministry", "Department", "Bureau",
 ]);
 
+/// The words between a town and "Airport" in the name of the town's airport: "Vancouver
+/// International Airport", "Manhattan Regional Airport".
+const AIRPORT_QUALIFIERS: &[&str] = &["International", "Regional", "Municipal"];
+
 /// Words that end a place name the gazetteer cannot list: "Walker County", "Darby Street".
 fn suffix_kind(w: &str) -> Option<PlaceKind> {
     Some(match w {
@@ -417,6 +421,12 @@ fn place_of(span: Span, best: &Entry, candidates: usize) -> Place {
     Place { span, name: best.name.to_string(), kind: best.kind, country: best.country, lat: best.lat(), lon: best.lon(), candidates: candidates as u32 }
 }
 
+/// A place no gazetteer entry locates, named as written (a county or street known by its
+/// suffix, a town found by its context): no country, no coordinates (exported as null).
+fn unlocated(doc: &Doc, span: Span, kind: PlaceKind) -> Place {
+    Place { span, name: span.text(doc.text).to_string(), kind, country: None, lat: 0.0, lon: 0.0, candidates: 0 }
+}
+
 /// A place built from gazetteer entries, the most prominent first.
 fn place_from(span: Span, entries: &[Entry]) -> Place {
     place_of(span, &entries[0], entries.len())
@@ -629,21 +639,18 @@ fn town_before_local_title(doc: &Doc, i: usize) -> Option<Place> {
     if !name_word_at(doc, i) || (i > 0 && name_word_at(doc, i - 1) && tight(doc, i - 1, i)) {
         return None;
     }
+    // Letters only, and no person's name.
+    let no_name = |t: usize| {
+        let w = doc.token_text(t);
+        w.chars().all(|c| c.is_alphabetic()) && crate::lexicon::first_name(w).is_none() && !crate::lexicon::is_surname(w)
+    };
     let town_word = |t: usize| {
         let w = doc.token_text(t);
-        w.chars().all(|c| c.is_alphabetic())
-            && !crate::lexicon::is_common_word(&crate::text::lower(w))
-            && crate::lexicon::first_name(w).is_none()
-            && !crate::lexicon::is_surname(w)
-            && !crate::lexicon::is_demonym(w)
+        no_name(t) && !crate::lexicon::is_common_word(&crate::text::lower(w)) && !crate::lexicon::is_demonym(w)
     };
-    // "East Bank": a direction may open the name.
+    // "East Bank": a direction may open the name, and any word but a name follow it.
     let direction = matches!(doc.token_text(i), "East" | "West" | "North" | "South" | "New" | "Port" | "Fort" | "Mount");
-    // (After a direction any word but a name: "East Bank", "North Hall".)
-    let second = |t: usize| {
-        let w = doc.token_text(t);
-        town_word(t) || (direction && w.chars().all(|c| c.is_alphabetic()) && crate::lexicon::first_name(w).is_none() && !crate::lexicon::is_surname(w))
-    };
+    let second = |t: usize| town_word(t) || (direction && no_name(t));
     let last = if i + 1 < toks.len() && name_word_at(doc, i + 1) && tight(doc, i, i + 1) && second(i + 1) { i + 1 } else { i };
     let first_ok = if last > i { direction || town_word(i) } else { town_word(i) };
     if !first_ok {
@@ -657,7 +664,7 @@ fn town_before_local_title(doc: &Doc, i: usize) -> Option<Place> {
         return None;
     }
     let span = Span::new(toks[i].span.start, toks[last].span.end);
-    Some(Place { span, name: span.text(doc.text).to_string(), kind: PlaceKind::City, country: None, lat: 0.0, lon: 0.0, candidates: 0 })
+    Some(unlocated(doc, span, PlaceKind::City))
 }
 
 /// Is token `i` right after a person's name (and age) and ", of": "Ian Jett, 30, of …",
@@ -712,7 +719,7 @@ fn home_town_of_person(doc: &Doc, i: usize) -> Option<Place> {
         return None;
     }
     let span = Span::new(toks[i].span.start, toks[last].span.end);
-    Some(Place { span, name: span.text(doc.text).to_string(), kind: PlaceKind::City, country: None, lat: 0.0, lon: 0.0, candidates: 0 })
+    Some(unlocated(doc, span, PlaceKind::City))
 }
 
 /// The plural words for divisions that end a [`division_list`].
@@ -755,7 +762,7 @@ fn division_list(doc: &Doc, i: usize) -> Option<(Vec<Place>, usize)> {
             let entries = gazetteer::entries(span.text(doc.text));
             match entries.iter().find(|e| e.kind == PlaceKind::Region) {
                 Some(e) => place_of(span, e, entries.len()),
-                None => Place { span, name: span.text(doc.text).to_string(), kind: PlaceKind::Region, country: None, lat: 0.0, lon: 0.0, candidates: 0 },
+                None => unlocated(doc, span, PlaceKind::Region),
             }
         })
         .collect();
@@ -789,14 +796,14 @@ fn suffix_place(doc: &Doc, i: usize, matched_end: Option<usize>) -> Option<Place
             && !after.is_some_and(|a| NAME_CONTINUATIONS.contains(&a) || is_capitalised(a))
         {
             let span = Span::new(toks[i].span.start, toks[i + 1].span.end);
-            return Some(Place { span, name: span.text(doc.text).to_string(), kind, country: None, lat: 0.0, lon: 0.0, candidates: 0 });
+            return Some(unlocated(doc, span, kind));
         }
     }
     if !is_name_word(i) || crate::people::never_starts_a_name(doc.token_text(i)) {
         return None;
     }
     // (The rest of an airport's name after its town: "Vancouver| International Airport".)
-    if matches!(doc.token_text(i), "International" | "Regional" | "Municipal")
+    if AIRPORT_QUALIFIERS.contains(&doc.token_text(i))
         && i > 0
         && toks[i - 1].kind == TokenKind::Word
         && is_capitalised(doc.token_text(i - 1))
@@ -818,18 +825,19 @@ fn suffix_place(doc: &Doc, i: usize, matched_end: Option<usize>) -> Option<Place
             }
             // "Mahnomen County Road 3", "Browns Bridge Road": a road named after a county or a
             // bridge is the road.
-            if let Some(kind2) = after.and_then(suffix_kind).filter(|&k| k == PlaceKind::Landmark && kind != PlaceKind::Landmark || after == Some("Road")) {
+            let road = after.and_then(suffix_kind).filter(|&k| (k == PlaceKind::Landmark && kind != PlaceKind::Landmark) || after == Some("Road"));
+            if let Some(kind2) = road {
                 let span = Span::new(toks[i].span.start, toks[j + 2].span.end);
-                return Some(Place { span, name: span.text(doc.text).to_string(), kind: kind2, country: None, lat: 0.0, lon: 0.0, candidates: 0 });
+                return Some(unlocated(doc, span, kind2));
             }
             // "Rep. Torrey Westrom, R-Elbow Lake,": a party label is not part of the name.
             let first = doc.token_text(i).as_bytes();
             let party = first.len() > 2 && matches!(first[0], b'R' | b'D' | b'I') && first[1] == b'-';
             // "Vancouver International Airport", "Manhattan Regional Airport": an airport named
             // after its town is that town's; the town is the place.
-            if next == "Airport" && matches!(doc.token_text(j), "International" | "Regional" | "Municipal") {
+            if next == "Airport" && AIRPORT_QUALIFIERS.contains(&doc.token_text(j)) {
                 let mut k = j;
-                while k > i && matches!(doc.token_text(k), "International" | "Regional" | "Municipal" | "County") {
+                while k > i && (AIRPORT_QUALIFIERS.contains(&doc.token_text(k)) || doc.token_text(k) == "County") {
                     k -= 1;
                 }
                 let town = Span::new(toks[i].span.start, toks[k].span.end);
@@ -839,7 +847,7 @@ fn suffix_place(doc: &Doc, i: usize, matched_end: Option<usize>) -> Option<Place
                 }
             }
             let span = Span::new(toks[i].span.start + if party { 2 } else { 0 }, toks[j + 1].span.end);
-            return Some(Place { span, name: span.text(doc.text).to_string(), kind, country: None, lat: 0.0, lon: 0.0, candidates: 0 });
+            return Some(unlocated(doc, span, kind));
         }
         if !is_name_word(j + 1) {
             return None;

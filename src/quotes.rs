@@ -86,18 +86,20 @@ fn marks(text: &str, start: usize, end: usize) -> Vec<Mark> {
         let next = iter.peek().map(|&(_, n)| n);
         let pos = start + i;
         let mut push = |len: usize, family: Family, role: Role| out.push(Mark { pos, len, family, role });
-        match c {
-            // A value of markup left in the text, `<a href="…">`, `datetime="2016-06-29"`: no
-            // quotation; both of its marks are skipped.
-            '"' | '\'' if prev == Some('=') && para[i + 1..].contains(c) => {
-                let close = i + 1 + para[i + 1..].find(c).unwrap_or(0);
-                // (Linear: the marks between are skipped, never scanned again.)
+        // A value of markup left in the text, `<a href="…">`, `datetime="2016-06-29"`: no
+        // quotation; both of its marks are skipped. (Linear: what lies between is skipped,
+        // never scanned again.)
+        if matches!(c, '"' | '\'') && prev == Some('=') {
+            if let Some(off) = para[i + 1..].find(c) {
+                let close = i + 1 + off;
                 while iter.peek().is_some_and(|&(k, _)| k <= close) {
                     iter.next();
                 }
                 prev = Some(c);
                 continue;
             }
+        }
+        match c {
             // “ closes „…“ (German) and is a common typo for ”: after a word, before a break.
             '“' if prev.is_some_and(|p| !p.is_whitespace()) && is_close_context(next) => {
                 push(c.len_utf8(), Family::Double, Role::Either)
