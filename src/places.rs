@@ -406,7 +406,13 @@ fn prefer_home_country(out: &mut [Place], alternatives: &[(usize, Vec<Entry>)]) 
         // (A division far from English-language news has no population in the table:
         // "Berea", a district of Lesotho, in a text about Kentucky.)
         let faraway_division = best.kind == PlaceKind::Region && best.size == 0 && !best.in_english_news_country();
-        if best.country == Some(home) || best.capital || (best.kind != PlaceKind::City && !faraway_division) {
+        // (A division of a country no other place of the text lies in: "Rutland", an English
+        // county, in a text about Vermont, where Rutland is a town.)
+        let foreign_division = best.kind == PlaceKind::Region && {
+            let name = best.name;
+            !out.iter().any(|p| p.country == best.country && p.name != name)
+        };
+        if best.country == Some(home) || best.capital || (best.kind != PlaceKind::City && !faraway_division && !foreign_division) {
             continue;
         }
         let best_size = if faraway_division { 0 } else { best.size };
@@ -1181,6 +1187,20 @@ mod tests {
         let ann = crate::annotate(t);
         let berea = ann.places.iter().find(|p| p.span.text(t) == "Berea").unwrap();
         assert_eq!((berea.country, berea.kind), (Some("US"), PlaceKind::City));
+    }
+
+    #[test]
+    fn a_division_of_a_country_the_text_never_visits_gives_way_to_a_home_town() {
+        // Rutland is an English county and a town in Vermont.
+        let t = "MONTPELIER, Vt. — Crews from Rutland and Burlington reached Barre on Tuesday.";
+        let ann = crate::annotate(t);
+        let rutland = ann.places.iter().find(|p| p.span.text(t) == "Rutland").unwrap();
+        assert_eq!((rutland.country, rutland.kind), (Some("US"), PlaceKind::City));
+        // The county, where the text is about England.
+        let t = "Crews from Rutland, Leicester and Nottingham reached Derby in England on Tuesday.";
+        let ann = crate::annotate(t);
+        let rutland = ann.places.iter().find(|p| p.span.text(t) == "Rutland").unwrap();
+        assert_eq!((rutland.country, rutland.kind), (Some("GB"), PlaceKind::Region));
     }
 
     #[test]
