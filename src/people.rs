@@ -661,6 +661,12 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
     {
         return Parsed::Nothing;
     }
+    // "Fort Hood said": a fort or a base named after someone, not that person: a place (the
+    // places layer finds it), and a source as an organisation is.
+    // (A town named so, "Fort Worth", is left to the test for places below.)
+    if words.len() == 2 && doc.token_text(words[0]) == "Fort" && !gazetteer::is_place(Span::new(toks[words[0]].span.start, toks[words[1]].span.end).text(doc.text)) {
+        return Parsed::Org { first: words[0], last: words[1] };
+    }
     // "Jim Clyburn, D-S.C.,": a legislator's party and home state, no name.
     if crate::places::party_home(doc, run.first).is_some() {
         return Parsed::Nothing;

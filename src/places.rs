@@ -781,11 +781,12 @@ fn suffix_place(doc: &Doc, i: usize, matched_end: Option<usize>) -> Option<Place
     let toks = &doc.tokens;
     let is_name_word = |t: usize| toks[t].kind == TokenKind::Word && is_capitalised(doc.token_text(t))
         && suffix_kind(doc.token_text(t)).is_none();
-    // "the River Severn", "Loch Ness", "Mount Kenya": a feature word, then its name (not
+    // "the River Severn", "Loch Ness", "Mount Kenya", "Fort Hood": a feature word, then its name (not
     // inside a longer name: "Mount Sinai Hospital", "the Red River Valley").
     let feature = match doc.token_text(i) {
         "River" | "Lake" | "Loch" => Some(PlaceKind::WaterBody),
-        "Mount" => Some(PlaceKind::Landmark),
+        // "Fort Hood", "Fort Detrick": a fort or a base named after someone.
+        "Mount" | "Fort" => Some(PlaceKind::Landmark),
         _ => None,
     };
     if let Some(kind) = feature.filter(|_| matched_end.is_none() && i + 1 < toks.len() && tight(doc, i, i + 1)) {
