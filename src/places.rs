@@ -146,6 +146,9 @@ pub fn find(doc: &Doc) -> Vec<Place> {
     // ("Chiefland Police Chief …", "Ian Jett, 30, of Gaston,"): the same name elsewhere in
     // the text is the same town ("… struck by a vehicle in Glasgow").
     let mut by_state: Vec<Place> = Vec::new();
+    // Towns named like a person that a context placed (see below): only their other mentions
+    // written alike and not inside a longer name are that town too.
+    let mut by_context: Vec<Place> = Vec::new();
     // (Most texts name no list of divisions: one search of the text spares the test at
     // every word.)
     let divisions_named = DIVISION_PLURALS.iter().any(|w| doc.text.contains(w));
@@ -314,6 +317,15 @@ pub fn find(doc: &Doc) -> Vec<Place> {
                     by_state.push(place.clone());
                 }
             }
+            // A town named like a person ("Henderson", "Jackson"), which needs a place context,
+            // placed once by one, is that town at its other mentions too ("Henderson has $1
+            // million set aside"), as far as the people layer finds no one of that name.
+            if i == j && place.kind == PlaceKind::City && !entries[0].common_word && by_context.last().is_none_or(|t| t.span.text(doc.text) != place.span.text(doc.text)) && {
+                let w = doc.token_text(i);
+                crate::lexicon::first_name(w).is_some() || crate::lexicon::is_surname(w)
+            } {
+                by_context.push(place.clone());
+            }
             if entries.len() > 1 {
                 alternatives.push((out.len(), entries));
             }
@@ -334,7 +346,8 @@ pub fn find(doc: &Doc) -> Vec<Place> {
         }
     }
     prefer_home_country(&mut out, &alternatives);
-    other_mentions_of_towns_placed_by_state(doc, &mut out, &by_state);
+    other_mentions_of_towns_placed_by_state(doc, &mut out, &by_state, false);
+    other_mentions_of_towns_placed_by_state(doc, &mut out, &by_context, true);
     for town in &by_state {
         let written = town.span.text(doc.text).to_lowercase();
         for p in out.iter_mut().filter(|p| p.kind == PlaceKind::City && p.country != town.country) {
@@ -562,7 +575,10 @@ fn unlisted_town(doc: &Doc, span: Span, state: &Entry) -> Place {
 /// 30, of Brelton,"), is that town wherever else the text names it, in any case (a dateline is in
 /// capitals), even where its name alone would need a place context. `out` stays sorted and
 /// non-overlapping.
-fn other_mentions_of_towns_placed_by_state(doc: &Doc, out: &mut Vec<Place>, by_state: &[Place]) {
+///
+/// `strict`: only mentions written exactly alike ("LADY HOWARD" is not Howard), and not at
+/// the head of a longer name ("Birmingham City", the club) but for the town's own services.
+fn other_mentions_of_towns_placed_by_state(doc: &Doc, out: &mut Vec<Place>, by_state: &[Place], strict: bool) {
     let toks = &doc.tokens;
     let mut found = Vec::new();
     for (n, town) in by_state.iter().enumerate() {
@@ -581,6 +597,10 @@ fn other_mentions_of_towns_placed_by_state(doc: &Doc, out: &mut Vec<Place>, by_s
                 || !is_capitalised(doc.token_text(i))
                 || toks.get(i + words.len()).is_some_and(|t| t.span.start == span.end && t.kind == TokenKind::Word)
                 || (i > 0 && toks[i - 1].span.end == span.start && toks[i - 1].kind == TokenKind::Word)
+                || (strict
+                    && (span.text(doc.text) != written
+                        || (toks.get(i + words.len()).is_some_and(|t| t.kind == TokenKind::Word && is_capitalised(doc.slice(t.span)))
+                            && !names_local_service(&doc.text[span.end..], town.kind))))
             {
                 continue;
             }
