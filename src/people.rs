@@ -190,7 +190,7 @@ static NOT_NAMES: WordSet = WordSet::new(&[
     "Per", "Via", "Do", "Does", "Did", "Is", "Are", "Was", "Were", "Be", "Been", "Has", "Have", "Had", "Will",
     "Would", "Can", "Could", "Should", "Shall", "Must", "Might", "Let", "Please", "Thank", "Thanks", "Oh",
     "Well", "Good", "New", "Old", "Great", "Big", "Small", "Early", "Late", "Later", "Earlier", "Mr", "Mrs",
-    "Ms", "Dr", "Chapter", "Part", "Section", "Page", "Photo", "Image", "Video", "Read", "More", "Share",
+    "Ms", "Dr", "OKs", "Chapter", "Part", "Section", "Page", "Photo", "Image", "Video", "Read", "More", "Share",
     "Click", "Subscribe", "Advertisement", "Updated", "Published", "Breaking", "Live", "Watch", "Listen",
     "Christmas", "Easter", "Ramadan", "God", "Lord", "Internet", "Web", "English", "French", "Spanish",
     "Government", "Congress", "Senate", "Parliament", "Police", "Army", "Court", "State", "City", "Country",

@@ -576,7 +576,8 @@ fn unlisted_town(doc: &Doc, span: Span, state: &Entry) -> Place {
 /// capitals), even where its name alone would need a place context. `out` stays sorted and
 /// non-overlapping.
 ///
-/// `strict`: only mentions written exactly alike ("LADY HOWARD" is not Howard), and not at
+/// `strict`: only mentions written alike ("LADY HOWARD" is not Howard; after a dateline in
+/// capitals, "MANSFIELD —", any case will do), and not at
 /// the head of a longer name ("Birmingham City", the club) but for the town's own services.
 fn other_mentions_of_towns_placed_by_state(doc: &Doc, out: &mut Vec<Place>, by_state: &[Place], strict: bool) {
     let toks = &doc.tokens;
@@ -598,7 +599,7 @@ fn other_mentions_of_towns_placed_by_state(doc: &Doc, out: &mut Vec<Place>, by_s
                 || toks.get(i + words.len()).is_some_and(|t| t.span.start == span.end && t.kind == TokenKind::Word)
                 || (i > 0 && toks[i - 1].span.end == span.start && toks[i - 1].kind == TokenKind::Word)
                 || (strict
-                    && (span.text(doc.text) != written
+                    && ((span.text(doc.text) != written && !is_caps_word(written))
                         || (toks.get(i + words.len()).is_some_and(|t| t.kind == TokenKind::Word && is_capitalised(doc.slice(t.span)))
                             && !names_local_service(&doc.text[span.end..], town.kind))))
             {
