@@ -869,6 +869,19 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
             return Parsed::Nothing;
         }
     }
+    // "Ozark Dodge", "Brelton Hardware": a town of an English-speaking country that is no
+    // one's first name or surname, then one more word, with no title before them, is a
+    // business of that town, not a person: the town is left to the places layer.
+    if let [a, _] = name_words {
+        let wa = doc.token_text(*a);
+        if evidence < 3
+            && lexicon::first_name(wa).is_none()
+            && !lexicon::is_surname(wa)
+            && gazetteer::entries(wa).first().is_some_and(|e| e.kind == crate::model::PlaceKind::City && e.in_english_news_country())
+        {
+            return Parsed::Nothing;
+        }
+    }
     let first = name_words[0];
     let mut last = *name_words.last().expect("non-empty");
     // A trailing period belongs to an initial only.
