@@ -310,6 +310,15 @@ fn is_title_word(w: &str) -> bool {
     TITLE_WORDS.contains(&w) || honorific(w).is_some()
 }
 
+/// A weekday or a month ("May" aside: it is a name too).
+fn is_day_or_month(w: &str) -> bool {
+    matches!(
+        w,
+        "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday" | "January" | "February" | "March"
+            | "April" | "June" | "July" | "August" | "September" | "October" | "November" | "December"
+    )
+}
+
 fn is_org_word(w: &str) -> bool {
     ORG_WORDS.contains(&w)
 }
@@ -676,7 +685,8 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
         return Parsed::Org { first: run.first, last: run.last };
     }
     // Organisations first, before "New" or "National" is stripped as a common word.
-    let lead = words.iter().position(|&w| !is_function_word(doc.token_text(w))).unwrap_or(words.len());
+    // (Not a day or a month before it: "Sunday Alexandria Police went …".)
+    let lead = words.iter().position(|&w| !is_function_word(doc.token_text(w)) && !is_day_or_month(doc.token_text(w))).unwrap_or(words.len());
     if lead < words.len() {
         let (a, b) = (words[lead], *words.last().expect("non-empty"));
         let text = Span::new(toks[a].span.start, toks[b].span.end).text(doc.text);
