@@ -198,13 +198,28 @@ pub fn find(doc: &Doc) -> Vec<Place> {
                 gazetteer::entries(span.text(doc.text))
             };
             // "the Black Sea-only deal": a name joined by a hyphen to a lower-case word.
+            // "Watertown-ML", "the Springfield-Greene County health department": a town of an
+            // English-speaking country, named like no person and no word, joined by a hyphen
+            // to another name (a school district's or a joint body's).
             if entries.is_empty() && !lower_first {
                 let last = doc.token_text(j);
                 if let Some(h) = last.find('-') {
-                    if last[h + 1..].chars().next().is_some_and(char::is_lowercase) {
+                    let tail = last[h + 1..].chars().next();
+                    if tail.is_some_and(char::is_lowercase) {
                         let cut = Span::new(span.start, toks[j].span.start + h);
                         entries = gazetteer::entries(cut.text(doc.text));
                         if !entries.is_empty() {
+                            span = cut;
+                        }
+                    } else if tail.is_some_and(char::is_uppercase) && j == i {
+                        let cut = Span::new(span.start, toks[j].span.start + h);
+                        let head = cut.text(doc.text);
+                        let found = gazetteer::entries(head);
+                        if found.first().is_some_and(|e| e.kind == PlaceKind::City && e.in_english_news_country() && !e.common_word)
+                            && crate::lexicon::first_name(head).is_none()
+                            && !crate::lexicon::is_surname(head)
+                        {
+                            entries = found;
                             span = cut;
                         }
                     }
