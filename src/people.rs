@@ -592,6 +592,11 @@ pub(crate) fn is_institution_word(w: &str) -> bool {
     ORG_HEADS.contains(&w) || OF_HEADS.contains(&w)
 }
 
+/// Is `w` a well-known organisation's name ("Microsoft", "NATO")?
+pub(crate) fn is_org_name(w: &str) -> bool {
+    ORG_NAMES.contains(&w)
+}
+
 /// Heads that make a capitalised run an organisation that can speak ("Foreign Ministry").
 static ORG_HEADS: WordSet = WordSet::new(&[
     "Ministry", "Department", "University", "College", "Party", "Council", "Committee", "Commission", "News",

@@ -738,7 +738,8 @@ pub(crate) fn after_person_of(doc: &Doc, i: usize) -> bool {
 /// town, unlisted (no coordinates). (Tried after [`suffix_place`]: "of Walker County" is
 /// the county.)
 fn home_town_of_person(doc: &Doc, i: usize) -> Option<Place> {
-    if !after_person_of(doc, i) || !name_word_at(doc, i) {
+    let loose = !after_person_of(doc, i) && after_people_of(doc, i);
+    if !(loose || after_person_of(doc, i)) || !name_word_at(doc, i) {
         return None;
     }
     let toks = &doc.tokens;
@@ -760,8 +761,28 @@ fn home_town_of_person(doc: &Doc, i: usize) -> Option<Place> {
     if (i..=last).any(|t| crate::people::is_institution_word(doc.token_text(t))) {
         return None;
     }
+    // After "both of", only a name that is no English word, no one's name and no known
+    // organisation's, before a comma, a full stop or a semicolon ("both of Microsoft.").
+    if loose
+        && (!matches!(after, Some("," | "." | ";"))
+            || (i..=last).any(|t| {
+                let w = doc.token_text(t);
+                crate::lexicon::is_common_word(&crate::text::lower(w))
+                    || crate::lexicon::first_name(w).is_some()
+                    || crate::lexicon::is_surname(w)
+                    || crate::people::is_org_name(w)
+            }))
+    {
+        return None;
+    }
     let span = Span::new(toks[i].span.start, toks[last].span.end);
     Some(unlocated(doc, span, PlaceKind::City))
+}
+
+/// Is token `i` right after ", both of" or ", all of", which follows people less surely
+/// than [`after_person_of`] ("Julie and Timothy Drexler, both of Annville")?
+fn after_people_of(doc: &Doc, i: usize) -> bool {
+    i >= 3 && doc.token_text(i - 1) == "of" && doc.token_text(i - 3) == "," && matches!(doc.token_text(i - 2), "both" | "all")
 }
 
 /// The plural words for divisions that end a [`division_list`].
