@@ -738,8 +738,12 @@ pub(crate) fn after_person_of(doc: &Doc, i: usize) -> bool {
 /// town, unlisted (no coordinates). (Tried after [`suffix_place`]: "of Walker County" is
 /// the county.)
 fn home_town_of_person(doc: &Doc, i: usize) -> Option<Place> {
-    let loose = !after_person_of(doc, i) && after_people_of(doc, i);
-    if !(loose || after_person_of(doc, i)) || !name_word_at(doc, i) {
+    // (Cheap test first: this runs at every word no other rule took.)
+    if i < 3 || doc.token_text(i - 1) != "of" || !name_word_at(doc, i) {
+        return None;
+    }
+    let loose = !after_person_of(doc, i);
+    if loose && !after_people_of(doc, i) {
         return None;
     }
     let toks = &doc.tokens;
