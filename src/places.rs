@@ -332,6 +332,20 @@ pub fn find(doc: &Doc) -> Vec<Place> {
                     by_state.push(place.clone());
                 }
             }
+            // "Alexandria Police", "the Athens City Council": a town's own police or council,
+            // named so in English, is a town of an English-speaking country when one has the
+            // name (not a capital: "Moscow Police" is Moscow's), and so at its other mentions.
+            if entries.len() > 1
+                && place.kind == PlaceKind::City
+                && !entries[0].capital
+                && !entries[0].in_english_news_country()
+                && names_local_service(&doc.text[place.span.end..], place.kind)
+            {
+                if let Some(e) = entries.iter().find(|e| e.kind == PlaceKind::City && e.in_english_news_country()) {
+                    place = Place { span: place.span, ..place_of(place.span, e, entries.len()) };
+                    by_state.push(place.clone());
+                }
+            }
             // A town named like a person ("Henderson", "Jackson"), which needs a place context,
             // placed once by one, is that town at its other mentions too ("Henderson has $1
             // million set aside"), as far as the people layer finds no one of that name.
@@ -1263,6 +1277,14 @@ mod tests {
         let ann = crate::annotate(t);
         let rutland = ann.places.iter().find(|p| p.span.text(t) == "Rutland").unwrap();
         assert_eq!((rutland.country, rutland.kind), (Some("GB"), PlaceKind::Region));
+    }
+
+    #[test]
+    fn a_towns_own_police_names_the_english_speaking_town() {
+        let t = "Alexandria Police went to the house. Alexandria is quiet now. Moscow Police said so.";
+        let ann = crate::annotate(t);
+        let countries: Vec<(&str, Option<&str>)> = ann.places.iter().map(|p| (p.span.text(t), p.country)).collect();
+        assert_eq!(countries, [("Alexandria", Some("US")), ("Alexandria", Some("US")), ("Moscow", Some("RU"))]);
     }
 
     #[test]
