@@ -1256,27 +1256,28 @@ mod tests {
         find(&d).iter().map(|p| p.span.text(t)).collect()
     }
 
+    /// The country and kind of the first place written `name` in `t`, after the whole pipeline.
+    fn resolved(t: &str, name: &str) -> (Option<&'static str>, PlaceKind) {
+        let ann = crate::annotate(t);
+        let p = ann.places.iter().find(|p| p.span.text(t) == name).expect("found");
+        (p.country, p.kind)
+    }
+
     #[test]
     fn a_faraway_division_gives_way_to_a_town_of_the_texts_country() {
         // Berea is a district of Lesotho and a town in Kentucky.
         let t = "Shoppers in Berea, Richmond and Lexington waited. Louisville and Frankfort did too.";
-        let ann = crate::annotate(t);
-        let berea = ann.places.iter().find(|p| p.span.text(t) == "Berea").unwrap();
-        assert_eq!((berea.country, berea.kind), (Some("US"), PlaceKind::City));
+        assert_eq!(resolved(t, "Berea"), (Some("US"), PlaceKind::City));
     }
 
     #[test]
     fn a_division_of_a_country_the_text_never_visits_gives_way_to_a_home_town() {
         // Rutland is an English county and a town in Vermont.
         let t = "MONTPELIER, Vt. — Crews from Rutland and Burlington reached Barre on Tuesday.";
-        let ann = crate::annotate(t);
-        let rutland = ann.places.iter().find(|p| p.span.text(t) == "Rutland").unwrap();
-        assert_eq!((rutland.country, rutland.kind), (Some("US"), PlaceKind::City));
+        assert_eq!(resolved(t, "Rutland"), (Some("US"), PlaceKind::City));
         // The county, where the text is about England.
         let t = "Crews from Rutland, Leicester and Nottingham reached Derby in England on Tuesday.";
-        let ann = crate::annotate(t);
-        let rutland = ann.places.iter().find(|p| p.span.text(t) == "Rutland").unwrap();
-        assert_eq!((rutland.country, rutland.kind), (Some("GB"), PlaceKind::Region));
+        assert_eq!(resolved(t, "Rutland"), (Some("GB"), PlaceKind::Region));
     }
 
     #[test]
