@@ -79,11 +79,20 @@ fn is_closing_char(c: char) -> bool {
 /// Classify the quotation marks of one paragraph `text[start..end]`.
 fn marks(text: &str, start: usize, end: usize) -> Vec<Mark> {
     let para = &text[start..end];
+    let bytes = para.as_bytes();
     let mut out = Vec::new();
-    let mut iter = para.char_indices().peekable();
-    let mut prev: Option<char> = None;
-    while let Some((i, c)) = iter.next() {
-        let next = iter.peek().map(|&(_, n)| n);
+    let mut i = 0;
+    while i < bytes.len() {
+        // Straight to the next byte that can begin a mark: a straight quote, a backtick or a
+        // character beyond ASCII (every curly mark is). (The first such byte after a character
+        // boundary begins a character.)
+        match bytes[i..].iter().position(|&b| matches!(b, b'"' | b'\'' | b'`') || b >= 0x80) {
+            Some(off) => i += off,
+            None => break,
+        }
+        let c = para[i..].chars().next().expect("on a character boundary");
+        let prev = para[..i].chars().next_back();
+        let next = para[i + c.len_utf8()..].chars().next();
         let pos = start + i;
         let mut push = |len: usize, family: Family, role: Role| out.push(Mark { pos, len, family, role });
         // A value of markup left in the text, `<a href="…">`, `datetime="2016-06-29"`: no
@@ -91,11 +100,7 @@ fn marks(text: &str, start: usize, end: usize) -> Vec<Mark> {
         // never scanned again.)
         if matches!(c, '"' | '\'') && prev == Some('=') {
             if let Some(off) = para[i + 1..].find(c) {
-                let close = i + 1 + off;
-                while iter.peek().is_some_and(|&(k, _)| k <= close) {
-                    iter.next();
-                }
-                prev = Some(c);
+                i += 1 + off + 1;
                 continue;
             }
         }
@@ -107,9 +112,8 @@ fn marks(text: &str, start: usize, end: usize) -> Vec<Mark> {
             '“' | '„' | '‟' | '«' => push(c.len_utf8(), Family::Double, Role::Open),
             '”' | '»' => push(c.len_utf8(), Family::Double, Role::Close),
             '`' if next == Some('`') => {
-                iter.next();
                 push(2, Family::Double, Role::Open);
-                prev = Some('`');
+                i += 2;
                 continue;
             }
             // ''…'''  with a single quote nested at the end: the single closes first.
@@ -118,11 +122,10 @@ fn marks(text: &str, start: usize, end: usize) -> Vec<Mark> {
             }
             '\'' if next == Some('\'') => {
                 // The archive convention: '' as a double mark.
-                iter.next();
                 let after = para[i + 2..].chars().next();
                 let role = classify_straight(prev, after);
                 push(2, Family::Double, role);
-                prev = Some('\'');
+                i += 2;
                 continue;
             }
             '"' => push(1, Family::Double, classify_straight(prev, next)),
@@ -158,7 +161,7 @@ fn marks(text: &str, start: usize, end: usize) -> Vec<Mark> {
             }
             _ => {}
         }
-        prev = Some(c);
+        i += c.len_utf8();
     }
     out
 }
