@@ -205,7 +205,7 @@ fn is_function_word(w: &str) -> bool {
     matches!(w, "The" | "A" | "An" | "And" | "But" | "Or" | "If" | "In" | "On" | "At" | "By" | "For" | "From" | "To"
         | "Of" | "With" | "As" | "After" | "Before" | "While" | "When" | "Since" | "Despite" | "Although" | "Though"
         | "Meanwhile" | "However" | "According" | "Indeed" | "Even" | "Both" | "Neither" | "Either")
-        || attribution::is_cue_word(&crate::text::lower(w))
+        || crate::text::with_lower(w, attribution::is_cue_word)
 }
 
 /// Does `w` never begin a name (a function word, weekday, month, …)? For other layers.
@@ -328,7 +328,17 @@ fn is_capitalised(w: &str) -> bool {
 }
 
 fn is_all_caps(w: &str) -> bool {
-    w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(|c| c.is_lowercase())
+    // (One pass, out at the first lower-case letter: most words have one at once.)
+    let mut letters = 0;
+    for c in w.chars() {
+        if c.is_lowercase() {
+            return false;
+        }
+        if c.is_alphabetic() {
+            letters += 1;
+        }
+    }
+    letters >= 2
 }
 
 /// A capitalised word that is an ordinary English word here, not a name.
@@ -498,7 +508,7 @@ fn runs(doc: &Doc) -> Vec<Run> {
                     && !another
                     && crate::lexicon::first_name(end_word).is_none()
                     && !crate::lexicon::is_surname(end_word)
-                    && crate::lexicon::is_common_word(&crate::text::lower(end_word))
+                    && crate::text::with_lower(end_word, crate::lexicon::is_common_word)
                 {
                     j = k;
                     last = j;
@@ -532,7 +542,7 @@ pub(crate) fn nickname_after(doc: &Doc, j: usize) -> Option<usize> {
         return None;
     }
     let first = doc.token_text(j);
-    if lexicon::first_name(first).is_none() || never_starts_a_name(first) || lexicon::is_common_word(&crate::text::lower(first)) {
+    if lexicon::first_name(first).is_none() || never_starts_a_name(first) || crate::text::with_lower(first, lexicon::is_common_word) {
         return None;
     }
     let mut k = open + 1;
@@ -572,7 +582,7 @@ fn is_particle_prefixed(w: &str) -> bool {
 
 /// A capitalised speech verb cuts a run: "Witkoff Told Fox News".
 fn is_cut(doc: &Doc, i: usize) -> bool {
-    attribution::is_cue_word(&crate::text::lower(doc.token_text(i)))
+    crate::text::with_lower(doc.token_text(i), attribution::is_cue_word)
 }
 
 /// What a run turned out to be.
@@ -780,7 +790,7 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
         }
         // "Given Tunisia’s …", "Will Russia …": a sentence that opens with an English word
         // that is also a first name, then a place name.
-        if k == 0 && remaining > 1 && full_k.is_none() && lexicon::is_common_word(&crate::text::lower(w)) {
+        if k == 0 && remaining > 1 && full_k.is_none() && crate::text::with_lower(w, lexicon::is_common_word) {
             let starts_sentence = doc.sentence_index(toks[words[0]].span.start).is_some_and(|s| doc.sentences[s].start == toks[words[0]].span.start);
             let rest = Span::new(toks[words[1]].span.start, toks[*words.last().expect("non-empty")].span.end);
             if starts_sentence && gazetteer::is_place(rest.text(doc.text)) {
@@ -1021,7 +1031,7 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
             }
             b -= 1;
         }
-        if b > 0 && attribution::is_cue_word(&crate::text::lower(doc.token_text(b - 1))) && !headline {
+        if b > 0 && crate::text::with_lower(doc.token_text(b - 1), attribution::is_cue_word) && !headline {
             evidence = evidence.max(2);
         }
     }
@@ -1043,7 +1053,7 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
                 let w = doc.slice(t.span);
                 t.kind == TokenKind::Word && is_capitalised(w) && !never_starts_a_name(w) && !is_title_word(w)
             });
-        if n < toks.len() && attribution::is_cue_word(&crate::text::lower(doc.token_text(n))) && !headline && !inverted {
+        if n < toks.len() && crate::text::with_lower(doc.token_text(n), attribution::is_cue_word) && !headline && !inverted {
             evidence = evidence.max(2);
         }
     }
@@ -1258,8 +1268,8 @@ pub fn find(doc: &Doc, places: &[Place]) -> People {
                 && !(*first > 0 && matches!(doc.token_text(*first - 1), "in" | "into" | "near" | "through" | "throughout" | "outside" | "across"))
                 && doc.table_row(*first, *last).is_none()
                 && !is_common(words[0], &vocab)
-                && !lexicon::is_common_word(&crate::text::lower(words[0]))
-                && !vocab.contains(&crate::text::lower(words[0]))
+                && !crate::text::with_lower(words[0], lexicon::is_common_word)
+                && !crate::text::with_lower(words[0], |l| vocab.contains(l))
                 && !place_to_most_readers(words[0])
                 && !is_all_caps(words[0])
                 && *full_first == *first
@@ -1295,7 +1305,7 @@ pub fn find(doc: &Doc, places: &[Place]) -> People {
     }
     for t in 0..doc.tokens.len() {
         let w = doc.token_text(t);
-        if covered[t] || doc.tokens[t].kind != TokenKind::Word || w.chars().count() < 3 || !is_all_caps(w) {
+        if covered[t] || doc.tokens[t].kind != TokenKind::Word || !is_all_caps(w) || w.chars().count() < 3 {
             continue;
         }
         let Some(hits) = by_surname.get(&name_key(w)) else { continue };
@@ -1309,7 +1319,7 @@ pub fn find(doc: &Doc, places: &[Place]) -> People {
             n.kind == TokenKind::Word && doc.same_line(t, t + 1) && is_capitalised(nw) && !is_all_caps(nw)
         });
         if starts_run
-            || (lexicon::is_common_word(&crate::text::lower(w)) && !lexicon::is_surname(&titled))
+            || (crate::text::with_lower(w, lexicon::is_common_word) && !lexicon::is_surname(&titled))
             || crate::model::overlapping(places, span, places_longest, |p| p.span).next().is_some()
         {
             continue;

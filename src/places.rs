@@ -702,7 +702,7 @@ fn town_before_local_title(doc: &Doc, i: usize) -> Option<Place> {
     };
     let town_word = |t: usize| {
         let w = doc.token_text(t);
-        no_name(t) && !crate::lexicon::is_common_word(&crate::text::lower(w)) && !crate::lexicon::is_demonym(w)
+        no_name(t) && !crate::text::with_lower(w, crate::lexicon::is_common_word) && !crate::lexicon::is_demonym(w)
     };
     // "East Bank": a direction may open the name, and any word but a name follow it.
     let direction = matches!(doc.token_text(i), "East" | "West" | "North" | "South" | "New" | "Port" | "Fort" | "Mount");
@@ -785,7 +785,7 @@ fn home_town_of_person(doc: &Doc, i: usize) -> Option<Place> {
         && (!matches!(after, Some("," | "." | ";"))
             || (i..=last).any(|t| {
                 let w = doc.token_text(t);
-                crate::lexicon::is_common_word(&crate::text::lower(w))
+                crate::text::with_lower(w, crate::lexicon::is_common_word)
                     || crate::lexicon::first_name(w).is_some()
                     || crate::lexicon::is_surname(w)
                     || crate::people::is_org_name(w)

@@ -164,8 +164,6 @@ fn table_row_shape(line: &str) -> Option<TableRow> {
     }
 }
 
-/// A combining mark (so "é" written as e + U+0301 stays one word). Covers the
-/// combining blocks that occur in Latin, Greek and Cyrillic text.
 /// `w.to_lowercase()`, without allocating when `w` is ASCII with no capital (most words).
 pub fn lower(w: &str) -> std::borrow::Cow<'_, str> {
     if w.is_ascii() {
@@ -179,6 +177,21 @@ pub fn lower(w: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// `f(&lower(w))`, with a short ASCII word lowered on the stack instead of in a new `String`
+/// (the questions the layers ask of capitalised words: "is `Said` a cue?").
+pub fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 32];
+    if w.len() <= buf.len() && w.is_ascii() {
+        let b = &mut buf[..w.len()];
+        b.copy_from_slice(w.as_bytes());
+        b.make_ascii_lowercase();
+        return f(std::str::from_utf8(b).expect("ASCII is UTF-8"));
+    }
+    f(&lower(w))
+}
+
+/// A combining mark (so "é" written as e + U+0301 stays one word). Covers the
+/// combining blocks that occur in Latin, Greek and Cyrillic text.
 pub fn is_combining(c: char) -> bool {
     matches!(c as u32,
         0x0300..=0x036F | 0x0483..=0x0489 | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
