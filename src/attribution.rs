@@ -460,8 +460,21 @@ impl<'a, 'd> Ctx<'a, 'd> {
             if (lw == "to" || lw == "by") && p > start && self.doc.tokens[p - 1].kind == TokenKind::Word {
                 return self.clause_subject(start, p);
             }
-            // "Mrs. Clinton shook her head and said": the coordinated verb shares the subject.
+            // "Mrs. Clinton shook her head and said": the coordinated verb shares the subject;
+            // after a clause put first, the subject that opens the main clause ("When asked
+            // whom she backed, Ms. Sherry smiled and said").
             if lw == "and" && p > start && !matches!(self.word(p - 1), ",") && self.ends[p - 1].is_none() {
+                if let Some(c) = (start..p).rev().find(|&t| self.word(t) == ",") {
+                    let s = c + 1;
+                    if s < p && self.quote_of[s].is_none() {
+                        if let Some(mi) = self.starts[s] {
+                            return Some(Subject::Name(mi));
+                        }
+                        if let Some(g) = self.pronoun(s) {
+                            return Some(Subject::Pronoun(s, g));
+                        }
+                    }
+                }
                 return self.clause_subject(start, p);
             }
             let before_time = matches!(&*lw, "on" | "in" | "early" | "late") && self.doc.tokens.get(p + 1).is_some_and(|_| TIME_WORDS.contains(&&*self.lower(p + 1)));
