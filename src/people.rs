@@ -732,6 +732,14 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
             return Parsed::Nothing;
         }
     }
+    // "“…,” says Suckling": one capitalised word right after a quotation and its speech verb
+    // names the speaker, even when it is also an English word.
+    let quoted_speaker = words.len() == 1 && {
+        let w = words[0];
+        w >= 2
+            && matches!(doc.token_text(w - 2), "”" | "\"" | "’" | "'" | "''")
+            && crate::text::with_lower(doc.token_text(w - 1), attribution::is_cue_word)
+    };
     let mut gender = Gender::Unknown;
     let mut evidence = 0u8;
     let mut k = 0;
@@ -784,7 +792,7 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
             })
             && !(honorific(doc.token_text(words[k + 1])).is_some() || is_title_word(doc.token_text(words[k + 1])))
             && !(words[k] > 0 && matches!(doc.token_text(words[k] - 1), "CHAPTER" | "Chapter" | "PART" | "Part" | "BOOK" | "Book"));
-        if full_k.is_none() && !initial && (NOT_NAMES.contains(&w) || (is_common(w, vocab) && lexicon::first_name(w).is_none())) {
+        if full_k.is_none() && !initial && (NOT_NAMES.contains(&w) || (is_common(w, vocab) && lexicon::first_name(w).is_none() && !quoted_speaker)) {
             k += 1;
             continue;
         }
@@ -846,7 +854,9 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
         if after_honorific && !NOT_NAMES.contains(&w) && !is_function_word(w) && !is_title_word(w) && !lexicon::is_demonym(w) {
             break;
         }
-        if end - k == 2 && lexicon::first_name(doc.token_text(words[k])).is_some() && !gazetteer::is_place(doc.token_text(words[k]))
+        // ("Kendall Fells told": a first name that is also a town, then a word and a speech verb.)
+        let cue_after = toks.get(words[end - 1] + 1).is_some_and(|t| crate::text::with_lower(doc.slice(t.span), attribution::is_cue_word));
+        if end - k == 2 && lexicon::first_name(doc.token_text(words[k])).is_some() && (!gazetteer::is_place(doc.token_text(words[k])) || cue_after)
             && (!NOT_NAMES.contains(&w) || (lexicon::is_surname(w) && toks.get(words[end - 1] + 1).is_some_and(|t| doc.slice(t.span) == ",")))
             && !is_title_word(w) && !lexicon::is_demonym(w) && vocab_rank_ok(w)
         {
@@ -862,7 +872,7 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
         if surname_after_given {
             break;
         }
-        if NOT_NAMES.contains(&w) || (is_common(w, vocab) && lexicon::first_name(w).is_none()) || is_title_word(w) || lexicon::is_demonym(w) {
+        if NOT_NAMES.contains(&w) || (is_common(w, vocab) && lexicon::first_name(w).is_none() && !quoted_speaker) || is_title_word(w) || lexicon::is_demonym(w) {
             end -= 1;
         } else {
             break;
@@ -1034,6 +1044,10 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
         if b > 0 && crate::text::with_lower(doc.token_text(b - 1), attribution::is_cue_word) && !headline {
             evidence = evidence.max(2);
         }
+    }
+    // (As sure as a title, for an English word that would otherwise be dropped: "says Suckling".)
+    if quoted_speaker && is_common(doc.token_text(first), vocab) {
+        evidence = 3;
     }
     // "Scorers: Ronaldo (23rd minute), Bebeto (67)", "Referee: Pierluigi Collina": the names
     // of a line of a match report that opens with a list word and a colon are people's.
