@@ -781,7 +781,18 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 // Only a title may stand before the name: "Former secretary of state H. R. Clinton:".
                 let titled = m.full_first <= sent_start + 6
                     && (sent_start..m.full_first).all(|t| self.doc.tokens[t].kind == TokenKind::Word && !self.is_cue(t) && self.pronoun(t).is_none());
-                if m.full_first <= sent_start + 1 || titled {
+                // "In other words, explained CBS moderator Nancy Cordes:": a speech verb, then
+                // at most four words of role, then the name.
+                // (Not its object: "said of Mr. Rubio:", "wrote to Roffman:".)
+                let cue_before = (m.full_first.saturating_sub(5).max(sent_start)..m.full_first)
+                    .find(|&c| self.is_cue(c))
+                    .is_some_and(|c| {
+                        self.word(c).starts_with(|ch: char| ch.is_lowercase())
+                            && (c + 1..m.full_first).all(|t| {
+                                self.doc.tokens[t].kind == TokenKind::Word && self.pronoun(t).is_none() && !PREPOSITIONS.contains(&&*self.lower(t))
+                            })
+                    });
+                if m.full_first <= sent_start + 1 || titled || (cue_before && self.is_person(mi)) {
                     return Some(Attribution { subject: Subject::Name(mi), cue: Some(self.doc.tokens[first - 1].span), rule: Rule::SpeakerColon, confidence: 0.85 });
                 }
             }
