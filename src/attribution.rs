@@ -321,6 +321,16 @@ impl<'a, 'd> Ctx<'a, 'd> {
                     k += 1;
                     continue;
                 }
+                // "said a spokeswoman for the hotel chain, Jennifer Rodstrom": the role, what
+                // it is of, a comma, then the one who has it.
+                if let Some(c) = (k + 1..limit).find(|&c| self.word(c) == ",") {
+                    let plain = (k + 1..c).all(|x| self.doc.tokens[x].kind == TokenKind::Word && !self.is_cue(x) && self.pronoun(x).is_none());
+                    if let Some(mi) = self.starts.get(c + 1).copied().flatten().filter(|_| plain && c + 1 < end) {
+                        if self.is_person(mi) {
+                            return Some(Subject::Name(mi));
+                        }
+                    }
+                }
                 return Some(Subject::Role(k));
             }
             // "the bureau’s director, James B. Comey": a role, a comma, then the name.
