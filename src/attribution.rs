@@ -473,7 +473,16 @@ impl<'a, 'd> Ctx<'a, 'd> {
             // "Mrs. Clinton shook her head and said": the coordinated verb shares the subject;
             // after a clause put first, the subject that opens the main clause ("When asked
             // whom she backed, Ms. Sherry smiled and said").
-            if lw == "and" && p > start && !matches!(self.word(p - 1), ",") && self.ends[p - 1].is_none() {
+            // (Also after a name that is the object of a preposition: "Silverman was joined on
+            // stage by Sen. Al Franken and joked".)
+            let object_before = || {
+                self.ends[p - 1].is_some_and(|mi| {
+                    let ff = self.people.mentions[mi].full_first;
+                    (ff.saturating_sub(3).max(start)..ff).rev().find(|&x| !self.word(x).starts_with(|c: char| c.is_uppercase()) && self.word(x) != ".")
+                        .is_some_and(|x| matches!(self.word(x), "by" | "with"))
+                })
+            };
+            if lw == "and" && p > start && !matches!(self.word(p - 1), ",") && (self.ends[p - 1].is_none() || object_before()) {
                 if let Some(c) = (start..p).rev().find(|&t| self.word(t) == ",") {
                     let s = c + 1;
                     if s < p && self.quote_of[s].is_none() {
@@ -495,6 +504,13 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 continue;
             }
             if self.lower(cue).ends_with("ing") && (w == "," || self.doc.tokens[p].kind == TokenKind::Word) {
+                // "…, Nefzi said, adding, “…”": the participle after a speech verb shares that
+                // verb's subject, not the first subject of the sentence.
+                if w == "," && p > start + 1 && self.is_cue(p - 1) {
+                    if let Some(s) = self.subject_before(p - 1, start).filter(|s| matches!(s, Subject::Name(_) | Subject::Pronoun(..))) {
+                        return Some(s);
+                    }
+                }
                 // "S hammered X, calling him …": the participle's subject is the clause's subject.
                 return self.clause_subject(start, p);
             }
