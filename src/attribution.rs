@@ -714,6 +714,11 @@ impl<'a, 'd> Ctx<'a, 'd> {
             if matches!(self.word(j), "." | "!" | "?" | ";") && !self.is_abbreviation_dot(j) {
                 break;
             }
+            // "Cruz accuses Obama of “leading from behind” and Trump says …": after a fragment
+            // inside a clause, a conjunction opens another clause, with a speaker of its own.
+            if f.kind == QuoteKind::Partial && matches!(self.word(j), "and" | "but" | "while" | "whereas") {
+                break;
+            }
             // “Q,” I remarked: the narrator, whom the text may name only through the others'
             // words (see `name_narrator`); “Q,” we said: nobody.
             if f.kind == QuoteKind::Direct && matches!(self.word(j), "I" | "we" | "We") && j + 1 < limit && self.is_cue(j + 1) {
