@@ -68,6 +68,10 @@ static CUES: WordSet = WordSet::new(&[
     "denounced", "denounces", "reacted", "lambasted", "lambastes", "assailed", "excoriated", "decries",
     "continues", "agrees", "exhorted", "pressed", "presses", "beamed", "gushed", "raved", "marveled", "marvelled",
     "boomed", "bellowed", "roared", "hollered",
+    // Participles of the verbs above: "…, responding that he is “not going to …”".
+    "responding", "answering", "retorting", "countering", "joking", "stating", "emphasizing", "emphasising",
+    "claims", "complaining", "cautioning", "conceding", "contending", "maintaining", "predicting", "promising",
+    "vowing", "urging", "boasting", "lamenting", "pleading", "protesting", "remarking", "reiterating", "quipped",
 ]);
 
 /// "himself", "herself", …: skipped between a name and what it does ("Cruz himself said").
@@ -484,7 +488,8 @@ impl<'a, 'd> Ctx<'a, 'd> {
             };
             if lw == "and" && p > start && !matches!(self.word(p - 1), ",") && (self.ends[p - 1].is_none() || object_before()) {
                 if let Some(c) = (start..p).rev().find(|&t| self.word(t) == ",") {
-                    let s = c + 1;
+                    // (", and Mrs. Hilbery joined … and remarked": past the conjunction.)
+                    let s = if c + 2 < p && matches!(self.word(c + 1), "and" | "but") { c + 2 } else { c + 1 };
                     if s < p && self.quote_of[s].is_none() {
                         if let Some(mi) = self.starts[s] {
                             return Some(Subject::Name(mi));
@@ -511,8 +516,14 @@ impl<'a, 'd> Ctx<'a, 'd> {
                         return Some(s);
                     }
                 }
-                // "S hammered X, calling him …": the participle's subject is the clause's subject.
-                return self.clause_subject(start, p);
+                // "S hammered X, calling him …": the participle's subject is the clause's subject
+                // (the last clause of a compound sentence: "He paused, and Mrs. Hilbery joined in
+                // by leaning towards him and remarking").
+                let clause = (start..p)
+                    .rev()
+                    .find(|&c| self.word(c) == ";" || (self.word(c) == "," && c + 1 < p && matches!(self.word(c + 1), "and" | "but")))
+                    .map_or(start, |c| if self.word(c) == ";" { c + 1 } else { c + 2 });
+                return self.clause_subject(clause, p);
             }
             if w == "," {
                 // "The report's author, economist Ronan Lyons of Trinity College Dublin, said":
