@@ -942,7 +942,11 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
     {
         return Parsed::Nothing;
     }
-    if name_words.iter().any(|&w| is_org_word(doc.token_text(w))) {
+    // ("Marty West", "Mary North": a direction after a known first name is a surname.)
+    let direction_surname = matches!(name_words, [a, b] if matches!(doc.token_text(*b), "North" | "South" | "East" | "West")
+        && lexicon::first_name(doc.token_text(*a)).is_some()
+        && !gazetteer::is_place(doc.token_text(*a)));
+    if !direction_surname && name_words.iter().any(|&w| is_org_word(doc.token_text(w))) {
         return Parsed::Nothing;
     }
     // "Black Sea-only": a name that runs into a lower-case word by a hyphen is not a person's.
