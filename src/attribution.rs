@@ -32,7 +32,7 @@ use crate::text::{Doc, TokenKind, WordSet};
 /// Speech verbs in every inflection that is not also a common noun ("state", "post", "report").
 static CUES: WordSet = WordSet::new(&[
     "say", "says", "said", "saying", "tell", "tells", "told", "telling", "add", "adds", "added", "adding",
-    "noted", "noting", "argue", "argues", "argued", "arguing", "claimed", "claiming", "insist", "insists",
+    "noted", "noting", "argue", "argues", "argued", "arguing", "claims", "claimed", "claiming", "insist", "insists",
     "insisted", "insisting", "warn", "warns", "warned", "warning", "ask", "asks", "asked", "asking", "reply",
     "replies", "replied", "replying", "write", "writes", "wrote", "writing", "tweeted", "tweeting", "posted",
     "explain", "explains", "explained", "explaining", "acknowledge", "acknowledges", "acknowledged",
@@ -70,8 +70,8 @@ static CUES: WordSet = WordSet::new(&[
     "boomed", "bellowed", "roared", "hollered",
     // Participles of the verbs above: "…, responding that he is “not going to …”".
     "responding", "answering", "retorting", "countering", "joking", "stating", "emphasizing", "emphasising",
-    "claims", "complaining", "cautioning", "conceding", "contending", "maintaining", "predicting", "promising",
-    "vowing", "urging", "boasting", "lamenting", "pleading", "protesting", "remarking", "reiterating", "quipped",
+    "cautioning", "conceding", "contending", "maintaining", "predicting", "promising", "vowing", "urging",
+    "boasting", "lamenting", "pleading", "protesting", "remarking", "reiterating",
 ]);
 
 /// "himself", "herself", …: skipped between a name and what it does ("Cruz himself said").
@@ -327,10 +327,10 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 }
                 // "said a spokeswoman for the hotel chain, Jennifer Rodstrom": the role, what
                 // it is of, a comma, then the one who has it.
-                if let Some(c) = (k + 1..limit).find(|&c| self.word(c) == ",") {
-                    let plain = (k + 1..c).all(|x| self.doc.tokens[x].kind == TokenKind::Word && !self.is_cue(x) && self.pronoun(x).is_none());
-                    if let Some(mi) = self.starts.get(c + 1).copied().flatten().filter(|_| plain && c + 1 < end) {
-                        if self.is_person(mi) {
+                if let Some(c) = (k + 1..limit).find(|&c| self.word(c) == ",").filter(|&c| c + 1 < end) {
+                    if let Some(mi) = self.starts[c + 1] {
+                        let plain = (k + 1..c).all(|x| self.doc.tokens[x].kind == TokenKind::Word && !self.is_cue(x) && self.pronoun(x).is_none());
+                        if plain && self.is_person(mi) {
                             return Some(Subject::Name(mi));
                         }
                     }

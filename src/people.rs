@@ -855,8 +855,8 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
             break;
         }
         // ("Kendall Fells told": a first name that is also a town, then a word and a speech verb.)
-        let cue_after = toks.get(words[end - 1] + 1).is_some_and(|t| crate::text::with_lower(doc.slice(t.span), attribution::is_cue_word));
-        if end - k == 2 && lexicon::first_name(doc.token_text(words[k])).is_some() && (!gazetteer::is_place(doc.token_text(words[k])) || cue_after)
+        let cue_after = || toks.get(words[end - 1] + 1).is_some_and(|t| crate::text::with_lower(doc.slice(t.span), attribution::is_cue_word));
+        if end - k == 2 && lexicon::first_name(doc.token_text(words[k])).is_some() && (!gazetteer::is_place(doc.token_text(words[k])) || cue_after())
             && (!NOT_NAMES.contains(&w) || (lexicon::is_surname(w) && toks.get(words[end - 1] + 1).is_some_and(|t| doc.slice(t.span) == ",")))
             && !is_title_word(w) && !lexicon::is_demonym(w) && vocab_rank_ok(w)
         {
@@ -911,12 +911,7 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
     // one's first name or surname, then one more word, with no title before them, is a
     // business of that town, not a person: the town is left to the places layer.
     if let [a, _] = name_words {
-        let wa = doc.token_text(*a);
-        if evidence < 3
-            && lexicon::first_name(wa).is_none()
-            && !lexicon::is_surname(wa)
-            && gazetteer::entries(wa).first().is_some_and(|e| e.kind == crate::model::PlaceKind::City && e.in_english_news_country())
-        {
+        if evidence < 3 && crate::places::english_town_named_like_nobody(doc.token_text(*a)).is_some() {
             return Parsed::Nothing;
         }
     }

@@ -205,20 +205,14 @@ pub fn find(doc: &Doc) -> Vec<Place> {
                 let last = doc.token_text(j);
                 if let Some(h) = last.find('-') {
                     let tail = last[h + 1..].chars().next();
+                    let cut = Span::new(span.start, toks[j].span.start + h);
                     if tail.is_some_and(char::is_lowercase) {
-                        let cut = Span::new(span.start, toks[j].span.start + h);
                         entries = gazetteer::entries(cut.text(doc.text));
                         if !entries.is_empty() {
                             span = cut;
                         }
                     } else if tail.is_some_and(char::is_uppercase) && j == i {
-                        let cut = Span::new(span.start, toks[j].span.start + h);
-                        let head = cut.text(doc.text);
-                        let found = gazetteer::entries(head);
-                        if found.first().is_some_and(|e| e.kind == PlaceKind::City && e.in_english_news_country() && !e.common_word)
-                            && crate::lexicon::first_name(head).is_none()
-                            && !crate::lexicon::is_surname(head)
-                        {
+                        if let Some(found) = english_town_named_like_nobody(cut.text(doc.text)).filter(|found| !found[0].common_word) {
                             entries = found;
                             span = cut;
                         }
@@ -342,14 +336,15 @@ pub fn find(doc: &Doc) -> Vec<Place> {
                 && names_local_service(&doc.text[place.span.end..], place.kind)
             {
                 if let Some(e) = entries.iter().find(|e| e.kind == PlaceKind::City && e.in_english_news_country()) {
-                    place = Place { span: place.span, ..place_of(place.span, e, entries.len()) };
+                    place = place_of(place.span, e, entries.len());
                     by_state.push(place.clone());
                 }
             }
             // A town named like a person ("Henderson", "Jackson"), which needs a place context,
             // placed once by one, is that town at its other mentions too ("Henderson has $1
             // million set aside"), as far as the people layer finds no one of that name.
-            if i == j && place.kind == PlaceKind::City && !entries[0].common_word && by_context.last().is_none_or(|t| t.span.text(doc.text) != place.span.text(doc.text)) && {
+            // (A name placed twice is searched for once: see `other_mentions_of_towns_placed_by_state`.)
+            if i == j && place.kind == PlaceKind::City && !entries[0].common_word && {
                 let w = doc.token_text(i);
                 crate::lexicon::first_name(w).is_some() || crate::lexicon::is_surname(w)
             } {
@@ -450,10 +445,7 @@ fn prefer_home_country(out: &mut [Place], alternatives: &[(usize, Vec<Entry>)]) 
         let faraway_division = best.kind == PlaceKind::Region && best.size == 0 && !best.in_english_news_country();
         // (A division of a country no other place of the text lies in: "Rutland", an English
         // county, in a text about Vermont, where Rutland is a town.)
-        let foreign_division = best.kind == PlaceKind::Region && {
-            let name = best.name;
-            !out.iter().any(|p| p.country == best.country && p.name != name)
-        };
+        let foreign_division = best.kind == PlaceKind::Region && !out.iter().any(|p| p.country == best.country && p.name != best.name);
         if best.country == Some(home) || best.capital || (best.kind != PlaceKind::City && !faraway_division && !foreign_division) {
             continue;
         }
@@ -467,6 +459,17 @@ fn prefer_home_country(out: &mut [Place], alternatives: &[(usize, Vec<Entry>)]) 
 /// The place `span` names: gazetteer entry `best`, one of `candidates` entries of its name.
 fn place_of(span: Span, best: &Entry, candidates: usize) -> Place {
     Place { span, name: best.name.to_string(), kind: best.kind, country: best.country, lat: best.lat(), lon: best.lon(), candidates: candidates as u32 }
+}
+
+/// The gazetteer entries of `w` when the most prominent is a town of a country whose news is
+/// in English and `w` is no one's first name or surname ("Ozark", "Watertown"; not "Henderson"):
+/// a word that, heading a longer name, names the town ("Ozark Dodge", "Watertown-ML").
+pub(crate) fn english_town_named_like_nobody(w: &str) -> Option<Vec<Entry>> {
+    if crate::lexicon::first_name(w).is_some() || crate::lexicon::is_surname(w) {
+        return None;
+    }
+    let entries = gazetteer::entries(w);
+    entries.first().is_some_and(|e| e.kind == PlaceKind::City && e.in_english_news_country()).then_some(entries)
 }
 
 /// A place no gazetteer entry locates, named as written (a county or street known by its
