@@ -1568,6 +1568,52 @@ impl<'a, 'd> Ctx<'a, 'd> {
 }
 
 /// Is the sentence around `pos` written in Title Case (as the people layer found)?
+/// Nouns for a work with a title: “In his new book, “Doomed to Succeed,” Ross said …”.
+static WORK_NOUNS: WordSet = WordSet::new(&[
+    "book", "memoir", "memoirs", "autobiography", "novel", "show", "program", "programme", "series", "sitcom",
+    "film", "movie", "documentary", "song", "anthem", "album", "ad", "advert", "commercial", "play", "musical",
+    "podcast", "titled", "entitled", "starred", "starring",
+]);
+
+/// Does the quotation name a work (a show, a book, a song, an advertisement) rather than
+/// report anyone's words? It must be shaped like a title (at most eight words, each
+/// capitalised but short function words: “This Week,”, “Today”, “Unifier?”) and stand
+/// right after the possessive of a name (NBC’s “Meet the Press”), after a noun for a work
+/// (his 2002 book, “Make Your Kid a Millionaire,”; the ad, titled “Unifier?”), or after
+/// `on`/`with` following "appearance" or "interview" (an interview with “Fox and
+/// Friends,”). A cue beside it ("“This Week,” Carson admitted that …") does not make it
+/// speech.
+fn names_a_work(doc: &Doc, f: &Found) -> bool {
+    const SMALL: &[&str] = &["a", "an", "the", "of", "and", "or", "for", "to", "in", "on", "at", "by", "with", "from", "is", "my", "your"];
+    let content = f.content.text(doc.text);
+    let words: Vec<&str> = content.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric())).filter(|w| !w.is_empty()).collect();
+    let title_shaped = !words.is_empty()
+        && words.len() <= 8
+        && words[0].chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        && words.iter().all(|w| SMALL.contains(w) || w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()))
+        && !content.trim_end().trim_end_matches(['"', '\'', '’', '”']).ends_with('!');
+    if !title_shaped {
+        return false;
+    }
+    let Some(mut t) = doc.token_before(f.span.start) else { return false };
+    if doc.token_text(t) == "," && t > 0 {
+        t -= 1;
+    }
+    let w = doc.token_text(t);
+    if matches!(w, "'s" | "’s") {
+        // ("It’s “Risky”": a contraction, not a possessive.)
+        return t > 0
+            && doc.token_text(t - 1).chars().next().is_some_and(char::is_uppercase)
+            && !matches!(doc.token_text(t - 1), "It" | "That" | "There" | "Here" | "What" | "Who" | "He" | "She" | "Let" | "IT");
+    }
+    if crate::text::with_lower(w, |l| WORK_NOUNS.contains(l)) {
+        return true;
+    }
+    matches!(w, "on" | "with")
+        && t > 0
+        && crate::text::with_lower(doc.token_text(t - 1), |l| matches!(l, "appearance" | "interview" | "interviews"))
+}
+
 fn title_case_sentence(doc: &Doc, people: &People, pos: usize) -> bool {
     doc.sentence_index(pos).is_some_and(|i| people.headlines.get(i).copied().unwrap_or(false))
 }
@@ -1767,6 +1813,9 @@ pub fn attribute(doc: &Doc, found: &[Found], people: &People) -> (Vec<Quote>, Ve
         .map(|qi| {
             let f = &found[qi];
             let (first, last) = ctx.quote_tokens(qi)?;
+            if names_a_work(doc, f) {
+                return None;
+            }
             ctx.right(qi, last)
                 .or_else(|| ctx.left(qi, first))
                 .or_else(|| ctx.sentence_end(qi, last))
@@ -1803,6 +1852,11 @@ pub fn attribute(doc: &Doc, found: &[Found], people: &People) -> (Vec<Quote>, Ve
             continue;
         }
         let found_attr = attrs[qi];
+        if names_a_work(doc, f) {
+            q.kind = QuoteKind::NonSpeech;
+            quotes.push(q);
+            continue;
+        }
         // A nickname inside a name (George "Jay" Keyworth) is nobody's words.
         if let Some((first, last)) = ctx.quote_tokens(qi) {
             if first > 0 && crate::people::nickname_after(doc, first - 1) == Some(last + 1) {

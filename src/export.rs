@@ -242,10 +242,13 @@ pub struct EvalSpan {
 
 pub fn eval_record(id: String, text: &str, ann: &Annotations) -> EvalRecord {
     let off = Offsets::new(text, Unit::CodePoints);
+    // Gold annotates the article's body, not its headline (see `text::title_block`).
+    let title = crate::text::title_block(text);
     let quotes = ann
         .quotes
         .iter()
         .filter(|q| matches!(q.kind, QuoteKind::Direct | QuoteKind::Partial))
+        .filter(|q| !title.is_some_and(|t| t.contains_pos(q.span.start)))
         .map(|q| {
             let (start, end) = off.span(q.span);
             let sm = q.speaker_mention.map(|s| off.span(s));
@@ -278,4 +281,19 @@ pub fn eval_record(id: String, text: &str, ann: &Annotations) -> EvalRecord {
         })
         .collect();
     EvalRecord { id, quotes, people, places }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn eval_record_leaves_out_quotes_in_the_title() {
+        let text = "Mayor Duarte: ‘We Will Rebuild Every Bridge.’\n\n“We will rebuild every bridge,” Mayor Ines Duarte said on Monday.\nThe work starts in May.";
+        let ann = crate::annotate(text);
+        assert_eq!(ann.quotes.iter().filter(|q| q.kind != QuoteKind::NonSpeech).count(), 2, "the page keeps both");
+        let rec = eval_record("t".into(), text, &ann);
+        assert_eq!(rec.quotes.len(), 1);
+        assert_eq!(rec.quotes[0].speaker.as_deref(), Some("Ines Duarte"));
+    }
 }

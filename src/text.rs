@@ -307,6 +307,30 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     out
 }
 
+/// The document's title block, if it has one: its first line when that line is short (at
+/// most 200 bytes) and at least two more lines of text follow, plus the next line when the
+/// first ends with ';' (a sub-headline: "Clinton attacks rival; \nIn speech, she …").
+/// News gold such as PolNeAR annotates the body only, so `saywhere eval` leaves quotations
+/// in the title out; the page still shows them.
+pub fn title_block(text: &str) -> Option<Span> {
+    let lead = text.len() - text.trim_start().len();
+    let first_end = lead + text[lead..].find('\n')?;
+    let line = text[lead..first_end].trim_end();
+    if line.is_empty() || line.len() > 200 {
+        return None;
+    }
+    let mut end = first_end;
+    if line.ends_with(';') {
+        if let Some(n) = text[first_end + 1..].find('\n') {
+            if n <= 200 {
+                end = first_end + 1 + n;
+            }
+        }
+    }
+    let rest = &text[end..];
+    (rest.lines().filter(|l| !l.trim().is_empty()).count() >= 2).then_some(Span::new(lead, end))
+}
+
 /// Paragraph spans: maximal runs of text between line breaks, trimmed, non-empty.
 pub fn paragraphs(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
@@ -593,6 +617,18 @@ impl OffsetMap {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn title_block_is_a_short_first_line_before_the_body() {
+        let t = "Mayor: ‘We Will Rebuild’\n\nThe mayor spoke on Monday.\nShe took questions.";
+        assert_eq!(title_block(t).map(|s| s.text(t)), Some("Mayor: ‘We Will Rebuild’"));
+        let t = "Council votes to close pool; \nResidents call it ‘a loss’\n\nThe vote was 5-2.\nIt takes effect in May.";
+        assert_eq!(title_block(t).map(|s| s.text(t)), Some("Council votes to close pool; \nResidents call it ‘a loss’"));
+        // One paragraph, or a long first line, is body text.
+        assert_eq!(title_block("“We will win,” she said.\nThat was all."), None);
+        let long = format!("{}\nMore.\nAnd more.", "word ".repeat(60));
+        assert_eq!(title_block(&long), None);
+    }
 
     #[test]
     fn table_rows_by_shape() {
