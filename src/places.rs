@@ -250,7 +250,8 @@ pub fn find(doc: &Doc) -> Vec<Place> {
         // age ("Krystal Hall, 19, of Gaston, and …", "Stephen Davis, of Chiefland,").
         let lone_direction = matched.as_ref().is_some_and(|m| m.0 == i && NEVER_ALONE.contains(&first));
         let town = if matched.is_none() || lone_direction { town_before_local_title(doc, i) } else { None }
-            .or_else(|| if matched.is_none() { home_town_of_person(doc, i) } else { None });
+            .or_else(|| if matched.is_none() { home_town_of_person(doc, i) } else { None })
+            .or_else(|| if matched.is_none() { town_after_locative(doc, i) } else { None });
         if let Some(p) = town {
             let end = doc.token_at_or_after(p.span.end);
             by_state.push(p.clone());
@@ -794,6 +795,44 @@ fn home_town_of_person(doc: &Doc, i: usize) -> Option<Place> {
                     || crate::people::is_org_name(w)
             }))
     {
+        return None;
+    }
+    let span = Span::new(toks[i].span.start, toks[last].span.end);
+    Some(unlocated(doc, span, PlaceKind::City))
+}
+
+/// "found dead in Maameltein.", "a stabbing near Briarcliff,": one or two capitalised words
+/// after "in" or "near", then a comma, a full stop, a semicolon or "and", each of them no
+/// English word, no one's name, no demonym, weekday or month, no known organisation's name
+/// and no word of an institution's: a town too small for the gazetteer, unlisted.
+fn town_after_locative(doc: &Doc, i: usize) -> Option<Place> {
+    // (Cheap test first: this runs at every word no other rule took.)
+    if i < 1 || !matches!(doc.token_text(i - 1), "in" | "near") || !name_word_at(doc, i) {
+        return None;
+    }
+    let toks = &doc.tokens;
+    let last = if name_word_at(doc, i + 1) && tight(doc, i, i + 1) { i + 1 } else { i };
+    let after = toks.get(last + 1).map(|t| doc.slice(t.span));
+    if !matches!(after, Some("," | "." | ";" | "and")) {
+        return None;
+    }
+    // ("in Jarndyce and Jarndyce": a lawsuit, named after its parties.)
+    if after == Some("and") && toks.get(last + 2).is_some_and(|t| doc.slice(t.span) == doc.token_text(last)) {
+        return None;
+    }
+    let townish = |t: usize| {
+        let w = doc.token_text(t);
+        w.chars().count() >= 3
+            && w.chars().all(char::is_alphabetic)
+            && !w.chars().skip(1).any(char::is_uppercase)
+            && !crate::text::with_lower(w, crate::lexicon::is_common_word)
+            && crate::lexicon::first_name(w).is_none()
+            && !crate::lexicon::is_surname(w)
+            && !crate::lexicon::is_demonym(w)
+            && !crate::people::is_org_name(w)
+            && !crate::people::is_institution_word(w)
+    };
+    if !(i..=last).all(townish) {
         return None;
     }
     let span = Span::new(toks[i].span.start, toks[last].span.end);
