@@ -1066,6 +1066,13 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
                 let w = doc.slice(t.span);
                 t.kind == TokenKind::Word && is_capitalised(w) && !never_starts_a_name(w) && !is_title_word(w)
             });
+        // (An adverb may stand between: "Cruz openly admitted".)
+        if !comma && n + 1 < toks.len() && {
+            let w = doc.token_text(n);
+            w.len() > 4 && w.ends_with("ly") && w.bytes().all(|b| b.is_ascii_lowercase())
+        } {
+            n += 1;
+        }
         if n < toks.len() && crate::text::with_lower(doc.token_text(n), attribution::is_cue_word) && !headline && !inverted {
             evidence = evidence.max(2);
         }
