@@ -1413,7 +1413,8 @@ impl<'a, 'd> Ctx<'a, 'd> {
                     return Some((e, span, true));
                 }
                 let e = self.resolve_pronoun(span.start, g, content)?;
-                if self.entities[e].gender == Gender::Unknown {
+                // (A pronoun outweighs a first name: "Lindsey Graham … he said" is a man.)
+                if !self.entities[e].gender.agrees_with(g) || self.entities[e].gender == Gender::Unknown {
                     self.entities[e].gender = g;
                 }
                 self.entities[e].mentions.push(Mention { span, kind: MentionKind::Pronoun });
@@ -1484,7 +1485,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
             }
         }
         if candidates.is_empty() {
-            return self.last_addressed(window_start, pos, &compatible);
+            return self.last_addressed(window_start, pos, &compatible).or_else(|| self.named_against_first_name(pos, g, &named_inside));
         }
         let mut pool = candidates;
         let mut first_choice = None;
@@ -1515,6 +1516,36 @@ impl<'a, 'd> Ctx<'a, 'd> {
         }
     }
 
+    /// With no one of gender `g` named nearby: the subject most recently named in this
+    /// paragraph or the one before whose gender only a first name gave, the other way
+    /// ("Sen. Lindsey Graham … He added, “…”": "Lindsey" is mostly a woman's name). No
+    /// honorific, pronoun or role has told that person's gender.
+    fn named_against_first_name(&self, pos: usize, g: Gender, named_inside: &dyn Fn(usize) -> bool) -> Option<usize> {
+        if g == Gender::Unknown {
+            return None;
+        }
+        let para = self.doc.paragraph_index(pos)?;
+        let from = self.doc.paragraphs[para.saturating_sub(1)].start.max(pos.saturating_sub(PRONOUN_REACH));
+        let weak = |e: usize| {
+            let ent = &self.entities[e];
+            ent.kind == EntityKind::Person
+                && !ent.gender.agrees_with(g)
+                && ent.name.split_whitespace().next().and_then(crate::lexicon::first_name) == Some(ent.gender)
+                && !ent.mentions.iter().any(|m| m.kind != MentionKind::Name)
+                && !ent.aliases.iter().chain(std::iter::once(&ent.name)).any(|a| {
+                    a.split_whitespace().next().is_some_and(|w| crate::people::is_honorific(w.trim_end_matches('.')))
+                })
+                && !named_inside(e)
+        };
+        let mentions = &self.people.mentions;
+        let (lo, hi) = (mentions.partition_point(|m| m.span.start < from), mentions.partition_point(|m| m.span.start < pos));
+        mentions[lo..hi]
+            .iter()
+            .rev()
+            .find(|m| self.quote_of[m.first].is_none() && self.is_subject_mention(m.full_first) && weak(m.entity))
+            .map(|m| m.entity)
+    }
+
     /// With no one named in the narration nearby, the person last called by name in one of
     /// the last three quotes from `from` to the paragraph of `pos` ("“My dear Holmes,” said
     /// I, …" / "“It is simplicity itself,” said he"): in a conversation of two, he or she is
@@ -1542,7 +1573,11 @@ impl<'a, 'd> Ctx<'a, 'd> {
         match self.doc.tokens.get(end + 1) {
             Some(n) if n.kind == TokenKind::Word => {
                 let w = self.doc.slice(n.span);
-                !(w.chars().next().is_some_and(char::is_lowercase) && crate::lexicon::is_common_word(w) && !is_cue_word(w) && !w.ends_with("ed"))
+                !(w.chars().next().is_some_and(char::is_lowercase)
+                    && crate::lexicon::is_common_word(w)
+                    && !is_cue_word(w)
+                    && !w.ends_with("ed")
+                    && !FINITE_VERBS.contains(w))
             }
             _ => true,
         }
@@ -1568,6 +1603,17 @@ impl<'a, 'd> Ctx<'a, 'd> {
 }
 
 /// Is the sentence around `pos` written in Title Case (as the people layer found)?
+/// Auxiliaries and common irregular past tenses: after a name they make it a clause subject
+/// ("Lindsey Graham spoke", "Ruiz was"), where another lower-case word would be the noun it
+/// modifies ("a Sanders supporter"). ("came" is left out: "Witkoff came under attack from
+/// Zelenskyy. He claimed …" — the one who acts is after "from".)
+static FINITE_VERBS: WordSet = WordSet::new(&[
+    "is", "was", "has", "had", "have", "will", "would", "could", "can", "may", "might", "should", "must", "did",
+    "does", "spoke", "went", "met", "won", "lost", "ran", "took", "made", "gave", "saw", "got", "left",
+    "held", "led", "began", "became", "kept", "sent", "felt", "knew", "thought", "brought", "sat", "stood", "wrote",
+    "drew", "rose", "fell", "struck", "sought", "spent", "paid", "heard", "found", "put", "set", "let", "hit",
+]);
+
 /// Nouns for a work with a title: “In his new book, “Doomed to Succeed,” Ross said …”.
 static WORK_NOUNS: WordSet = WordSet::new(&[
     "book", "memoir", "memoirs", "autobiography", "novel", "show", "program", "programme", "series", "sitcom",

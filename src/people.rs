@@ -213,6 +213,11 @@ pub fn never_starts_a_name(w: &str) -> bool {
     is_function_word(w) || NOT_NAMES.contains(&w)
 }
 
+/// Is `w` (without its period) an honorific that tells a gender ("Mr", "Mrs", "Miss")?
+pub fn is_honorific(w: &str) -> bool {
+    honorific(w).is_some_and(|g| g != Gender::Unknown)
+}
+
 fn honorific(w: &str) -> Option<Gender> {
     HONORIFICS.iter().find(|(h, _)| *h == w).map(|(_, g)| *g)
 }
