@@ -949,6 +949,13 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
     if !direction_surname && name_words.iter().any(|&w| is_org_word(doc.token_text(w))) {
         return Parsed::Nothing;
     }
+    // A determiner or a pronoun is no part of a name: "We Cannot Win This Way", "Make Our
+    // Town Great".
+    if name_words[1..].iter().any(|&w| {
+        matches!(doc.token_text(w), "This" | "That" | "These" | "Those" | "Our" | "Your" | "My" | "Its" | "Their" | "We" | "You" | "It" | "Every" | "Any")
+    }) {
+        return Parsed::Nothing;
+    }
     // "Black Sea-only": a name that runs into a lower-case word by a hyphen is not a person's.
     if doc.token_text(last).split_once('-').is_some_and(|(_, b)| {
         b.chars().next().is_some_and(char::is_lowercase) && b.chars().count() >= 4 && lexicon::is_common_word(b)
