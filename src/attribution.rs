@@ -72,6 +72,12 @@ static CUES: WordSet = WordSet::new(&[
     "responding", "answering", "retorting", "countering", "joking", "stating", "emphasizing", "emphasising",
     "cautioning", "conceding", "contending", "maintaining", "predicting", "promising", "vowing", "urging",
     "boasting", "lamenting", "pleading", "protesting", "remarking", "reiterating",
+    // How a voice sounds, as fiction writes it: "“What is it?” Mrs. Lennox gasped."
+    "gasped", "stammered", "faltered", "sobbed", "groaned", "moaned", "whimpered", "hissed", "panted",
+    "stuttered", "chuckled", "giggled", "grunted", "snorted", "drawled", "ejaculated", "interposed",
+    "resumed", "persisted", "ventured", "squeaked", "shrieked", "wailed", "howled", "commanded", "mumbled",
+    "blurted", "sputtered", "spluttered", "cooed", "purred", "coaxed", "teased", "taunted", "jeered",
+    "confided", "breathed", "whined", "simpered", "grumbled", "intoned", "shrilled", "lisped", "croaked",
 ]);
 
 /// "himself", "herself", …: skipped between a name and what it does ("Cruz himself said").
@@ -1167,7 +1173,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
     /// plain. “I may strike north.”"). In fiction the one who acts speaks.
     fn action_beat(&self, qi: usize) -> Option<Subject> {
         let f = &self.found[qi];
-        let prev = self.sentence_before_quote(qi)?;
+        let prev = self.sentence_before_quote(qi).or_else(|| self.beat_paragraph_before(qi))?;
         // (Not when the words after the quote have a cue of their own: “…,” one employee told TV.)
         let si = self.doc.sentence_index(f.span.start)?;
         if self.cue_between(f.span.end, self.doc.sentences[si].end) {
@@ -1280,6 +1286,20 @@ impl<'a, 'd> Ctx<'a, 'd> {
         }
         let prev = self.doc.sentences[si - 1];
         (self.doc.paragraph_index(prev.start)? == self.doc.paragraph_index(start)?).then_some(prev)
+    }
+
+    /// A paragraph of one sentence right before the paragraph the quote opens: "Mr. Pett was
+    /// sniffing suspiciously.¶“You've been smoking.”" (the beat is a paragraph of its own).
+    fn beat_paragraph_before(&self, qi: usize) -> Option<Span> {
+        let start = self.found[qi].span.start;
+        let p = self.doc.paragraph_index(start)?;
+        if p == 0 || self.doc.paragraphs[p].start != start {
+            return None;
+        }
+        let prev = self.doc.paragraphs[p - 1];
+        let si = self.doc.sentence_index(prev.start)?;
+        let s = self.doc.sentences[si];
+        (s.start == prev.start && s.end >= prev.end).then_some(s)
     }
 
     /// Sieve 3a: the quote opens a sentence right after one whose cue has a person subject and

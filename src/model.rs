@@ -214,7 +214,7 @@ impl Rule {
             Rule::ReportedSpeech => "reported speech without quotation marks: the speaker and a speech verb govern the clause (S said that …)",
             Rule::NearbyCue => "a speech verb with a speaker in a neighbouring sentence",
             Rule::Continuation => "a quote with no verb of its own continues the previous speaker",
-            Rule::ActionBeat => "no speech verb: the sentence just before it, in the same paragraph, opens with the person and what they do",
+            Rule::ActionBeat => "no speech verb: the sentence just before it (in its paragraph, or a paragraph of that one sentence) opens with the person and what they do",
             Rule::FloatingParagraph => "a paragraph that is only a quote keeps the speaker of the quote before it",
             Rule::Alternation => "in a dialogue, a turn with no verb goes to the speaker two turns back",
             Rule::Pronoun => "the speaker is a pronoun, resolved to the nearest person of matching gender",
