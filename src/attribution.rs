@@ -1814,15 +1814,37 @@ fn alternate_dialogue(doc: &Doc, found: &[Found], quotes: &mut [Quote], decided:
         }
         let run: Vec<usize> = turns[start..end].iter().map(|t| t.1).collect();
         start = end;
-        let explicit: Vec<bool> = run.iter().map(|&qi| decided[qi] && quotes[qi].speaker.is_some()).collect();
+        // (An action beat names its turn's speaker as surely as a cue.)
+        let explicit: Vec<bool> =
+            run.iter().map(|&qi| quotes[qi].speaker.is_some() && (decided[qi] || quotes[qi].rule == Some(Rule::ActionBeat))).collect();
         let mut distinct: Vec<usize> = run.iter().zip(&explicit).filter(|(_, &e)| e).filter_map(|(&qi, _)| quotes[qi].speaker).collect();
         distinct.sort_unstable();
         distinct.dedup();
-        if run.len() < 3 || distinct.len() < 2 {
+        // One speaker known in the run: the other side of the talk is the last one who spoke
+        // to them, by a cue, in the few paragraphs before it ("“I thought you had,” said his
+        // step-son. …¶Mr. Pett was sniffing.¶“You've been smoking.”¶“Me!!”").
+        // (Only in talk between two, where someone is spoken to: a crowd's "Nooooo!" or a
+        // string of statements has no partner.)
+        let talk = || {
+            run.iter().zip(&explicit).filter(|(_, &e)| !e).any(|(&qi, _)| {
+                found[qi].content.text(doc.text).split(|c: char| !c.is_alphabetic()).any(|w| matches!(w, "you" | "You" | "your" | "Your"))
+            })
+        };
+        let partner = if distinct.len() == 1 && run.len() >= 3 && talk() { partner_before(doc, quotes, decided, run[0], distinct[0]) } else { None };
+        if run.len() < 3 || (distinct.len() < 2 && partner.is_none()) {
             continue;
         }
         let mut known: Vec<Option<(usize, Option<Span>)>> =
             run.iter().zip(&explicit).map(|(&qi, &e)| e.then(|| (quotes[qi].speaker.unwrap_or(0), quotes[qi].speaker_mention))).collect();
+        if let Some(b) = partner {
+            if let Some(k0) = known.iter().position(Option::is_some) {
+                if k0 + 1 < run.len() && known[k0 + 1].is_none() {
+                    known[k0 + 1] = Some(b);
+                } else if k0 > 0 && known[k0 - 1].is_none() {
+                    known[k0 - 1] = Some(b);
+                }
+            }
+        }
         // Forward, then backward, from each pair of known, different neighbours.
         for _ in 0..2 {
             for k in 2..run.len() {
@@ -1866,6 +1888,19 @@ fn alternate_dialogue(doc: &Doc, found: &[Found], quotes: &mut [Quote], decided:
             }
         }
     }
+}
+
+/// The speaker, other than `a`, of the last quote a cue attributed in the six paragraphs
+/// before quote `first` (and that quote's speaker mention).
+fn partner_before(doc: &Doc, quotes: &[Quote], decided: &[bool], first: usize, a: usize) -> Option<(usize, Option<Span>)> {
+    let p = doc.paragraph_index(quotes[first].span.start)?;
+    let from = doc.paragraphs[p.saturating_sub(6)].start;
+    quotes[..first]
+        .iter()
+        .zip(decided)
+        .rev()
+        .take_while(|(q, _)| q.span.start >= from)
+        .find_map(|(q, &d)| q.speaker.filter(|&s| d && s != a).map(|s| (s, q.speaker_mention)))
 }
 
 pub fn attribute(doc: &Doc, found: &[Found], people: &People) -> (Vec<Quote>, Vec<Entity>) {
