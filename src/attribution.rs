@@ -1638,7 +1638,8 @@ static FINITE_VERBS: WordSet = WordSet::new(&[
 static WORK_NOUNS: WordSet = WordSet::new(&[
     "book", "memoir", "memoirs", "autobiography", "novel", "show", "program", "programme", "series", "sitcom",
     "film", "movie", "documentary", "song", "anthem", "album", "ad", "advert", "commercial", "play", "musical",
-    "podcast", "titled", "entitled", "starred", "starring",
+    "podcast", "titled", "entitled", "starred", "starring", "perform", "performed", "performing", "sang", "sing",
+    "sings", "singing",
 ]);
 
 /// Does the quotation name a work (a show, a book, a song, an advertisement) rather than
@@ -1660,6 +1661,13 @@ fn names_a_work(doc: &Doc, f: &Found) -> bool {
         && !content.trim_end().trim_end_matches(['"', '\'', '’', '”']).ends_with('!');
     if !title_shaped {
         return false;
+    }
+    // Before a noun for a work: "On “The Breakfast Club” radio show", "the “Perception” syllabus".
+    let after = doc.token_at_or_after(f.span.end);
+    if (after..(after + 2).min(doc.tokens.len())).any(|t| {
+        crate::text::with_lower(doc.token_text(t), |l| matches!(l, "show" | "program" | "programme" | "series" | "syllabus" | "podcast" | "album" | "documentary"))
+    }) {
+        return true;
     }
     let Some(mut t) = doc.token_before(f.span.start) else { return false };
     if doc.token_text(t) == "," && t > 0 {

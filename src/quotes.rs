@@ -103,6 +103,9 @@ fn marks(text: &str, start: usize, end: usize) -> Vec<Mark> {
                 i += 1 + off + 1;
                 continue;
             }
+            // (Its end is on a later line: no mark here either.)
+            i += 1;
+            continue;
         }
         match c {
             // “ closes „…“ (German) and is a common typo for ”: after a word, before a break.
@@ -128,6 +131,8 @@ fn marks(text: &str, start: usize, end: usize) -> Vec<Mark> {
                 i += 2;
                 continue;
             }
+            // The end of a markup value cut by a line break (`tweet-date="…\n">`): no mark.
+            '"' if next == Some('>') => {}
             '"' => push(1, Family::Double, classify_straight(prev, next)),
             '‘' | '‚' | '‹' | '‛' => {
                 // "‘90s" and "‘tis" are apostrophes, and so is a mistyped "CBS‘ show".
