@@ -1634,6 +1634,26 @@ static FINITE_VERBS: WordSet = WordSet::new(&[
     "drew", "rose", "fell", "struck", "sought", "spent", "paid", "heard", "found", "put", "set", "let", "hit",
 ]);
 
+/// Is the quotation what someone is reported to call someone or to chant: right after a
+/// verb of naming or chanting that is its attribution's cue, at most three words between
+/// ("calling him “Little Marco”", "called his opponent “Senator Cruz”", "chanting “Dump
+/// Trump”")? Then it is that speaker's words, not a name in scare quotes.
+fn names_by_a_verb(doc: &Doc, attr: Option<&Attribution>, f: &Found) -> bool {
+    let Some(cue) = attr.and_then(|a| a.cue) else { return false };
+    if cue.end > f.span.start || f.span.start - cue.end > 40 {
+        return false;
+    }
+    let verb = crate::text::with_lower(cue.text(doc.text), |l| {
+        matches!(
+            l,
+            "called" | "calls" | "calling" | "dubbed" | "dubbing" | "nicknamed" | "labeled" | "labelled" | "labeling"
+                | "branded" | "branding" | "chanting" | "chanted" | "chants" | "shouting" | "shouted"
+        )
+    });
+    let (a, b) = (doc.token_at_or_after(cue.end), doc.token_at_or_after(f.span.start));
+    verb && b >= a && b - a <= 3
+}
+
 /// Nouns for a work with a title: “In his new book, “Doomed to Succeed,” Ross said …”.
 static WORK_NOUNS: WordSet = WordSet::new(&[
     "book", "memoir", "memoirs", "autobiography", "novel", "show", "program", "programme", "series", "sitcom",
@@ -1985,7 +2005,7 @@ pub fn attribute(doc: &Doc, found: &[Found], people: &People) -> (Vec<Quote>, Ve
             });
             if adjacent {
                 q.kind = QuoteKind::Direct;
-            } else if found_attr.is_some() && title_case_sentence(doc, people, f.span.start) {
+            } else if found_attr.is_some() && (title_case_sentence(doc, people, f.span.start) || names_by_a_verb(doc, found_attr.as_ref(), f)) {
                 q.kind = QuoteKind::Partial;
             }
         }
