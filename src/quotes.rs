@@ -135,8 +135,10 @@ fn marks(text: &str, start: usize, end: usize) -> Vec<Mark> {
             '"' if next == Some('>') => {}
             '"' => push(1, Family::Double, classify_straight(prev, next)),
             '‘' | '‚' | '‹' | '‛' => {
-                // "‘90s" and "‘tis" are apostrophes, and so is a mistyped "CBS‘ show".
-                let mistyped_apostrophe = c == '‘' && prev.is_some_and(char::is_alphanumeric) && !next.is_some_and(char::is_alphanumeric);
+                // "‘90s" and "‘tis" are apostrophes, and so is a mistyped "CBS‘ show" or "Obama‘s".
+                let mistyped_apostrophe = c == '‘'
+                    && prev.is_some_and(char::is_alphanumeric)
+                    && (!next.is_some_and(char::is_alphanumeric) || contraction_after(&para[i + c.len_utf8()..]));
                 if !next.is_some_and(|n| n.is_ascii_digit()) && !mistyped_apostrophe {
                     push(c.len_utf8(), Family::Single, Role::Open);
                 }
@@ -149,7 +151,12 @@ fn marks(text: &str, start: usize, end: usize) -> Vec<Mark> {
                 } else if letter_before && letter_after {
                     // don’t, Zelenskyy’s: an apostrophe.
                 } else if !letter_before && letter_after {
-                    if c == '\'' && is_open_context(prev) && !next.is_some_and(|n| n.is_ascii_digit()) {
+                    // (Text split into tokens writes "Gullit 's side", "do n't": an apostrophe.)
+                    if c == '\''
+                        && is_open_context(prev)
+                        && !next.is_some_and(|n| n.is_ascii_digit())
+                        && !(prev == Some(' ') && contraction_after(&para[i + 1..]))
+                    {
                         push(1, Family::Single, Role::Open);
                     }
                     // ’90s, ’em: an apostrophe.
@@ -169,6 +176,14 @@ fn marks(text: &str, start: usize, end: usize) -> Vec<Mark> {
         i += c.len_utf8();
     }
     out
+}
+
+/// Does `rest` (the text right after an apostrophe) open with the end of a contraction or a
+/// possessive, "s", "re", "ll", "ve", "d", "m" or "t", and no more letters?
+fn contraction_after(rest: &str) -> bool {
+    ["s", "re", "ll", "ve", "d", "m", "t"]
+        .iter()
+        .any(|e| rest.starts_with(e) && !rest[e.len()..].chars().next().is_some_and(char::is_alphanumeric))
 }
 
 fn classify_straight(prev: Option<char>, next: Option<char>) -> Role {
