@@ -71,7 +71,9 @@ fn is_sports_report(doc: &Doc) -> bool {
             w,
             "match" | "goal" | "goals" | "scored" | "striker" | "midfielder" | "goalkeeper" | "penalty" | "innings"
                 | "wicket" | "halftime" | "half-time" | "booked" | "defender" | "winger" | "hat-trick" | "equaliser"
-                | "equalizer" | "kick-off" | "kickoff" | "stoppage"
+                | "equalizer" | "kick-off" | "kickoff" | "stoppage" | "matches" | "equalised" | "equalized" | "singles"
+                | "doubles" | "seeded" | "seeding" | "unseeded" | "quarter-final" | "quarter-finals" | "semi-final"
+                | "semi-finals" | "touchdown" | "touchdowns" | "inning" | "birdie" | "birdies" | "bogey"
         ) && !game.contains(&w)
         {
             game.push(w);
@@ -1207,6 +1209,19 @@ fn accept(doc: &Doc, i: usize, j: usize, entries: &[Entry], sports: bool, last: 
     }
     if !players_country {
         if next.is_some_and(|n| RESULT_VERBS.contains(&&*crate::text::lower(n))) {
+            return None;
+        }
+        // In a match report, the verbs of its headlines too, on either side: "LEEDS HOLD
+        // CHELSEA TO DRAW", "Harbourton held Leeds to a 1-1 draw".
+        let match_verb = |w: &str| {
+            crate::text::with_lower(w, |l| {
+                RESULT_VERBS.contains(&l)
+                    || matches!(l, "hold" | "holds" | "held" | "sink" | "sinks" | "down" | "downs" | "edge" | "edges" | "crush" | "crushes"
+                        | "stun" | "stuns" | "rout" | "routs" | "thrash" | "thrashes" | "hammer" | "hammers" | "win" | "wins"
+                        | "lose" | "loses" | "draws" | "tie" | "ties" | "tied" | "overcome" | "overcomes" | "upset" | "upsets")
+            })
+        };
+        if sports && (next.is_some_and(match_verb) || prev.is_some_and(match_verb)) {
             return None;
         }
         let score = |w: &str| {
