@@ -632,7 +632,7 @@ fn match_list_lines(doc: &Doc) -> Vec<(usize, usize)> {
     let toks = &doc.tokens;
     let mut out = Vec::new();
     for t in 0..toks.len().saturating_sub(1) {
-        if matches!(doc.token_text(t), "Scorers" | "Scorer" | "Goalscorers" | "Goalscorer" | "Referee" | "Booked" | "Cautioned")
+        if matches!(doc.token_text(t), "Scorers" | "Scorer" | "Goalscorers" | "Goalscorer" | "Referee" | "Booked" | "Cautioned" | "Bowling")
             && doc.token_text(t + 1) == ":"
             && (t == 0 || !doc.same_line(t - 1, t))
         {
@@ -656,6 +656,32 @@ fn in_batting_line(doc: &Doc, t: usize) -> bool {
         return false;
     }
     doc.tokens[doc.line_end(t, 20)].kind == TokenKind::Number
+}
+
+/// Is the run `first..=last` a scorer in the parentheses after a team's score, with the
+/// minute: "Ajax 2 ( Litmanen 15 , Kluivert 70 ) Feyenoord 1"?
+fn scorer_in_parentheses(doc: &Doc, first: usize, last: usize) -> bool {
+    let toks = &doc.tokens;
+    if first == 0 || !matches!(doc.token_text(first - 1), "(" | ",") || last + 2 >= toks.len() {
+        return false;
+    }
+    let minute = toks[last + 1].kind == TokenKind::Number && doc.token_text(last + 1).len() <= 3;
+    if !minute || !matches!(doc.token_text(last + 2), "," | ")") || !doc.same_line(first, last + 2) {
+        return false;
+    }
+    // Back along the line to the opening parenthesis, right after the team's score.
+    let mut t = first - 1;
+    loop {
+        match doc.token_text(t) {
+            ")" => return false,
+            "(" => return t > 0 && toks[t - 1].kind == TokenKind::Number && doc.same_line(t - 1, t),
+            _ => {}
+        }
+        if t == 0 || !doc.same_line(t - 1, t) || first - t > 40 {
+            return false;
+        }
+        t -= 1;
+    }
 }
 
 /// Are `a b` the demonym of a place named in two words: "Sri Lankan", "Costa Rican", "New
@@ -1062,7 +1088,7 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
     }
     // "Scorers: Ronaldo (23rd minute), Bebeto (67)", "Referee: Pierluigi Collina": the names
     // of a line of a match report that opens with a list word and a colon are people's.
-    if !headline && (listed_in_match_line(listed, first) || in_batting_line(doc, run.first)) {
+    if !headline && (listed_in_match_line(listed, first) || in_batting_line(doc, run.first) || scorer_in_parentheses(doc, first, last)) {
         evidence = evidence.max(2);
     }
     // A speech verb right after the name ("…, said Juliette Touma": not when a name follows

@@ -146,7 +146,8 @@ fn table_row_shape(line: &str) -> Option<TableRow> {
             continue;
         }
         if f.bytes().any(|b| b.is_ascii_digit()) && !f.chars().any(char::is_alphabetic) {
-            shape.push('#');
+            // (Bowling figures, "12-2-40-1", are no score.)
+            shape.push(if f.matches('-').count() >= 2 { 'x' } else { '#' });
         } else if f.chars().next().is_some_and(char::is_uppercase) {
             if !shape.ends_with('N') {
                 shape.push('N');
