@@ -179,9 +179,11 @@ fn marks(text: &str, start: usize, end: usize) -> Vec<Mark> {
 }
 
 /// Does `rest` (the text right after an apostrophe) open with the end of a contraction or a
-/// possessive, "s", "re", "ll", "ve", "d", "m" or "t", and no more letters?
+/// possessive, "s", "re", "ll", "ve", "d", "m" or "t" (or the same in capitals), and no more
+/// letters?
 fn contraction_after(rest: &str) -> bool {
-    ["s", "re", "ll", "ve", "d", "m", "t"]
+    // (In capitals too: "RUSSIA 'S LEBED".)
+    ["s", "re", "ll", "ve", "d", "m", "t", "S", "RE", "LL", "VE", "D", "M", "T"]
         .iter()
         .any(|e| rest.starts_with(e) && !rest[e.len()..].chars().next().is_some_and(char::is_alphanumeric))
 }
