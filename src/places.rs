@@ -253,7 +253,8 @@ pub fn find(doc: &Doc) -> Vec<Place> {
         let lone_direction = matched.as_ref().is_some_and(|m| m.0 == i && NEVER_ALONE.contains(&first));
         let town = if matched.is_none() || lone_direction { town_before_local_title(doc, i) } else { None }
             .or_else(|| if matched.is_none() { home_town_of_person(doc, i) } else { None })
-            .or_else(|| if matched.is_none() { town_after_locative(doc, i) } else { None });
+            .or_else(|| if matched.is_none() { town_after_locative(doc, i) } else { None })
+            .or_else(|| if matched.is_none() { named_area(doc, i) } else { None });
         if let Some(p) = town {
             let end = doc.token_at_or_after(p.span.end);
             by_state.push(p.clone());
@@ -835,6 +836,38 @@ fn town_after_locative(doc: &Doc, i: usize) -> Option<Place> {
             && !crate::people::is_institution_word(w)
     };
     if !(i..=last).all(townish) {
+        return None;
+    }
+    let span = Span::new(toks[i].span.start, toks[last].span.end);
+    Some(unlocated(doc, span, PlaceKind::City))
+}
+
+/// "in the Hardeetown area", "the Holly Heights neighborhood": one to three capitalised
+/// words between "the" and "area" or "neighborhood", none of them a demonym, a weekday or
+/// month, or a word of an institution's or organisation's name: a place the gazetteer lacks.
+fn named_area(doc: &Doc, i: usize) -> Option<Place> {
+    // (Cheap test first: this runs at every word no other rule took.)
+    if i < 1 || !matches!(doc.token_text(i - 1), "the" | "The") || !name_word_at(doc, i) {
+        return None;
+    }
+    let toks = &doc.tokens;
+    let mut last = i;
+    while last < i + 2 && name_word_at(doc, last + 1) && tight(doc, last, last + 1) {
+        last += 1;
+    }
+    let after = toks.get(last + 1).map(|t| doc.slice(t.span))?;
+    if !matches!(after, "area" | "areas" | "neighborhood" | "neighbourhood" | "neighborhoods" | "neighbourhoods" | "subdivision") {
+        return None;
+    }
+    let fits = |t: usize| {
+        let w = doc.token_text(t);
+        w.chars().all(|c| c.is_alphabetic() || c == '-')
+            && !crate::lexicon::is_demonym(w)
+            && !crate::people::is_org_name(w)
+            && !crate::people::is_institution_word(w)
+            && !is_caps_word(w)
+    };
+    if !(i..=last).all(fits) || (i..=last).all(|t| crate::text::with_lower(doc.token_text(t), crate::lexicon::is_common_word)) {
         return None;
     }
     let span = Span::new(toks[i].span.start, toks[last].span.end);
