@@ -1635,23 +1635,20 @@ static FINITE_VERBS: WordSet = WordSet::new(&[
 ]);
 
 /// Is the quotation what someone is reported to call someone or to chant: right after a
-/// verb of naming or chanting that is its attribution's cue, at most three words between
+/// verb of naming or chanting, at most three words between
 /// ("calling him “Little Marco”", "called his opponent “Senator Cruz”", "chanting “Dump
 /// Trump”")? Then it is that speaker's words, not a name in scare quotes.
-fn names_by_a_verb(doc: &Doc, attr: Option<&Attribution>, f: &Found) -> bool {
-    let Some(cue) = attr.and_then(|a| a.cue) else { return false };
-    if cue.end > f.span.start || f.span.start - cue.end > 40 {
-        return false;
-    }
-    let verb = crate::text::with_lower(cue.text(doc.text), |l| {
-        matches!(
-            l,
-            "called" | "calls" | "calling" | "dubbed" | "dubbing" | "nicknamed" | "labeled" | "labelled" | "labeling"
-                | "branded" | "branding" | "chanting" | "chanted" | "chants" | "shouting" | "shouted"
-        )
-    });
-    let (a, b) = (doc.token_at_or_after(cue.end), doc.token_at_or_after(f.span.start));
-    verb && b >= a && b - a <= 3
+fn names_by_a_verb(doc: &Doc, f: &Found) -> bool {
+    let b = doc.token_at_or_after(f.span.start);
+    (b.saturating_sub(4)..b).filter(|&t| doc.same_line(t, b)).any(|t| {
+        crate::text::with_lower(doc.token_text(t), |l| {
+            matches!(
+                l,
+                "called" | "calls" | "calling" | "dubbed" | "dubbing" | "nicknamed" | "labeled" | "labelled" | "labeling"
+                    | "branded" | "branding" | "chanting" | "chanted" | "chants" | "shouting" | "shouted"
+            )
+        })
+    })
 }
 
 /// Nouns for a work with a title: “In his new book, “Doomed to Succeed,” Ross said …”.
@@ -2005,7 +2002,7 @@ pub fn attribute(doc: &Doc, found: &[Found], people: &People) -> (Vec<Quote>, Ve
             });
             if adjacent {
                 q.kind = QuoteKind::Direct;
-            } else if found_attr.is_some() && (title_case_sentence(doc, people, f.span.start) || names_by_a_verb(doc, found_attr.as_ref(), f)) {
+            } else if (found_attr.is_some() && title_case_sentence(doc, people, f.span.start)) || names_by_a_verb(doc, f) {
                 q.kind = QuoteKind::Partial;
             }
         }
