@@ -788,20 +788,20 @@ fn home_town_of_person(doc: &Doc, i: usize) -> Option<Place> {
     }
     // After "both of", only a name that is no English word, no one's name and no known
     // organisation's, before a comma, a full stop or a semicolon ("both of Microsoft.").
-    if loose
-        && (!matches!(after, Some("," | "." | ";"))
-            || (i..=last).any(|t| {
-                let w = doc.token_text(t);
-                crate::text::with_lower(w, crate::lexicon::is_common_word)
-                    || crate::lexicon::first_name(w).is_some()
-                    || crate::lexicon::is_surname(w)
-                    || crate::people::is_org_name(w)
-            }))
-    {
+    if loose && (!matches!(after, Some("," | "." | ";")) || !(i..=last).all(|t| names_nothing_else(doc.token_text(t)))) {
         return None;
     }
     let span = Span::new(toks[i].span.start, toks[last].span.end);
     Some(unlocated(doc, span, PlaceKind::City))
+}
+
+/// Is `w` no English word, no one's name (first name or surname) and no known
+/// organisation's name, so that a context can make it a place the gazetteer lacks?
+fn names_nothing_else(w: &str) -> bool {
+    !crate::text::with_lower(w, crate::lexicon::is_common_word)
+        && crate::lexicon::first_name(w).is_none()
+        && !crate::lexicon::is_surname(w)
+        && !crate::people::is_org_name(w)
 }
 
 /// "found dead in Maameltein.", "a stabbing near Briarcliff,": one or two capitalised words
@@ -828,11 +828,8 @@ fn town_after_locative(doc: &Doc, i: usize) -> Option<Place> {
         w.chars().count() >= 3
             && w.chars().all(char::is_alphabetic)
             && !w.chars().skip(1).any(char::is_uppercase)
-            && !crate::text::with_lower(w, crate::lexicon::is_common_word)
-            && crate::lexicon::first_name(w).is_none()
-            && !crate::lexicon::is_surname(w)
+            && names_nothing_else(w)
             && !crate::lexicon::is_demonym(w)
-            && !crate::people::is_org_name(w)
             && !crate::people::is_institution_word(w)
     };
     if !(i..=last).all(townish) {
