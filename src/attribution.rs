@@ -1668,41 +1668,41 @@ static WORK_NOUNS: WordSet = WordSet::new(&[
 /// Friends,”). A cue beside it ("“This Week,” Carson admitted that …") does not make it
 /// speech.
 fn names_a_work(doc: &Doc, f: &Found) -> bool {
-    const SMALL: &[&str] = &["a", "an", "the", "of", "and", "or", "for", "to", "in", "on", "at", "by", "with", "from", "is", "my", "your"];
-    let content = f.content.text(doc.text);
-    let words: Vec<&str> = content.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric())).filter(|w| !w.is_empty()).collect();
-    let title_shaped = !words.is_empty()
-        && words.len() <= 8
-        && words[0].chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
-        && words.iter().all(|w| SMALL.contains(w) || w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()))
-        && !content.trim_end().trim_end_matches(['"', '\'', '’', '”']).ends_with('!');
-    if !title_shaped {
+    // The context first (a few token looks), the shape of the words only then.
+    let after = doc.token_at_or_after(f.span.end);
+    // Before a noun for a work: "On “The Breakfast Club” radio show", "the “Perception” syllabus".
+    let before_work_noun = (after..(after + 2).min(doc.tokens.len())).any(|t| {
+        crate::text::with_lower(doc.token_text(t), |l| matches!(l, "show" | "program" | "programme" | "series" | "syllabus" | "podcast" | "album" | "documentary"))
+    });
+    let after_work_word = || {
+        let Some(mut t) = doc.token_before(f.span.start) else { return false };
+        if doc.token_text(t) == "," && t > 0 {
+            t -= 1;
+        }
+        let w = doc.token_text(t);
+        if matches!(w, "'s" | "’s") {
+            // ("It’s “Risky”": a contraction, not a possessive.)
+            return t > 0
+                && doc.token_text(t - 1).chars().next().is_some_and(char::is_uppercase)
+                && !matches!(doc.token_text(t - 1), "It" | "That" | "There" | "Here" | "What" | "Who" | "He" | "She" | "Let" | "IT");
+        }
+        crate::text::with_lower(w, |l| WORK_NOUNS.contains(l))
+            || matches!(w, "on" | "with")
+                && t > 0
+                && crate::text::with_lower(doc.token_text(t - 1), |l| matches!(l, "appearance" | "interview" | "interviews"))
+    };
+    if !(before_work_noun || after_work_word()) {
         return false;
     }
-    // Before a noun for a work: "On “The Breakfast Club” radio show", "the “Perception” syllabus".
-    let after = doc.token_at_or_after(f.span.end);
-    if (after..(after + 2).min(doc.tokens.len())).any(|t| {
-        crate::text::with_lower(doc.token_text(t), |l| matches!(l, "show" | "program" | "programme" | "series" | "syllabus" | "podcast" | "album" | "documentary"))
-    }) {
-        return true;
-    }
-    let Some(mut t) = doc.token_before(f.span.start) else { return false };
-    if doc.token_text(t) == "," && t > 0 {
-        t -= 1;
-    }
-    let w = doc.token_text(t);
-    if matches!(w, "'s" | "’s") {
-        // ("It’s “Risky”": a contraction, not a possessive.)
-        return t > 0
-            && doc.token_text(t - 1).chars().next().is_some_and(char::is_uppercase)
-            && !matches!(doc.token_text(t - 1), "It" | "That" | "There" | "Here" | "What" | "Who" | "He" | "She" | "Let" | "IT");
-    }
-    if crate::text::with_lower(w, |l| WORK_NOUNS.contains(l)) {
-        return true;
-    }
-    matches!(w, "on" | "with")
-        && t > 0
-        && crate::text::with_lower(doc.token_text(t - 1), |l| matches!(l, "appearance" | "interview" | "interviews"))
+    const SMALL: &[&str] = &["a", "an", "the", "of", "and", "or", "for", "to", "in", "on", "at", "by", "with", "from", "is", "my", "your"];
+    let content = f.content.text(doc.text);
+    let capital = |w: &str| w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+    let mut words = content.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric())).filter(|w| !w.is_empty());
+    let first_capital = words.clone().next().is_some_and(capital);
+    first_capital
+        && words.clone().count() <= 8
+        && words.all(|w| SMALL.contains(&w) || capital(w))
+        && !content.trim_end().trim_end_matches(['"', '\'', '’', '”']).ends_with('!')
 }
 
 fn title_case_sentence(doc: &Doc, people: &People, pos: usize) -> bool {
@@ -1934,12 +1934,14 @@ pub fn attribute(doc: &Doc, found: &[Found], people: &People) -> (Vec<Quote>, Ve
     // Per quote: did a cue-based sieve decide (even if it decided "nobody")?
     let mut decided = vec![false; found.len()];
 
+    // Titles of works (“Meet the Press”): no speech, whatever cue stands beside them.
+    let works: Vec<bool> = found.iter().map(|f| names_a_work(doc, f)).collect();
     // Cue-based sieves, quote by quote.
     let mut attrs: Vec<Option<Attribution>> = (0..found.len())
         .map(|qi| {
             let f = &found[qi];
             let (first, last) = ctx.quote_tokens(qi)?;
-            if names_a_work(doc, f) {
+            if works[qi] {
                 return None;
             }
             ctx.right(qi, last)
@@ -1978,7 +1980,7 @@ pub fn attribute(doc: &Doc, found: &[Found], people: &People) -> (Vec<Quote>, Ve
             continue;
         }
         let found_attr = attrs[qi];
-        if names_a_work(doc, f) {
+        if works[qi] {
             q.kind = QuoteKind::NonSpeech;
             quotes.push(q);
             continue;
