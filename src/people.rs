@@ -156,6 +156,9 @@ static ORG_NAMES: WordSet = WordSet::new(&[
     "GOP", "DNC", "RNC", "ACLU", "NRA", "NAACP", "UNICEF", "UNESCO", "UNHCR", "WTO", "OECD", "G7", "G20",
     "United Nations", "Security Council", "World Health Organization", "World Bank", "State Department",
     "Justice Department", "Supreme Court", "UNRWA", "IAEA", "Red Crescent",
+    // Firms named like people.
+    "Goldman Sachs", "Morgan Stanley", "Merrill Lynch", "Lehman Brothers", "Salomon Brothers", "Bear Stearns",
+    "Dean Witter", "Smith Barney", "Paine Webber", "Dow Jones", "Philip Morris", "JP Morgan", "J.P. Morgan",
 ]);
 
 /// What a company has, after its name and "’s" ("Tesla’s headquarters").
