@@ -216,6 +216,15 @@ pub fn never_starts_a_name(w: &str) -> bool {
     is_function_word(w) || NOT_NAMES.contains(&w)
 }
 
+/// Verbs of what people do (not firms, towns or things), for [`parse_run`]'s lone word
+/// before one at the start of a sentence.
+static ACTS: WordSet = WordSet::new(&[
+    "met", "visited", "married", "resigned", "smiled", "nodded", "shrugged", "frowned", "grinned", "hesitated",
+    "glanced", "stared", "winked", "blushed", "wept", "sighed", "laughed", "walked", "sat", "stood", "knelt",
+    "hurried", "thought", "felt", "wondered", "hoped", "wished", "shook", "waved", "kissed", "hugged", "retired",
+    "testified", "campaigned", "flew", "arrived",
+]);
+
 /// Is `w` (without its period) an honorific that tells a gender ("Mr", "Mrs", "Miss")?
 pub fn is_honorific(w: &str) -> bool {
     honorific(w).is_some_and(|g| g != Gender::Unknown)
@@ -1115,6 +1124,14 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
             n += 1;
         }
         if n < toks.len() && crate::text::with_lower(doc.token_text(n), attribution::is_cue_word) && !headline && !inverted {
+            evidence = evidence.max(2);
+        }
+        // A lone word that opens its sentence before a verb only people do: "Netanyahu met
+        // Arafat on Wednesday", "Ogden shrugged".
+        if !comma && !headline && name_words.len() == 1 && n < toks.len() && ACTS.contains(doc.token_text(n)) && {
+            let s = doc.sentence_index(toks[first].span.start);
+            s.is_some_and(|s| doc.sentences[s].start == toks[first].span.start)
+        } {
             evidence = evidence.max(2);
         }
     }
