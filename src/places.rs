@@ -986,6 +986,20 @@ fn suffix_place(doc: &Doc, i: usize, matched_end: Option<usize>) -> Option<Place
                 let span = Span::new(toks[i].span.start, toks[j + 2].span.end);
                 return Some(unlocated(doc, span, kind2));
             }
+            // "the Navarro County Criminal District Attorney", "the Laurel County School
+            // District", "the Recreation District": a public body's district, named by what it
+            // does, is no place.
+            if next == "District"
+                && matches!(
+                    doc.token_text(j),
+                    "School" | "Schools" | "Water" | "Fire" | "Waste" | "Recreation" | "Park" | "Parks" | "Development"
+                        | "Management" | "Criminal" | "Sanitation" | "Transit" | "Utility" | "Library" | "Conservation"
+                        | "Historic" | "Business" | "Improvement" | "Health" | "Hospital" | "Irrigation" | "Drainage"
+                        | "Sewer" | "Service" | "Market" | "Court" | "Judicial" | "Congressional" | "Legislative"
+                )
+            {
+                return None;
+            }
             // "Rep. Torrey Westrom, R-Elbow Lake,": a party label is not part of the name.
             let first = doc.token_text(i).as_bytes();
             let party = first.len() > 2 && matches!(first[0], b'R' | b'D' | b'I') && first[1] == b'-';
