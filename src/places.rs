@@ -1155,6 +1155,17 @@ fn accept(doc: &Doc, i: usize, j: usize, entries: &[Entry], sports: bool, last: 
         .filter(|_| names_local_service_of(&doc.text[toks[j].span.end..], true));
     let local_title = local_title || division.is_some();
     let best = *division.unwrap_or(&best);
+    // "the forecasters at Colorado State", "Duke plays Michigan State": a state and "State"
+    // with no more name after it is its university (or its team); "New York State" and
+    // "Washington State" are the states themselves as often.
+    if best.kind == PlaceKind::Region
+        && best.country == Some("US")
+        && next == Some("State")
+        && !next2.is_some_and(is_capitalised)
+        && !matches!(best.name, "New York" | "Washington")
+    {
+        return None;
+    }
     // Part of a longer capitalised name: "Paris Agreement", "Washington Post".
     if let Some(n) = next.filter(|_| !local_title && !is_us_adjective(doc.text, Span::new(toks[i].span.start, toks[j].span.end))) {
         if NAME_CONTINUATIONS.contains(&n) && doc.text[toks[j].span.end..toks[j + 1].span.start] == *" " {
