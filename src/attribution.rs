@@ -1434,7 +1434,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 }
                 let e = self.resolve_pronoun(span.start, g, content)?;
                 // (A pronoun outweighs a first name: "Lindsey Graham … he said" is a man.)
-                if !self.entities[e].gender.agrees_with(g) || self.entities[e].gender == Gender::Unknown {
+                if g != Gender::Unknown {
                     self.entities[e].gender = g;
                 }
                 self.entities[e].mentions.push(Mention { span, kind: MentionKind::Pronoun });
@@ -1622,7 +1622,6 @@ impl<'a, 'd> Ctx<'a, 'd> {
     }
 }
 
-/// Is the sentence around `pos` written in Title Case (as the people layer found)?
 /// Auxiliaries and common irregular past tenses: after a name they make it a clause subject
 /// ("Lindsey Graham spoke", "Ruiz was"), where another lower-case word would be the noun it
 /// modifies ("a Sanders supporter"). ("came" is left out: "Witkoff came under attack from
@@ -1696,15 +1695,14 @@ fn names_a_work(doc: &Doc, f: &Found) -> bool {
     }
     const SMALL: &[&str] = &["a", "an", "the", "of", "and", "or", "for", "to", "in", "on", "at", "by", "with", "from", "is", "my", "your"];
     let content = f.content.text(doc.text);
-    let capital = |w: &str| w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
-    let mut words = content.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric())).filter(|w| !w.is_empty());
-    let first_capital = words.clone().next().is_some_and(capital);
-    first_capital
-        && words.clone().count() <= 8
-        && words.all(|w| SMALL.contains(&w) || capital(w))
+    let mut words = crate::quotes::bare_words(content);
+    words.next().is_some_and(|w| !SMALL.contains(&w))
+        && words.count() < 8
+        && crate::quotes::title_shaped(content, SMALL)
         && !content.trim_end().trim_end_matches(['"', '\'', '’', '”']).ends_with('!')
 }
 
+/// Is the sentence around `pos` written in Title Case (as the people layer found)?
 fn title_case_sentence(doc: &Doc, people: &People, pos: usize) -> bool {
     doc.sentence_index(pos).is_some_and(|i| people.headlines.get(i).copied().unwrap_or(false))
 }

@@ -251,10 +251,9 @@ pub fn find(doc: &Doc) -> Vec<Place> {
         // gazetteer matched alone is no place alone: "East"), or after a person's name and
         // age ("Krystal Hall, 19, of Gaston, and …", "Stephen Davis, of Chiefland,").
         let lone_direction = matched.as_ref().is_some_and(|m| m.0 == i && NEVER_ALONE.contains(&first));
+        let unlisted = || home_town_of_person(doc, i).or_else(|| town_after_locative(doc, i)).or_else(|| named_area(doc, i));
         let town = if matched.is_none() || lone_direction { town_before_local_title(doc, i) } else { None }
-            .or_else(|| if matched.is_none() { home_town_of_person(doc, i) } else { None })
-            .or_else(|| if matched.is_none() { town_after_locative(doc, i) } else { None })
-            .or_else(|| if matched.is_none() { named_area(doc, i) } else { None });
+            .or_else(|| if matched.is_none() { unlisted() } else { None });
         if let Some(p) = town {
             let end = doc.token_at_or_after(p.span.end);
             by_state.push(p.clone());

@@ -98,13 +98,9 @@ fn marks(text: &str, start: usize, end: usize) -> Vec<Mark> {
         // A value of markup left in the text, `<a href="…">`, `datetime="2016-06-29"`: no
         // quotation; both of its marks are skipped. (Linear: what lies between is skipped,
         // never scanned again.)
+        // (Its end may be on a later line: no mark here either.)
         if matches!(c, '"' | '\'') && prev == Some('=') {
-            if let Some(off) = para[i + 1..].find(c) {
-                i += 1 + off + 1;
-                continue;
-            }
-            // (Its end is on a later line: no mark here either.)
-            i += 1;
+            i += para[i + 1..].find(c).map_or(1, |off| 1 + off + 1);
             continue;
         }
         match c {
@@ -342,6 +338,18 @@ fn make(text: &str, open: Mark, end: usize, close_len: usize, closed: bool, cont
     Some(Found { span: Span::new(open.pos, end), content, closed, continues, kind })
 }
 
+/// The words of a quotation without the punctuation around them: "“Meet the Press,”" gives
+/// "Meet", "the", "Press".
+pub(crate) fn bare_words(content: &str) -> impl Iterator<Item = &str> + Clone {
+    content.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric())).filter(|w| !w.is_empty())
+}
+
+/// Is every word of `content` capitalised (or a number) but the short function words of
+/// `small`: the shape of a name or a title ("Coalition of the Willing")?
+pub(crate) fn title_shaped(content: &str, small: &[&str]) -> bool {
+    bare_words(content).all(|w| small.contains(&w) || w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()))
+}
+
 /// The kind of a quotation from its words alone.
 fn guess_kind(content: &str) -> QuoteKind {
     let words: Vec<&str> = content.split(|c: char| c.is_whitespace()).filter(|w| w.chars().any(char::is_alphanumeric)).collect();
@@ -351,10 +359,7 @@ fn guess_kind(content: &str) -> QuoteKind {
     // punctuation: “Coalition of the Willing”, “Fox News Sunday”.
     const SMALL: &[&str] = &["a", "an", "the", "of", "and", "or", "for", "to", "in", "on", "at", "by", "with", "from", "de", "la", "du", "von", "van"];
     let title_case = words.len() >= 2
-        && words.iter().all(|w| {
-            let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
-            SMALL.contains(&bare) || bare.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
-        })
+        && title_shaped(content, SMALL)
         && words.iter().filter(|w| w.chars().next().is_some_and(char::is_uppercase)).count() >= 2;
     // News style puts the sentence's period inside the marks (on “Fox News Sunday.”), so a
     // short title may end with one; a cue beside the quote still makes it speech.
