@@ -1155,9 +1155,11 @@ impl<'a, 'd> Ctx<'a, 'd> {
     }
 
     /// The first person named (not after a preposition) in the quote's sentence before it,
-    /// outside quotes: the subject of a sentence that carries a fragment with no cue.
-    fn person_before_in_sentence(&self, qi: usize) -> Option<usize> {
+    /// outside quotes, and before the token `before` if given: the subject of a sentence that
+    /// carries a fragment with no cue.
+    fn person_before_in_sentence(&self, qi: usize, before: Option<usize>) -> Option<usize> {
         let (first, _) = self.quote_tokens(qi)?;
+        let first = before.map_or(first, |b| b.min(first));
         let (sent_start, _) = self.sentence_tokens(self.found[qi].span.start);
         (sent_start..first).find_map(|t| {
             let mi = self.starts[t]?;
@@ -1165,6 +1167,15 @@ impl<'a, 'd> Ctx<'a, 'd> {
             let after_preposition = m.full_first > sent_start && PREPOSITIONS.contains(&&*self.lower(m.full_first - 1));
             (self.quote_of[t].is_none() && self.entities[m.entity].kind == EntityKind::Person && !after_preposition).then_some(mi)
         })
+    }
+
+    /// Does the sentence of quote `qi` name its source with "according to" after the quote
+    /// ("Demand stayed “weak,” according to the survey")? Then its short fragments are
+    /// that source's words, not scare quotes, even when the source is no person.
+    fn sourced_by_according_to(&self, qi: usize) -> bool {
+        let Some((_, last)) = self.quote_tokens(qi) else { return false };
+        let (_, end) = self.sentence_tokens(self.found[qi].span.start);
+        (last + 1..end.saturating_sub(1)).any(|t| self.lower(t) == "according" && self.lower(t + 1) == "to")
     }
 
     /// An action beat: quote `qi` opens a sentence right after a sentence of the same
@@ -1634,20 +1645,37 @@ static FINITE_VERBS: WordSet = WordSet::new(&[
 ]);
 
 /// Is the quotation what someone is reported to call someone or to chant: right after a
-/// verb of naming or chanting, at most three words between
-/// ("calling him “Little Marco”", "called his opponent “Senator Cruz”", "chanting “Dump
-/// Trump”")? Then it is that speaker's words, not a name in scare quotes.
-fn names_by_a_verb(doc: &Doc, f: &Found) -> bool {
+/// verb of naming or chanting, at most three words between ("calling him “Little Marco”",
+/// "called his opponent “Senator Cruz”", "chanting “Dump Trump”"), or after "as" following
+/// a verb of referring ("referring to the senator as “Pocahontas”")? Then it is someone's
+/// words, not a name in scare quotes. Returns the verb's token: whoever is named after it
+/// is the one called, not the speaker.
+fn naming_verb(doc: &Doc, f: &Found) -> Option<usize> {
     let b = doc.token_at_or_after(f.span.start);
-    (b.saturating_sub(4)..b).filter(|&t| doc.same_line(t, b)).any(|t| {
-        crate::text::with_lower(doc.token_text(t), |l| {
-            matches!(
-                l,
-                "called" | "calls" | "calling" | "dubbed" | "dubbing" | "nicknamed" | "labeled" | "labelled" | "labeling"
-                    | "branded" | "branding" | "chanting" | "chanted" | "chants" | "shouting" | "shouted"
-            )
+    let verb_in = |reach: usize, verb: fn(&str) -> bool| {
+        (b.saturating_sub(reach)..b).rev().filter(|&t| doc.same_line(t, b)).find(|&t| crate::text::with_lower(doc.token_text(t), verb))
+    };
+    let as_before = (b.saturating_sub(2)..b).any(|t| doc.token_text(t).eq_ignore_ascii_case("as"));
+    as_before
+        .then(|| {
+            verb_in(14, |l| {
+                matches!(
+                    l,
+                    "referred" | "referring" | "refers" | "described" | "describing" | "describes" | "labeled" | "branded" | "derided"
+                        | "deriding" | "mocked" | "mocking" | "dismissed" | "dismissing"
+                )
+            })
         })
-    })
+        .flatten()
+        .or_else(|| {
+            verb_in(4, |l| {
+                matches!(
+                    l,
+                    "called" | "calls" | "calling" | "dubbed" | "dubbing" | "nicknamed" | "labeled" | "labelled" | "labeling"
+                        | "branded" | "branding" | "chanting" | "chanted" | "chants" | "shouting" | "shouted"
+                )
+            })
+        })
 }
 
 /// Nouns for a work with a title: “In his new book, “Doomed to Succeed,” Ross said …”.
@@ -1666,7 +1694,7 @@ static WORK_NOUNS: WordSet = WordSet::new(&[
 /// `on`/`with` following "appearance" or "interview" (an interview with “Fox and
 /// Friends,”). A cue beside it ("“This Week,” Carson admitted that …") does not make it
 /// speech.
-fn names_a_work(doc: &Doc, f: &Found) -> bool {
+fn names_a_work(doc: &Doc, f: &Found, prev_work: Option<Span>) -> bool {
     // The context first (a few token looks), the shape of the words only then.
     let after = doc.token_at_or_after(f.span.end);
     // Before a noun for a work: "On “The Breakfast Club” radio show", "the “Perception” syllabus".
@@ -1689,8 +1717,13 @@ fn names_a_work(doc: &Doc, f: &Found) -> bool {
             || matches!(w, "on" | "with")
                 && t > 0
                 && crate::text::with_lower(doc.token_text(t - 1), |l| matches!(l, "appearance" | "interview" | "interviews"))
+            || w == "in" && t > 0 && crate::text::with_lower(doc.token_text(t - 1), |l| matches!(l, "starred" | "starring" | "appeared" | "appearing" | "cameo"))
     };
-    if !(before_work_noun || after_work_word()) {
+    // The next of a list of titles: “Parks and Recreation” and “Guardians of the Galaxy”.
+    let after_a_work = || {
+        prev_work.is_some_and(|p| matches!(doc.text[p.end..f.span.start].trim_matches(|c: char| c.is_whitespace() || c == ','), "and" | "or" | ""))
+    };
+    if !(before_work_noun || after_work_word() || after_a_work()) {
         return false;
     }
     const SMALL: &[&str] = &["a", "an", "the", "of", "and", "or", "for", "to", "in", "on", "at", "by", "with", "from", "is", "my", "your"];
@@ -1933,7 +1966,11 @@ pub fn attribute(doc: &Doc, found: &[Found], people: &People) -> (Vec<Quote>, Ve
     let mut decided = vec![false; found.len()];
 
     // Titles of works (“Meet the Press”): no speech, whatever cue stands beside them.
-    let works: Vec<bool> = found.iter().map(|f| names_a_work(doc, f)).collect();
+    let mut works: Vec<bool> = Vec::with_capacity(found.len());
+    for (qi, f) in found.iter().enumerate() {
+        let prev_work = qi.checked_sub(1).filter(|&p| works[p]).map(|p| found[p].span);
+        works.push(names_a_work(doc, f, prev_work));
+    }
     // Cue-based sieves, quote by quote.
     let mut attrs: Vec<Option<Attribution>> = (0..found.len())
         .map(|qi| {
@@ -2002,7 +2039,7 @@ pub fn attribute(doc: &Doc, found: &[Found], people: &People) -> (Vec<Quote>, Ve
             });
             if adjacent {
                 q.kind = QuoteKind::Direct;
-            } else if (found_attr.is_some() && title_case_sentence(doc, people, f.span.start)) || names_by_a_verb(doc, f) {
+            } else if (found_attr.is_some() && title_case_sentence(doc, people, f.span.start)) || naming_verb(doc, f).is_some() {
                 q.kind = QuoteKind::Partial;
             }
         }
@@ -2011,8 +2048,9 @@ pub fn attribute(doc: &Doc, found: &[Found], people: &People) -> (Vec<Quote>, Ve
         // likely someone's words.
         let mut subject_person = None;
         if q.kind == QuoteKind::Partial && found_attr.is_none() && word_count(f.content.text(doc.text)) <= 4 {
-            subject_person = ctx.person_before_in_sentence(qi);
-            if subject_person.is_none() {
+            let naming = naming_verb(doc, f);
+            subject_person = ctx.person_before_in_sentence(qi, naming);
+            if subject_person.is_none() && naming.is_none() && !ctx.sourced_by_according_to(qi) {
                 q.kind = QuoteKind::NonSpeech;
             }
         }
