@@ -1178,6 +1178,27 @@ impl<'a, 'd> Ctx<'a, 'd> {
         (last + 1..end.saturating_sub(1)).any(|t| self.lower(t) == "according" && self.lower(t + 1) == "to")
     }
 
+    /// Is quote `qi` the words of a claim, promise or call that the sentence gives to
+    /// someone: "Smith’s claim that there were “thousands of new jobs”", "his promise to
+    /// “clean up the harbour”", "her call for a “full inquiry”" (the noun at most eight words
+    /// before the quote, with a possessive before it)? `Some(Some(mention))` when the owner
+    /// is a person named there, `Some(None)` for a pronoun's.
+    fn speech_noun_before(&self, qi: usize) -> Option<Option<usize>> {
+        let (first, _) = self.quote_tokens(qi)?;
+        let (start, _) = self.sentence_tokens(self.found[qi].span.start);
+        let n = (start.max(first.saturating_sub(8)) + 1..first).rev().find(|&t| {
+            SPEECH_NOUNS.contains(&self.lower(t)) && matches!(&*self.lower(t + 1), "that" | "to" | "for")
+        })?;
+        match &*self.lower(n - 1) {
+            "his" | "her" | "their" => Some(None),
+            "'s" | "’s" if n >= 2 => {
+                let mi = self.ends[n - 2]?;
+                (self.entities[self.people.mentions[mi].entity].kind == EntityKind::Person).then_some(Some(mi))
+            }
+            _ => None,
+        }
+    }
+
     /// An action beat: quote `qi` opens a sentence right after a sentence of the same
     /// paragraph that holds no quote and opens with a person, a name or he/she, and a
     /// lower-case word, with no one else named in it ("Cameron waved a hand toward the
@@ -1678,6 +1699,12 @@ fn naming_verb(doc: &Doc, f: &Found) -> Option<usize> {
         })
 }
 
+/// Nouns for what someone said, when a possessive names who: "Smith’s claim that …".
+static SPEECH_NOUNS: WordSet = WordSet::new(&[
+    "claim", "claims", "comment", "comments", "remark", "remarks", "statement", "promise", "pledge", "vow", "call",
+    "calls", "assertion", "insistence", "warning", "boast", "suggestion", "demand",
+]);
+
 /// Nouns for a work with a title: “In his new book, “Doomed to Succeed,” Ross said …”.
 static WORK_NOUNS: WordSet = WordSet::new(&[
     "book", "memoir", "memoirs", "autobiography", "novel", "show", "program", "programme", "series", "sitcom",
@@ -2049,17 +2076,18 @@ pub fn attribute(doc: &Doc, found: &[Found], people: &People) -> (Vec<Quote>, Ve
         let mut subject_person = None;
         if q.kind == QuoteKind::Partial && found_attr.is_none() && word_count(f.content.text(doc.text)) <= 4 {
             let naming = naming_verb(doc, f);
-            subject_person = ctx.person_before_in_sentence(qi, naming);
-            if subject_person.is_none() && naming.is_none() && !ctx.sourced_by_according_to(qi) {
+            let said_by = ctx.speech_noun_before(qi);
+            subject_person = said_by.flatten().map(|mi| (mi, Rule::SpeechNoun)).or_else(|| ctx.person_before_in_sentence(qi, naming).map(|mi| (mi, Rule::SentenceSubject)));
+            if subject_person.is_none() && naming.is_none() && said_by.is_none() && !ctx.sourced_by_according_to(qi) {
                 q.kind = QuoteKind::NonSpeech;
             }
         }
-        if let Some(mi) = subject_person {
+        if let Some((mi, rule)) = subject_person {
             let m = &ctx.people.mentions[mi];
             q.speaker = Some(m.entity);
             q.speaker_mention = Some(m.span);
-            q.rule = Some(Rule::SentenceSubject);
-            q.confidence = 0.4;
+            q.rule = Some(rule);
+            q.confidence = if rule == Rule::SpeechNoun { 0.6 } else { 0.4 };
             quotes.push(q);
             continue;
         }

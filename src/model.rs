@@ -147,6 +147,8 @@ pub enum Rule {
     /// A short fragment with no speech verb, credited to the person its sentence is about
     /// ("Trump has used the phrase “Q”").
     SentenceSubject,
+    /// `S’s claim that … “Q”`: the owner of a noun of saying.
+    SpeechNoun,
     /// Reported speech without quotation marks: `S said (that) …` / `…, S said.`
     ReportedSpeech,
     /// A dialogue turn answering one that called someone by name (“Ready, Tom?” / “Yes.”).
@@ -184,6 +186,7 @@ impl Rule {
             Rule::SentenceEndCue => "sentence-end-cue",
             Rule::QuoteList => "quote-list",
             Rule::SentenceSubject => "sentence-subject",
+            Rule::SpeechNoun => "speech-noun",
             Rule::ReportedSpeech => "reported-speech",
             Rule::Narrator => "narrator",
             Rule::Addressee => "addressee",
@@ -209,6 +212,7 @@ impl Rule {
             Rule::SentenceEndCue => "the sentence that holds the quote ends by naming who said it (…, S said.)",
             Rule::QuoteList => "the quote is one of a list of quotes joined by commas or “and”, which share one speaker",
             Rule::SentenceSubject => "no speech verb: the words are credited to the person the sentence is about (a guess)",
+            Rule::SpeechNoun => "the words of a claim, promise or call that the sentence gives to someone (S’s claim that … “Q”)",
             Rule::Addressee => "a reply in a dialogue: the turn before called this person by name",
             Rule::Narrator => "the narrator says “I”; the other characters address the narrator by this name",
             Rule::ReportedSpeech => "reported speech without quotation marks: the speaker and a speech verb govern the clause (S said that …)",

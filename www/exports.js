@@ -278,7 +278,7 @@ Coref\tArg1:Person|Organisation, Arg2:Person|Organisation, <REL-TYPE>:symmetric-
 
 [attributes]
 QuoteKind\tArg:Quote, Value:direct|partial|non-speech|reported
-Rule\tArg:Quote, Value:quote-cue-speaker|quote-speaker-cue|speaker-cue-quote|speaker-colon|dash-speaker|according-to|reported-clause|sentence-end-cue|quote-list|sentence-subject|reported-speech|narrator|addressee|nearby-cue|continuation|action-beat|floating-paragraph|alternation|pronoun|role-noun
+Rule\tArg:Quote, Value:quote-cue-speaker|quote-speaker-cue|speaker-cue-quote|speaker-colon|dash-speaker|according-to|reported-clause|sentence-end-cue|quote-list|sentence-subject|speech-noun|reported-speech|narrator|addressee|nearby-cue|continuation|action-beat|floating-paragraph|alternation|pronoun|role-noun
 MentionKind\tArg:Person|Organisation, Value:name|pronoun|role
 PlaceKind\tArg:Place, Value:country|region|city|landmark|water|continent
 `;

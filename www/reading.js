@@ -145,6 +145,8 @@ export function explainQuote(q, text, people) {
       reason = `the quote is one of a list of quotes that share one speaker${said ? `, ${said}` : ''}`; break;
     case 'sentence-subject':
       reason = `there is no speech verb, so the words go to the person the sentence is about, ${who.name} (a guess)`; break;
+    case 'speech-noun':
+      reason = mention ? `the words are those of a claim, promise or call that the sentence gives to “${mention}”` : `the sentence gives the words to ${who.name} as their claim, promise or call`; break;
     case 'reported-speech':
       reason = said ? `${said} introduces the clause; there are no quotation marks` : 'a speaker and a speech verb govern the clause; there are no quotation marks'; break;
     case 'nearby-cue':

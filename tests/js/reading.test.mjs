@@ -56,7 +56,7 @@ test('the tooltip says the confidence and the reason in plain words, with the ar
 
 test('every rule gets a sentence of its own, never undefined', () => {
   for (const rule of ['quote-cue-speaker', 'quote-speaker-cue', 'speaker-cue-quote', 'speaker-colon', 'dash-speaker', 'according-to',
-    'reported-clause', 'sentence-end-cue', 'quote-list', 'sentence-subject', 'reported-speech', 'nearby-cue', 'continuation',
+    'reported-clause', 'sentence-end-cue', 'quote-list', 'sentence-subject', 'speech-noun', 'reported-speech', 'nearby-cue', 'continuation',
     'action-beat', 'addressee', 'narrator', 'floating-paragraph', 'alternation', 'pronoun', 'role-noun', 'some-new-rule']) {
     for (const q of [{ ...Q1, rule }, { ...Q1, rule, cue_start: null, cue_end: null, speaker_start: null, speaker_end: null, cue: null }]) {
       const { why } = explainQuote(q, TEXT, PEOPLE);
