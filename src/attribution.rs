@@ -95,7 +95,7 @@ pub fn is_cue_word(lower: &str) -> bool {
 
 /// Words that may stand between a subject and its verb: "he later said", "Macron himself described".
 static ADVERBS: WordSet = WordSet::new(&[
-    "also", "later", "then", "previously", "again", "once", "has", "had", "have", "would", "will", "himself",
+    "also", "later", "then", "now", "previously", "again", "once", "has", "had", "have", "would", "will", "himself",
     "herself", "themselves", "itself", "reportedly", "publicly", "recently", "earlier", "further", "first",
     "quickly", "repeatedly", "simply", "only", "just", "often", "frequently", "flatly", "bluntly", "calmly",
     "quietly", "angrily", "softly", "loudly", "firmly", "finally", "once", "even", "still", "yet", "subsequently",
@@ -505,6 +505,11 @@ impl<'a, 'd> Ctx<'a, 'd> {
                         }
                     }
                 }
+                return self.clause_subject(start, p);
+            }
+            // "Massie backed Paul at first, but now said": the verb after "but" shares the
+            // clause's subject.
+            if lw == "but" && p > start && self.ends[p - 1].is_none() {
                 return self.clause_subject(start, p);
             }
             let before_time = matches!(&*lw, "on" | "in" | "early" | "late") && self.doc.tokens.get(p + 1).is_some_and(|_| TIME_WORDS.contains(&&*self.lower(p + 1)));
@@ -1666,7 +1671,7 @@ static FINITE_VERBS: WordSet = WordSet::new(&[
 ]);
 
 /// Is the quotation what someone is reported to call someone or to chant: right after a
-/// verb of naming or chanting, at most three words between ("calling him “Little Marco”",
+/// verb of naming or chanting, at most five words between ("calling him “Little Marco”",
 /// "called his opponent “Senator Cruz”", "chanting “Dump Trump”"), or after "as" following
 /// a verb of referring ("referring to the senator as “Pocahontas”")? Then it is someone's
 /// words, not a name in scare quotes. Returns the verb's token: whoever is named after it
@@ -1689,7 +1694,7 @@ fn naming_verb(doc: &Doc, f: &Found) -> Option<usize> {
         })
         .flatten()
         .or_else(|| {
-            verb_in(4, |l| {
+            verb_in(6, |l| {
                 matches!(
                     l,
                     "called" | "calls" | "calling" | "dubbed" | "dubbing" | "nicknamed" | "labeled" | "labelled" | "labeling"
