@@ -358,6 +358,55 @@ fn is_all_caps(w: &str) -> bool {
     letters >= 2
 }
 
+/// Is the English word `words[k]` a given name all the same, as "Mitt" in "Mitt Romney" or
+/// "Dries" in "Dries Mertens"? Only as the first of two words, inside a sentence, when the
+/// second is a surname (known, or no English word, first name or place), the first is no
+/// title or demonym and was never seen in lower case in this text, and a verb follows.
+fn word_as_given_name(doc: &Doc, toks: &[crate::text::Token], words: &[usize], k: usize, vocab: &Vocabulary) -> bool {
+    if words.len() != k + 2 {
+        return false;
+    }
+    let (w, next) = (doc.token_text(words[k]), doc.token_text(words[k + 1]));
+    let inside_sentence = words[k] > 0 && doc.token_text(words[k] - 1).chars().next().is_some_and(|c| c.is_lowercase() || c == ',');
+    // (Nor a word that begins place names: "Cape Cod", "Port Hedland", "Palm Springs".)
+    let place_word = matches!(
+        w,
+        "Cape" | "Port" | "Mount" | "Fort" | "Lake" | "Point" | "Bay" | "Glen" | "Palm" | "Salt" | "Cedar" | "Long" | "Little"
+            | "Great" | "Grand" | "Old" | "New" | "North" | "South" | "East" | "West" | "Upper" | "Lower" | "Saint"
+    );
+    // Something only a person does follows: "Mitt Romney said", "Dries Mertens scored",
+    // "… Mertens making early attempts", "Mitt Romney, who …" ("Credit Lyonnais and" is a bank).
+    let acts = words[k + 1] + 1 < toks.len() && {
+        let mut a = words[k + 1] + 1;
+        if doc.token_text(a) == "," && a + 1 < toks.len() {
+            a += 1;
+        }
+        let after = doc.token_text(a);
+        after.chars().next().is_some_and(char::is_lowercase)
+            && crate::text::with_lower(after, |l| {
+                attribution::is_cue_word(l)
+                    || ACTS.contains(l)
+                    || (l.len() > 4 && (l.ends_with("ed") || l.ends_with("ing")))
+                    || matches!(l, "who" | "was" | "is" | "has" | "had" | "will" | "would" | "himself" | "herself")
+            })
+    };
+    acts
+        && inside_sentence
+        && !place_word
+        && !NOT_NAMES.contains(&w)
+        && !is_title_word(w)
+        && !lexicon::is_demonym(w)
+        && !vocab.contains(&crate::text::lower(w))
+        && !is_all_caps(w)
+        && next.chars().count() >= 3
+        && !is_title_word(next)
+        && !is_common(next, vocab)
+        && lexicon::first_name(next).is_none()
+        && !gazetteer::is_place(next)
+        && toks[words[k + 1]].span.start == toks[words[k]].span.end + 1
+        && !gazetteer::is_place(Span::new(toks[words[k]].span.start, toks[words[k + 1]].span.end).text(doc.text))
+}
+
 /// A capitalised word that is an ordinary English word here, not a name.
 fn is_common(w: &str, vocab: &Vocabulary) -> bool {
     if NOT_NAMES.contains(&w) {
@@ -835,7 +884,9 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
             })
             && !(honorific(doc.token_text(words[k + 1])).is_some() || is_title_word(doc.token_text(words[k + 1])))
             && !(words[k] > 0 && matches!(doc.token_text(words[k] - 1), "CHAPTER" | "Chapter" | "PART" | "Part" | "BOOK" | "Book"));
-        if full_k.is_none() && !initial && (NOT_NAMES.contains(&w) || (is_common(w, vocab) && lexicon::first_name(w).is_none() && !quoted_speaker)) {
+        if full_k.is_none() && !initial && (NOT_NAMES.contains(&w) || (is_common(w, vocab) && lexicon::first_name(w).is_none() && !quoted_speaker))
+            && !word_as_given_name(doc, toks, &words, k, vocab)
+        {
             k += 1;
             continue;
         }
