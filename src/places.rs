@@ -373,6 +373,7 @@ pub fn find(doc: &Doc) -> Vec<Place> {
         }
     }
     prefer_home_country(&mut out, &alternatives);
+    town_of_named_country(doc, &mut out, &alternatives);
     other_mentions_of_towns_placed_by_state(doc, &mut out, &by_state, false);
     other_mentions_of_towns_placed_by_state(doc, &mut out, &by_context, true);
     for town in &by_state {
@@ -456,6 +457,37 @@ fn prefer_home_country(out: &mut [Place], alternatives: &[(usize, Vec<Entry>)]) 
         if let Some(e) = entries.iter().find(|e| e.country == Some(home) && e.kind == PlaceKind::City && e.size + 3 >= best_size) {
             out[*k] = place_of(out[*k].span, e, entries.len());
         }
+    }
+}
+
+/// "KESWICK, England —", "Paris, Texas": a town followed by a comma and the country or
+/// division it lies in is that country's town of the name, or, when the gazetteer lists none
+/// there, a town too small for it, placed at that country (not the Keswick of Canada). Not
+/// inside a list of places ("Paris, London, Texas and Ohio").
+fn town_of_named_country(doc: &Doc, out: &mut [Place], alternatives: &[(usize, Vec<Entry>)]) {
+    for k in 0..out.len().saturating_sub(1) {
+        let (town, area) = (&out[k], &out[k + 1]);
+        if town.kind != PlaceKind::City
+            || !matches!(area.kind, PlaceKind::Country | PlaceKind::Region)
+            || area.country.is_none()
+            || town.country == area.country
+            || doc.text[town.span.end..area.span.start].trim() != ","
+        {
+            continue;
+        }
+        let listed_before = k > 0 && matches!(doc.text[out[k - 1].span.end..town.span.start].trim(), "," | "and" | "or" | ", and");
+        let after = doc.text[area.span.end..].trim_start();
+        let listed_after = after.starts_with("and ") || after.starts_with("or ") || (after.starts_with(',') && out.get(k + 2).is_some_and(|p| doc.text[area.span.end..p.span.start].trim() == ","));
+        if listed_before || listed_after {
+            continue;
+        }
+        let moved = alternatives
+            .iter()
+            .find(|(i, _)| *i == k)
+            .and_then(|(_, entries)| entries.iter().find(|e| e.country == area.country && e.kind == PlaceKind::City).map(|e| place_of(town.span, e, entries.len())));
+        let span = town.span;
+        let placed = moved.unwrap_or_else(|| Place { span, name: town_name(span.text(doc.text)), kind: PlaceKind::City, candidates: 0, ..area.clone() });
+        out[k] = placed;
     }
 }
 
@@ -1418,6 +1450,18 @@ mod tests {
         assert_eq!(towns.iter().map(|p| p.span.text(t)).collect::<Vec<_>>(), ["JACKSON", "Jackson"]);
         // The town's own coordinates (Jackson, Mississippi), not the state's.
         assert!(towns.iter().all(|p| p.candidates > 0 && (p.lat - 32.3).abs() < 0.5 && (p.lon + 90.2).abs() < 0.5), "{towns:?}");
+    }
+
+    #[test]
+    fn a_country_after_a_town_says_which_country() {
+        // Not the larger Keswick of Canada: a town of England too small for the table.
+        let t = "KESWICK, England — The council met on Tuesday.";
+        assert_eq!(resolved(t, "KESWICK"), (Some("GB"), PlaceKind::City));
+        let t = "He moved to Perth, Scotland, in May.";
+        assert_eq!(resolved(t, "Perth"), (Some("GB"), PlaceKind::City));
+        // In a list of places, the next one is no country of the town.
+        let t = "Flights to Toronto, London, Texas and Ohio were cut.";
+        assert_eq!(resolved(t, "London").0, Some("GB"));
     }
 
     #[test]
