@@ -2060,6 +2060,8 @@ pub fn attribute(doc: &Doc, found: &[Found], people: &People) -> (Vec<Quote>, Ve
                 continue;
             }
         }
+        // The verb of naming or chanting right before the quotation, if any ("called it “…”").
+        let naming = naming_verb(doc, f);
         // Kind from context: a name-shaped quote is a partial quote when a cue governs it in a
         // Title-Case sentence; a short fragment with no cue is a scare quote.
         // Speech after all: a name-shaped quote governed by a cue in a Title-Case sentence, or
@@ -2071,7 +2073,7 @@ pub fn attribute(doc: &Doc, found: &[Found], people: &People) -> (Vec<Quote>, Ve
             });
             if adjacent {
                 q.kind = QuoteKind::Direct;
-            } else if (found_attr.is_some() && title_case_sentence(doc, people, f.span.start)) || naming_verb(doc, f).is_some() {
+            } else if (found_attr.is_some() && title_case_sentence(doc, people, f.span.start)) || naming.is_some() {
                 q.kind = QuoteKind::Partial;
             }
         }
@@ -2080,7 +2082,6 @@ pub fn attribute(doc: &Doc, found: &[Found], people: &People) -> (Vec<Quote>, Ve
         // likely someone's words.
         let mut subject_person = None;
         if q.kind == QuoteKind::Partial && found_attr.is_none() && word_count(f.content.text(doc.text)) <= 4 {
-            let naming = naming_verb(doc, f);
             let said_by = ctx.speech_noun_before(qi);
             subject_person = said_by.flatten().map(|mi| (mi, Rule::SpeechNoun)).or_else(|| ctx.person_before_in_sentence(qi, naming).map(|mi| (mi, Rule::SentenceSubject)));
             if subject_person.is_none() && naming.is_none() && said_by.is_none() && !ctx.sourced_by_according_to(qi) {

@@ -324,7 +324,10 @@ pub fn find(doc: &Doc) -> Vec<Place> {
             // "Glasgow, Ky.", "Canton, Ohio": the state written after a town says which town it is.
             if place.kind == PlaceKind::City && toks.get(j + 1).is_some_and(|t| doc.slice(t.span) == ",") {
                 let before = place.country;
-                place = town_of_state(doc, j + 2, place, &entries);
+                // (In a list of places, "Paris, London, Texas and Ohio", a name after a comma
+                // is the next place of the list, not the town's country.)
+                let listed = out.last().is_some_and(|p: &Place| matches!(doc.text[p.span.end..place.span.start].trim(), "," | "and" | "or" | ", and"));
+                place = town_of_state(doc, j + 2, place, &entries, listed);
                 if place.country != before {
                     by_state.push(place.clone());
                 }
@@ -373,7 +376,6 @@ pub fn find(doc: &Doc) -> Vec<Place> {
         }
     }
     prefer_home_country(&mut out, &alternatives);
-    town_of_named_country(doc, &mut out, &alternatives);
     other_mentions_of_towns_placed_by_state(doc, &mut out, &by_state, false);
     other_mentions_of_towns_placed_by_state(doc, &mut out, &by_context, true);
     for town in &by_state {
@@ -460,37 +462,6 @@ fn prefer_home_country(out: &mut [Place], alternatives: &[(usize, Vec<Entry>)]) 
     }
 }
 
-/// "KESWICK, England —", "Paris, Texas": a town followed by a comma and the country or
-/// division it lies in is that country's town of the name, or, when the gazetteer lists none
-/// there, a town too small for it, placed at that country (not the Keswick of Canada). Not
-/// inside a list of places ("Paris, London, Texas and Ohio").
-fn town_of_named_country(doc: &Doc, out: &mut [Place], alternatives: &[(usize, Vec<Entry>)]) {
-    for k in 0..out.len().saturating_sub(1) {
-        let (town, area) = (&out[k], &out[k + 1]);
-        if town.kind != PlaceKind::City
-            || !matches!(area.kind, PlaceKind::Country | PlaceKind::Region)
-            || area.country.is_none()
-            || town.country == area.country
-            || doc.text[town.span.end..area.span.start].trim() != ","
-        {
-            continue;
-        }
-        let listed_before = k > 0 && matches!(doc.text[out[k - 1].span.end..town.span.start].trim(), "," | "and" | "or" | ", and");
-        let after = doc.text[area.span.end..].trim_start();
-        let listed_after = after.starts_with("and ") || after.starts_with("or ") || (after.starts_with(',') && out.get(k + 2).is_some_and(|p| doc.text[area.span.end..p.span.start].trim() == ","));
-        if listed_before || listed_after {
-            continue;
-        }
-        let moved = alternatives
-            .iter()
-            .find(|(i, _)| *i == k)
-            .and_then(|(_, entries)| entries.iter().find(|e| e.country == area.country && e.kind == PlaceKind::City).map(|e| place_of(town.span, e, entries.len())));
-        let span = town.span;
-        let placed = moved.unwrap_or_else(|| Place { span, name: town_name(span.text(doc.text)), kind: PlaceKind::City, candidates: 0, ..area.clone() });
-        out[k] = placed;
-    }
-}
-
 /// The place `span` names: gazetteer entry `best`, one of `candidates` entries of its name.
 fn place_of(span: Span, best: &Entry, candidates: usize) -> Place {
     Place { span, name: best.name.to_string(), kind: best.kind, country: best.country, lat: best.lat(), lon: best.lon(), candidates: candidates as u32 }
@@ -565,12 +536,16 @@ fn state_abbreviation(doc: &Doc, t: usize) -> Option<(Entry, usize)> {
     })
 }
 
-/// The town `place` (matched with `entries`) when a state or province is written after it
-/// from token `t`. An abbreviation ("Ky.", "N.H.") is one state: the town's entry in that
-/// country, or, if the gazetteer has none, a town of that state. A state written in full
-/// ("Ohio", "New Hampshire") is taken only when no country has that name ("Georgia") and
-/// only to choose among the town's own entries.
-fn town_of_state(doc: &Doc, t: usize, place: Place, entries: &[Entry]) -> Place {
+/// The town `place` (matched with `entries`) when a state, province or country is written
+/// after it from token `t`. An abbreviation ("Ky.", "N.H.") is one state: the town's entry in
+/// that country, or, if the gazetteer has none, a town of that state. A name written in full
+/// ("Ohio", "New Hampshire", "England") chooses among the town's own entries one in a
+/// division of that name, or in a country of that name ("KESWICK, England —", not the Keswick
+/// of Canada); failing that, the town is one too small for the table, placed at that country
+/// or division ("Rockingham, Northamptonshire"). When the town is `listed` among other places
+/// ("Paris, London, Texas and Ohio") only a division's name is taken, and only to choose
+/// among the town's own entries.
+fn town_of_state(doc: &Doc, t: usize, place: Place, entries: &[Entry], listed: bool) -> Place {
     let span = place.span;
     if let Some((state, _)) = state_abbreviation(doc, t) {
         if state.country.is_none() || state.country == place.country {
@@ -581,28 +556,45 @@ fn town_of_state(doc: &Doc, t: usize, place: Place, entries: &[Entry]) -> Place 
             None => unlisted_town(doc, span, &state),
         };
     }
-    let Some(states) = place_name_at(doc, t) else { return place };
-    if states.iter().any(|s| matches!(s.kind, PlaceKind::Country | PlaceKind::Continent))
-        || states.iter().any(|s| s.kind == PlaceKind::Region && s.country == place.country)
-    {
+    let Some((states, last)) = place_name_span_at(doc, t) else { return place };
+    let area = |s: &Entry| matches!(s.kind, PlaceKind::Country | PlaceKind::Region) && s.country.is_some() && !s.common_word;
+    if states.iter().any(|s| s.kind == PlaceKind::Continent) || states.iter().any(|s| area(s) && s.country == place.country) {
         return place;
     }
-    let in_state = |e: &&Entry| e.kind == PlaceKind::City && states.iter().any(|s| s.kind == PlaceKind::Region && s.country.is_some() && s.country == e.country);
-    match entries.iter().find(in_state) {
-        Some(e) => place_of(span, e, entries.len()),
-        None => place,
+    // A name that may be a country ("Georgia") is one only outside a list, and then the
+    // rest of the sentence must not go on listing places ("…, England and Wales").
+    let toks = &doc.tokens;
+    let after = doc.text[toks[last].span.end..].trim_start();
+    let listed = listed
+        || after.starts_with("and ")
+        || after.starts_with("or ")
+        || (after.starts_with(',') && toks.get(last + 1).is_some_and(|c| doc.slice(c.span) == ",") && place_name_at(doc, last + 2).is_some());
+    let named = |s: &&Entry| area(s) && (s.kind == PlaceKind::Region || !listed);
+    let in_area = |e: &&Entry| e.kind == PlaceKind::City && states.iter().filter(named).any(|s| s.country == e.country);
+    if let Some(e) = entries.iter().find(in_area) {
+        return place_of(span, e, entries.len());
+    }
+    match states.first() {
+        // (Not when the name is that of places in two countries: "Georgia".)
+        Some(s) if !listed && area(s) && states.iter().all(|o| o.country == s.country) => unlisted_town(doc, span, s),
+        _ => place,
     }
 }
 
 /// The gazetteer entries of the longest place name of one or two capitalised words written
 /// from token `t` ("Ohio", "North Carolina"), if any.
 pub(crate) fn place_name_at(doc: &Doc, t: usize) -> Option<Vec<Entry>> {
+    place_name_span_at(doc, t).map(|(entries, _)| entries)
+}
+
+/// [`place_name_at`], with the name's last token.
+fn place_name_span_at(doc: &Doc, t: usize) -> Option<(Vec<Entry>, usize)> {
     let toks = &doc.tokens;
     (t..(t + 2).min(toks.len())).rev().find_map(|j| {
         if !(t..=j).all(|k| toks[k].kind == TokenKind::Word && is_capitalised(doc.token_text(k))) || !tight(doc, t, j) {
             return None;
         }
-        Some(gazetteer::entries(&doc.text[toks[t].span.start..toks[j].span.end])).filter(|e| !e.is_empty())
+        Some((gazetteer::entries(&doc.text[toks[t].span.start..toks[j].span.end]), j)).filter(|(e, _)| !e.is_empty())
     })
 }
 
@@ -712,7 +704,7 @@ fn town_before_state(doc: &Doc, i: usize) -> Option<Place> {
     if (i..=last).all(|t| is_caps_word(doc.token_text(t))) {
         let entries = gazetteer::entries(&caps_name(doc, i, last));
         if !entries.is_empty() {
-            return Some(town_of_state(doc, last + 2, place_from(span, &entries), &entries));
+            return Some(town_of_state(doc, last + 2, place_from(span, &entries), &entries, false));
         }
     }
     Some(unlisted_town(doc, span, &state))
@@ -1462,6 +1454,13 @@ mod tests {
         // In a list of places, the next one is no country of the town.
         let t = "Flights to Toronto, London, Texas and Ohio were cut.";
         assert_eq!(resolved(t, "London").0, Some("GB"));
+        // A name both a country's and a state's: the town's entry in either will do.
+        let t = "The rally in Athens, Georgia, drew a crowd.";
+        assert_eq!(resolved(t, "Athens").0, Some("US"));
+        // The town placed so is that town at its other mentions.
+        let t = "KESWICK, England — Water rose in Keswick overnight.";
+        let p = find(&Doc::new(t));
+        assert!(p.iter().filter(|p| p.span.text(t).eq_ignore_ascii_case("keswick")).all(|p| p.country == Some("GB")));
     }
 
     #[test]
