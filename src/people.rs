@@ -323,7 +323,7 @@ fn is_person_title(w: &str) -> bool {
     honorific(w).is_some() || ROLE_NOUNS.contains(&&*crate::text::lower(w))
 }
 
-fn is_title_word(w: &str) -> bool {
+pub(crate) fn is_title_word(w: &str) -> bool {
     TITLE_WORDS.contains(&w) || honorific(w).is_some()
 }
 

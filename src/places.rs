@@ -111,7 +111,7 @@ fn suffix_kind(w: &str) -> Option<PlaceKind> {
         "County" | "Parish" | "Province" | "Oblast" | "Township" | "Borough" | "District" | "Region" | "Prefecture"
         | "Valley" | "Mountains" | "Island" | "Islands" | "Basin" | "Plateau" | "Desert" => PlaceKind::Region,
         "Street" | "Avenue" | "Drive" | "Road" | "Boulevard" | "Lane" | "Highway" | "Parkway" | "Square" | "Plaza"
-        | "Bridge" | "Airport" | "Canyon" => PlaceKind::Landmark,
+        | "Bridge" | "Airport" | "Canyon" | "Park" => PlaceKind::Landmark,
         "River" | "Creek" | "Lake" | "Bay" => PlaceKind::WaterBody,
         _ => return None,
     })
@@ -322,15 +322,20 @@ pub fn find(doc: &Doc) -> Vec<Place> {
                 place.span.end = end;
             }
             // "Glasgow, Ky.", "Canton, Ohio": the state written after a town says which town it is.
+            let mut settled_by_state = false;
             if place.kind == PlaceKind::City && toks.get(j + 1).is_some_and(|t| doc.slice(t.span) == ",") {
                 let before = place.country;
                 // (In a list of places, "Paris, London, Texas and Ohio", a name after a comma
                 // is the next place of the list, not the town's country.)
                 let listed = out.last().is_some_and(|p: &Place| matches!(doc.text[p.span.end..place.span.start].trim(), "," | "and" | "or" | ", and"));
-                place = town_of_state(doc, j + 2, place, &entries, listed);
+                let (town, settled) = town_of_state(doc, j + 2, place, &entries, listed);
+                place = town;
                 if place.country != before {
                     by_state.push(place.clone());
                 }
+                // (What the text says of the town outweighs the country most of its places
+                // lie in: "MANCHESTER, England" stays in England in a story of Ohio.)
+                settled_by_state = settled;
             }
             // "Alexandria Police", "the Athens City Council": a town's own police or council,
             // named so in English, is a town of an English-speaking country when one has the
@@ -356,7 +361,7 @@ pub fn find(doc: &Doc) -> Vec<Place> {
             } {
                 by_context.push(place.clone());
             }
-            if entries.len() > 1 {
+            if entries.len() > 1 && !settled_by_state {
                 alternatives.push((out.len(), entries));
             }
             out.push(place);
@@ -545,21 +550,30 @@ fn state_abbreviation(doc: &Doc, t: usize) -> Option<(Entry, usize)> {
 /// or division ("Rockingham, Northamptonshire"). When the town is `listed` among other places
 /// ("Paris, London, Texas and Ohio") only a division's name is taken, and only to choose
 /// among the town's own entries.
-fn town_of_state(doc: &Doc, t: usize, place: Place, entries: &[Entry], listed: bool) -> Place {
+///
+/// Also says whether the town is settled so (a state or country of its own was written after
+/// it), and so not to be moved to the country of the rest of the text.
+fn town_of_state(doc: &Doc, t: usize, place: Place, entries: &[Entry], listed: bool) -> (Place, bool) {
     let span = place.span;
     if let Some((state, _)) = state_abbreviation(doc, t) {
-        if state.country.is_none() || state.country == place.country {
-            return place;
+        if state.country.is_none() {
+            return (place, false);
+        }
+        if state.country == place.country {
+            return (place, true);
         }
         return match entries.iter().find(|e| e.country == state.country && e.kind == PlaceKind::City) {
-            Some(e) => place_of(span, e, entries.len()),
-            None => unlisted_town(doc, span, &state),
+            Some(e) => (place_of(span, e, entries.len()), true),
+            None => (unlisted_town(doc, span, &state), true),
         };
     }
-    let Some((states, last)) = place_name_span_at(doc, t) else { return place };
+    let Some((states, last)) = place_name_span_at(doc, t) else { return (place, false) };
     let area = |s: &Entry| matches!(s.kind, PlaceKind::Country | PlaceKind::Region) && s.country.is_some() && !s.common_word;
-    if states.iter().any(|s| s.kind == PlaceKind::Continent) || states.iter().any(|s| area(s) && s.country == place.country) {
-        return place;
+    if states.iter().any(|s| s.kind == PlaceKind::Continent) {
+        return (place, false);
+    }
+    if states.iter().any(|s| area(s) && s.country == place.country) {
+        return (place, !listed);
     }
     // A name that may be a country ("Georgia") is one only outside a list, and then the
     // rest of the sentence must not go on listing places ("…, England and Wales").
@@ -572,12 +586,12 @@ fn town_of_state(doc: &Doc, t: usize, place: Place, entries: &[Entry], listed: b
     let named = |s: &&Entry| area(s) && (s.kind == PlaceKind::Region || !listed);
     let in_area = |e: &&Entry| e.kind == PlaceKind::City && states.iter().filter(named).any(|s| s.country == e.country);
     if let Some(e) = entries.iter().find(in_area) {
-        return place_of(span, e, entries.len());
+        return (place_of(span, e, entries.len()), !listed);
     }
     match states.first() {
         // (Not when the name is that of places in two countries: "Georgia".)
-        Some(s) if !listed && area(s) && states.iter().all(|o| o.country == s.country) => unlisted_town(doc, span, s),
-        _ => place,
+        Some(s) if !listed && area(s) && states.iter().all(|o| o.country == s.country) => (unlisted_town(doc, span, s), true),
+        _ => (place, false),
     }
 }
 
@@ -704,7 +718,7 @@ fn town_before_state(doc: &Doc, i: usize) -> Option<Place> {
     if (i..=last).all(|t| is_caps_word(doc.token_text(t))) {
         let entries = gazetteer::entries(&caps_name(doc, i, last));
         if !entries.is_empty() {
-            return Some(town_of_state(doc, last + 2, place_from(span, &entries), &entries, false));
+            return Some(town_of_state(doc, last + 2, place_from(span, &entries), &entries, false).0);
         }
     }
     Some(unlisted_town(doc, span, &state))
@@ -951,8 +965,9 @@ fn division_list(doc: &Doc, i: usize) -> Option<(Vec<Place>, usize)> {
 /// longer gazetteer match) and a place suffix.
 fn suffix_place(doc: &Doc, i: usize, matched_end: Option<usize>) -> Option<Place> {
     let toks = &doc.tokens;
+    // ("Park" ends a name, "Hyde Park", and begins one, "Park Avenue".)
     let is_name_word = |t: usize| toks[t].kind == TokenKind::Word && is_capitalised(doc.token_text(t))
-        && suffix_kind(doc.token_text(t)).is_none();
+        && (suffix_kind(doc.token_text(t)).is_none() || doc.token_text(t) == "Park");
     // "the River Severn", "Loch Ness", "Mount Kenya", "Fort Hood": a feature word, then its name (not
     // inside a longer name: "Mount Sinai Hospital", "the Red River Valley").
     let feature = match doc.token_text(i) {
@@ -1021,6 +1036,15 @@ fn suffix_place(doc: &Doc, i: usize, matched_end: Option<usize>) -> Option<Place
                         | "Sewer" | "Service" | "Market" | "Court" | "Judicial" | "Congressional" | "Legislative"
                 )
             {
+                return None;
+            }
+            // "Ewood Park", "Griffith Park", but not "President Park" or "Linda Park", people,
+            // unless a place's preposition comes before ("at Victoria Park").
+            if next == "Park" && j == i && {
+                let w = doc.token_text(i);
+                let at = i > 0 && matches!(doc.token_text(i - 1), "at" | "in" | "near" | "to" | "from" | "through" | "into");
+                crate::people::is_title_word(w) || (crate::lexicon::first_name(w).is_some() && !at)
+            } {
                 return None;
             }
             // "Rep. Torrey Westrom, R-Elbow Lake,": a party label is not part of the name.
@@ -1457,6 +1481,11 @@ mod tests {
         // A name both a country's and a state's: the town's entry in either will do.
         let t = "The rally in Athens, Georgia, drew a crowd.";
         assert_eq!(resolved(t, "Athens").0, Some("US"));
+        // What the text says of a town outweighs the country its other places lie in.
+        let t = "MANCHESTER, England — The club flew to Cincinnati, then to Akron and Dayton in Ohio.";
+        assert_eq!(resolved(t, "MANCHESTER").0, Some("GB"));
+        let t = "From Glasgow, Ky., the band went on to Leeds, Sheffield, York and Hull.";
+        assert_eq!(resolved(t, "Glasgow").0, Some("US"));
         // The town placed so is that town at its other mentions.
         let t = "KESWICK, England — Water rose in Keswick overnight.";
         let p = find(&Doc::new(t));
