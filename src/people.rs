@@ -1174,7 +1174,17 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
         } {
             n += 1;
         }
-        if n < toks.len() && crate::text::with_lower(doc.token_text(n), attribution::is_cue_word) && !headline && !inverted {
+        // (Not a lone word after a place's preposition, whose apposition belongs to the one
+        // named before it: "a farmer from Kesselby, who asked not to be named, said …", "a
+        // Muslim from Vanni, who …".)
+        let after_place_word = name_words.len() == 1 && first > 0 && matches!(doc.token_text(first - 1), "from" | "in" | "of" | "at" | "near" | "to");
+        if n < toks.len() && crate::text::with_lower(doc.token_text(n), attribution::is_cue_word) && !headline && !inverted && !(comma && after_place_word) {
+            evidence = evidence.max(2);
+        }
+        // "Yeltsin, who is on holiday, …": a relative "who" right after the name's comma (not
+        // for a plural, "the Mormons, who …", a group).
+        let plural = last_word.ends_with('s') && !lexicon::is_surname(last_word);
+        if comma && !headline && !plural && !after_place_word && doc.tokens.get(last + 2).is_some_and(|t| doc.slice(t.span) == "who") {
             evidence = evidence.max(2);
         }
         // A lone word that opens its sentence before a verb only people do: "Netanyahu met
@@ -1524,7 +1534,7 @@ pub fn find(doc: &Doc, places: &[Place]) -> People {
         // "Madame St. Aubert" (a social honorific, always); "Dr. Okafor" only when the text
         // never gives more of the name. It is part of the canonical name only in that case.
         let (shown, named) = match honorific_before(doc, m.first) {
-            Some(h) if b.entity.kind == EntityKind::Person && h >= m.full_first => {
+            Some(h) if b.entity.kind == EntityKind::Person && (h >= m.full_first || is_social_honorific(doc.token_text(h))) => {
                 let with = Span::new(doc.tokens[h].span.start, m.span.end);
                 let known_by = one_word[m.entity]
                     || (m.first == m.last && b.first_name.as_deref() == Some(name_key(doc.token_text(m.first)).as_str()));
@@ -1714,6 +1724,22 @@ mod tests {
         assert_eq!(role("Ann Roe, a spokeswoman for the ministry, said so.", "Ann Roe").as_deref(), Some("a spokeswoman for the ministry"));
         assert_eq!(role("70 Fred Castell, Steve Brannock, Colin Arbery (Britain)\n\nSOCCER - HOSTS WIN", "Fred Castell"), None);
         assert_eq!(role("70 Fred Castell, Steve Brannock, Colin Arbery (Britain)\n\nSOCCER - HOSTS WIN", "Steve Brannock"), None);
+    }
+
+    #[test]
+    fn a_relative_who_after_a_lone_name_makes_a_person() {
+        let text = "Tavrov, who chairs the council, left early. The Pellinghams, who own the club, stayed. A farmer from Kesselby, who asked not to be named, agreed.";
+        assert_eq!(people(text), ["Tavrov"]);
+    }
+
+    #[test]
+    fn an_honorific_of_address_is_shown_with_every_mention() {
+        // The second mention alone gives the evidence; the first joins it and still shows "Aunt".
+        let text = "Love to Aunt Wilhelmina; how good of her to come.\n\n\"Who knows, Aunt Wilhelmina, who knows?\"";
+        let doc = Doc::new(text);
+        let found = find(&doc, &[]);
+        let shown: Vec<&str> = found.entities.iter().flat_map(|e| &e.mentions).map(|m| m.span.text(text)).collect();
+        assert_eq!(shown, ["Aunt Wilhelmina", "Aunt Wilhelmina"]);
     }
 
     #[test]
