@@ -1244,8 +1244,10 @@ impl<'a, 'd> Ctx<'a, 'd> {
         if b <= a + 4 || b - a > 120 || (a..b).any(|t| self.quote_of[t].is_some() || crate::text::is_quote_mark(self.word(t))) {
             return None;
         }
-        // Right after a quotation the cue is that quotation's ("“Q!” S declared, …").
-        if a > 0 && (self.quote_of[a - 1].is_some() || crate::text::is_quote_mark(self.word(a - 1))) {
+        // Right after a quotation the cue is that quotation's ("“Q!” S declared, …"), in its
+        // paragraph (a new paragraph is a new statement).
+        let para = |t: usize| self.doc.paragraph_index(self.doc.tokens[t].span.start);
+        if a > 0 && (self.quote_of[a - 1].is_some() || crate::text::is_quote_mark(self.word(a - 1))) && para(a - 1) == para(a) {
             return None;
         }
         let fin = if matches!(self.word(b - 1), "." | "!" | "?") { b - 1 } else { b };

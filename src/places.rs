@@ -251,9 +251,13 @@ pub fn find(doc: &Doc) -> Vec<Place> {
         // gazetteer matched alone is no place alone: "East"), or after a person's name and
         // age ("Krystal Hall, 19, of Gaston, and …", "Stephen Davis, of Chiefland,").
         let lone_direction = matched.as_ref().is_some_and(|m| m.0 == i && NEVER_ALONE.contains(&first));
-        let unlisted = || home_town_of_person(doc, i).or_else(|| town_after_locative(doc, i)).or_else(|| named_area(doc, i));
+        let unlisted = || {
+            home_town_of_person(doc, i).or_else(|| town_after_locative(doc, i)).or_else(|| named_area(doc, i)).or_else(|| settlement_of(doc, i))
+        };
         let town = if matched.is_none() || lone_direction { town_before_local_title(doc, i) } else { None }
-            .or_else(|| if matched.is_none() { unlisted() } else { None });
+            .or_else(|| if matched.is_none() { unlisted() } else { None })
+            // ("the province of North Ardal": a direction opens the name.)
+            .or_else(|| if lone_direction { settlement_of(doc, i) } else { None });
         if let Some(p) = town {
             let end = doc.token_at_or_after(p.span.end);
             by_state.push(p.clone());
@@ -874,6 +878,46 @@ fn town_after_locative(doc: &Doc, i: usize) -> Option<Place> {
     }
     let span = Span::new(toks[i].span.start, toks[last].span.end);
     Some(unlocated(doc, span, PlaceKind::City))
+}
+
+/// "the village of Glenridding", "the province of West Kasai", "the island of Bohol": one to
+/// three capitalised words after a noun of settlement or division and "of", none a word of an
+/// institution's name or a demonym: a place the gazetteer lacks, a town (or a division).
+fn settlement_of(doc: &Doc, i: usize) -> Option<Place> {
+    // (Cheap test first: this runs at every word no other rule took.)
+    if i < 2 || doc.token_text(i - 1) != "of" {
+        return None;
+    }
+    let kind = match doc.token_text(i - 2) {
+        "village" | "town" | "city" | "hamlet" | "suburb" | "township" | "port" => PlaceKind::City,
+        "province" | "district" | "state" | "region" | "island" | "county" => PlaceKind::Region,
+        _ => return None,
+    };
+    let toks = &doc.tokens;
+    let word = |t: usize| {
+        toks.get(t).is_some_and(|tok| tok.kind == TokenKind::Word) && {
+            let w = doc.token_text(t);
+            is_capitalised(w)
+                && !is_caps_word(w)
+                && w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+                && !crate::lexicon::is_demonym(w)
+                && !crate::people::is_institution_word(w)
+                && !crate::people::is_org_name(w)
+        }
+    };
+    if !word(i) || matches!(doc.token_text(i), "The" | "A" | "An") {
+        return None;
+    }
+    let mut last = i;
+    while last < i + 2 && word(last + 1) && tight(doc, last, last + 1) {
+        last += 1;
+    }
+    // (Not the head of a longer name: "the city of Brelton Police", "town of Mais Hall".)
+    if toks.get(last + 1).is_some_and(|t| t.kind == TokenKind::Word && is_capitalised(doc.slice(t.span))) {
+        return None;
+    }
+    let span = Span::new(toks[i].span.start, toks[last].span.end);
+    Some(unlocated(doc, span, kind))
 }
 
 /// "in the Hardeetown area", "the Holly Heights neighborhood": one to three capitalised
