@@ -331,8 +331,13 @@ fn make(text: &str, open: Mark, end: usize, close_len: usize, closed: bool, cont
     }
     let words = text[content.start..content.end].split_whitespace().count();
     if open.family == Family::Single && words < 2 {
-        // 'n', 'em: single marks around one word are far more often apostrophes.
-        return None;
+        // 'n', 'em: single marks around one word are far more often apostrophes, but for a
+        // capitalised word with its own punctuation inside the marks: ‘Yes,’ ‘Edith!’
+        let word = &text[content.start..content.end];
+        let spoken = word.chars().next().is_some_and(char::is_uppercase) && word.ends_with([',', '.', '!', '?']) && closed;
+        if !spoken {
+            return None;
+        }
     }
     let kind = guess_kind(&text[content.start..content.end]);
     Some(Found { span: Span::new(open.pos, end), content, closed, continues, kind })
@@ -391,6 +396,14 @@ mod tests {
         assert_eq!(quotes("''We won,'' she said."), ["''We won,''"]);
         assert_eq!(quotes("``We won,'' she said."), ["``We won,''"]);
         assert_eq!(quotes("‘It’s the farmers’ turn now,’ said Ruth."), ["‘It’s the farmers’ turn now,’"]);
+    }
+
+    #[test]
+    fn one_spoken_word_in_single_marks() {
+        assert_eq!(quotes("‘Yes,’ said my mother, faintly."), ["‘Yes,’"]);
+        assert_eq!(quotes("'Joseph!' he shouted."), ["'Joseph!'"]);
+        // Around one word without its own punctuation, single marks are apostrophes.
+        assert!(quotes("rock ’n’ roll in the ’90s, with ’em all.").is_empty());
     }
 
     #[test]
