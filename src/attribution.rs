@@ -1706,6 +1706,17 @@ fn naming_verb(doc: &Doc, f: &Found) -> Option<usize> {
         })
 }
 
+/// Is `cue` a plain verb of saying followed by a noun phrase that is someone: "said the
+/// visitor", "cried my mother", "asked a voice"?
+fn said_by_someone(doc: &Doc, cue: Option<Span>) -> bool {
+    let Some(cue) = cue else { return false };
+    let t = doc.token_at_or_after(cue.start);
+    let verb = crate::text::with_lower(doc.token_text(t), |l| {
+        matches!(l, "said" | "says" | "asked" | "cried" | "replied" | "answered" | "exclaimed" | "whispered" | "shouted" | "called" | "muttered" | "added")
+    });
+    verb && doc.tokens.get(t + 1).is_some_and(|n| matches!(doc.slice(n.span), "the" | "a" | "an" | "my" | "his" | "her" | "our" | "their" | "your"))
+}
+
 /// Nouns for what someone said, when a possessive names who: "Smith’s claim that …".
 static SPEECH_NOUNS: WordSet = WordSet::new(&[
     "claim", "claims", "comment", "comments", "remark", "remarks", "statement", "promise", "pledge", "vow", "call",
@@ -2069,9 +2080,12 @@ pub fn attribute(doc: &Doc, found: &[Found], people: &People) -> (Vec<Quote>, Ve
         // Speech after all: a name-shaped quote governed by a cue in a Title-Case sentence, or
         // one with a speech verb and a speaker right beside it (“Word is,” Trump said).
         if f.kind == QuoteKind::NonSpeech {
+            // ("“Miss Trotwood,” said the visitor": a verb of speech right after the quotation
+            // with a subject we cannot name is enough.)
             let adjacent = found_attr.as_ref().is_some_and(|a| {
                 matches!(a.rule, Rule::QuoteCueSpeaker | Rule::QuoteSpeakerCue | Rule::SpeakerCueQuote | Rule::SpeakerColon | Rule::DashSpeaker)
-                    && matches!(a.subject, Subject::Name(_) | Subject::Relative(..) | Subject::Pronoun(..) | Subject::Role(_))
+                    && (matches!(a.subject, Subject::Name(_) | Subject::Relative(..) | Subject::Pronoun(..) | Subject::Role(_) | Subject::Narrator(_))
+                        || (a.rule == Rule::QuoteCueSpeaker && matches!(a.subject, Subject::Other) && said_by_someone(doc, a.cue)))
             });
             if adjacent {
                 q.kind = QuoteKind::Direct;
