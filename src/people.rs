@@ -242,6 +242,11 @@ fn team_or_firm(doc: &Doc, name_words: &[usize]) -> bool {
     if name_words.len() < 2 || gazetteer::reach(doc.token_text(name_words[0])) == 0 {
         return false;
     }
+    // After a person's role in lower case it is a person: "Turkey's coach Fatih Terim" (Fatih
+    // is a district of Istanbul), "the striker Bergen Olsen".
+    if name_words[0] > 0 && ROLE_NOUNS.contains(doc.token_text(name_words[0] - 1)) {
+        return false;
+    }
     let text_of = |a: usize, b: usize| Span::new(doc.tokens[name_words[a]].span.start, doc.tokens[name_words[b - 1]].span.end).text(doc.text);
     let Some(m) = (1..name_words.len()).rev().find(|&m| {
         let place = text_of(0, m);
