@@ -932,7 +932,25 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
                 doc.token_text(t).chars().count() == 1
                     && !(t > 0 && doc.token_text(t - 1) == "." && toks[t - 1].span.end == toks[t].span.start)
             };
-            if (k..i).all(|j| lexicon::first_name(doc.token_text(words[j])).is_none()) && !is_initial(i - 1) {
+            // (Words before it that can only be a name keep their place in it: "Farouk Ben
+            // Mustapha", where "Ben" is a first name as well as "son of".)
+            let name_only = |j: usize| {
+                let w = doc.token_text(words[j]);
+                w.chars().count() > 2
+                    && !is_all_caps(w)
+                    && !is_common(w, vocab)
+                    && !is_title_word(w)
+                    && !lexicon::is_demonym(w)
+                    && !gazetteer::is_place(w)
+                    && !is_org_word(w)
+                    // (Every part of a hyphenated name capitalised: "Jean-Yves", not "Editor-in-Chief".)
+                    && w.split('-').all(|p| p.chars().next().is_some_and(char::is_uppercase))
+            };
+            // (Only where the name is plainly not English: an accented word before, "José
+            // Antonio Meade", or a particle that is also a first name, "Ben", "Al".)
+            let foreign = (k..i).any(|j| doc.token_text(words[j]).chars().any(|c| c.is_alphabetic() && !c.is_ascii()))
+                || matches!(doc.token_text(words[i]), "Ben" | "Bin" | "Al" | "El" | "Abu" | "Ibn" | "Abdel" | "Abd" | "Le" | "La" | "De" | "Van" | "Von");
+            if (k..i).all(|j| lexicon::first_name(doc.token_text(words[j])).is_none()) && !is_initial(i - 1) && !((k..i).all(name_only) && foreign) {
                 full_k.get_or_insert(k);
                 k = i;
             }
