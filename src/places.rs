@@ -701,6 +701,32 @@ fn name_word_at(doc: &Doc, t: usize) -> bool {
         && !crate::people::never_starts_a_name(doc.token_text(t))
 }
 
+/// "HARBOURTON, England —", "ELKVILLE, Ontario (Reuters) -": a dateline in capitals at the
+/// head of a paragraph, words `i..=last` and a comma, then a country or division written in
+/// full and a dash, a parenthesis or a date: a town too small for the gazetteer, placed at
+/// that country or division.
+fn dateline_town(doc: &Doc, i: usize, last: usize) -> Option<Place> {
+    let toks = &doc.tokens;
+    let starts_paragraph = i == 0 || doc.text[toks[i - 1].span.end..toks[i].span.start].contains('\n');
+    if !starts_paragraph || !(i..=last).all(|t| is_caps_word(doc.token_text(t)) && doc.token_text(t).chars().count() >= 3) {
+        return None;
+    }
+    let (areas, end) = place_name_span_at(doc, last + 2)?;
+    let area = areas.first().filter(|a| {
+        // (Not a name of areas in two countries, "Georgia"; towns of the name do not count.)
+        matches!(a.kind, PlaceKind::Country | PlaceKind::Region)
+            && a.country.is_some()
+            && !a.common_word
+            && areas.iter().filter(|o| o.kind != PlaceKind::City).all(|o| o.country == a.country)
+    })?;
+    let after = toks.get(end + 1).map(|t| doc.slice(t.span));
+    let dated = toks.get(end + 1).is_some_and(|t| t.kind == TokenKind::Number);
+    if !(dated || matches!(after, Some("—" | "–" | "-" | "--" | "(" | "\u{2015}"))) {
+        return None;
+    }
+    Some(unlisted_town(doc, Span::new(toks[i].span.start, toks[last].span.end), area))
+}
+
 /// "Glasgow, Ky.": one or two capitalised words that name nothing else, a comma, and a state
 /// or province abbreviation; the words are a town of that state.
 fn town_before_state(doc: &Doc, i: usize) -> Option<Place> {
@@ -715,8 +741,10 @@ fn town_before_state(doc: &Doc, i: usize) -> Option<Place> {
     if doc.token_text(last).contains('-') || toks.get(last + 1).map(|t| doc.slice(t.span)) != Some(",") {
         return None;
     }
-    let (state, _) = state_abbreviation(doc, last + 2)?;
     let span = Span::new(toks[i].span.start, toks[last].span.end);
+    let Some((state, _)) = state_abbreviation(doc, last + 2) else {
+        return dateline_town(doc, i, last);
+    };
     // A dateline in capitals names a listed town too ("DALTON, Ga."): that town, in the
     // state's country, rather than an unlisted one at the state's coordinates.
     if (i..=last).all(|t| is_caps_word(doc.token_text(t))) {
