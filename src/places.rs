@@ -111,7 +111,7 @@ fn suffix_kind(w: &str) -> Option<PlaceKind> {
         "County" | "Parish" | "Province" | "Oblast" | "Township" | "Borough" | "District" | "Region" | "Prefecture"
         | "Valley" | "Mountains" | "Island" | "Islands" | "Basin" | "Plateau" | "Desert" => PlaceKind::Region,
         "Street" | "Avenue" | "Drive" | "Road" | "Boulevard" | "Lane" | "Highway" | "Parkway" | "Square" | "Plaza"
-        | "Bridge" | "Airport" | "Canyon" | "Park" => PlaceKind::Landmark,
+        | "Bridge" | "Airport" | "Canyon" | "Park" | "Stadium" | "Arena" | "Cathedral" => PlaceKind::Landmark,
         "River" | "Creek" | "Lake" | "Bay" => PlaceKind::WaterBody,
         _ => return None,
     })
@@ -1117,6 +1117,15 @@ fn suffix_place(doc: &Doc, i: usize, matched_end: Option<usize>) -> Option<Place
                 let at = i > 0 && matches!(doc.token_text(i - 1), "at" | "in" | "near" | "to" | "from" | "through" | "into");
                 crate::people::is_title_word(w) || (crate::lexicon::first_name(w).is_some() && !at)
             } {
+                return None;
+            }
+            // A venue ("Fisht Stadium", "Volgograd Arena", "Manila Cathedral"), but not the
+            // end of a longer name ("Bank of America Stadium") nor a club's ground named
+            // after the club ("the Gainesville Riding Club Arena": Gainesville is the place).
+            if matches!(next, "Stadium" | "Arena" | "Cathedral")
+                && ((i > 0 && doc.token_text(i - 1) == "of")
+                    || (i..=j).any(|t| crate::people::is_institution_word(doc.token_text(t)) || matches!(doc.token_text(t), "Club" | "Association" | "Society")))
+            {
                 return None;
             }
             // "Rep. Torrey Westrom, R-Elbow Lake,": a party label is not part of the name.
