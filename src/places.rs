@@ -99,6 +99,7 @@ fn is_caps_word(w: &str) -> bool {
 static ORG_BEFORE_OF: WordSet = WordSet::new(&[
     "University", "College", "Bank", "Museum", "Institute", "Academy", "School", "Archdiocese", "Diocese",
     "Chamber", "Library", "Orchestra", "Council", "Church", "Hospital", "Ministry", "Department", "Bureau",
+    "Society", "Journal", "Corps",
 ]);
 
 /// The words between a town and "Airport" in the name of the town's airport: "Vancouver
