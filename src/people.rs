@@ -209,6 +209,13 @@ fn is_function_word(w: &str) -> bool {
         | "Of" | "With" | "As" | "After" | "Before" | "While" | "When" | "Since" | "Despite" | "Although" | "Though"
         | "Meanwhile" | "However" | "According" | "Indeed" | "Even" | "Both" | "Neither" | "Either")
         || crate::text::with_lower(w, attribution::is_cue_word)
+        || is_first_person_contraction(w)
+}
+
+/// "I’ll", "I'm", "I’ve", "I'd": the pronoun I and a verb, capitalised as I always is.
+fn is_first_person_contraction(w: &str) -> bool {
+    let rest = w.strip_prefix("I’").or_else(|| w.strip_prefix("I'"));
+    rest.is_some_and(|r| matches!(r, "ll" | "m" | "ve" | "d"))
 }
 
 /// Does `w` never begin a name (a function word, weekday, month, …)? For other layers.
@@ -414,7 +421,7 @@ fn word_as_given_name(doc: &Doc, toks: &[crate::text::Token], words: &[usize], k
 
 /// A capitalised word that is an ordinary English word here, not a name.
 fn is_common(w: &str, vocab: &Vocabulary) -> bool {
-    if NOT_NAMES.contains(&w) {
+    if NOT_NAMES.contains(&w) || is_first_person_contraction(w) {
         return true;
     }
     let lower = crate::text::lower(w);
@@ -1747,6 +1754,11 @@ mod tests {
         assert_eq!(role("Ann Roe, a spokeswoman for the ministry, said so.", "Ann Roe").as_deref(), Some("a spokeswoman for the ministry"));
         assert_eq!(role("70 Fred Castell, Steve Brannock, Colin Arbery (Britain)\n\nSOCCER - HOSTS WIN", "Fred Castell"), None);
         assert_eq!(role("70 Fred Castell, Steve Brannock, Colin Arbery (Britain)\n\nSOCCER - HOSTS WIN", "Steve Brannock"), None);
+    }
+
+    #[test]
+    fn i_and_a_verb_is_nobody() {
+        assert!(people("“I’ll tell you my opinion,” he said. I'm here, and I’ve seen it. I'd say so.").is_empty());
     }
 
     #[test]
