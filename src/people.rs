@@ -201,6 +201,7 @@ static NOT_NAMES: WordSet = WordSet::new(&[
     "Accusations", "Reactions", "Seeking", "Ongoing", "Urgency", "Peace", "Deal", "War", "Center", "Centre",
     "Republican", "Republicans", "Democrat", "Democrats", "Democratic", "Conservative", "Labour", "Liberal",
     "Islamic", "Muslim", "Christian", "Jewish", "Catholic", "Covid", "COVID", "Coronavirus", "Ebola", "Zika",
+    "Bible", "Koran", "Quran", "Torah", "Gospel",
 ]);
 
 /// Words that open a capitalised run without being part of a name or an organisation.
@@ -1754,6 +1755,11 @@ mod tests {
         assert_eq!(role("Ann Roe, a spokeswoman for the ministry, said so.", "Ann Roe").as_deref(), Some("a spokeswoman for the ministry"));
         assert_eq!(role("70 Fred Castell, Steve Brannock, Colin Arbery (Britain)\n\nSOCCER - HOSTS WIN", "Fred Castell"), None);
         assert_eq!(role("70 Fred Castell, Steve Brannock, Colin Arbery (Britain)\n\nSOCCER - HOSTS WIN", "Steve Brannock"), None);
+    }
+
+    #[test]
+    fn scripture_is_nobody() {
+        assert!(people("As the Bible says, the meek shall inherit. He quoted the Koran and the Torah.").is_empty());
     }
 
     #[test]
