@@ -1359,7 +1359,15 @@ fn accept(doc: &Doc, i: usize, j: usize, entries: &[Entry], sports: bool, last: 
             && crate::lexicon::first_name(word).is_some());
     let short = i == j && word.chars().count() <= 3 && !word.chars().all(|c| c.is_uppercase());
     if entries.iter().all(|e| e.common_word) || (best.common_word && i == j) || personal || short {
-        let after_preposition = prev.is_some_and(|p| PLACE_PREPOSITIONS.contains(&&*crate::text::lower(p))) && !sentence_start;
+        // ("and" is a place's context only in a list of places: "Tulsa and Jackson", not
+        // "she cried, and Mary stood".)
+        let list_and = || {
+            prev == Some("and")
+                && crate::lexicon::first_name(word).is_some()
+                && !last.is_some_and(|l| follows_in_list(doc, i, l, &[",", "and", "or"], 4))
+                && !(i >= 2 && toks[i - 2].kind == TokenKind::Word && is_capitalised(doc.token_text(i - 2)))
+        };
+        let after_preposition = prev.is_some_and(|p| PLACE_PREPOSITIONS.contains(&&*crate::text::lower(p))) && !sentence_start && !list_and();
         let state_at = |t: usize| -> bool {
             let Some(tok) = toks.get(t) else { return false };
             let w = doc.slice(tok.span);
