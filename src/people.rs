@@ -784,13 +784,7 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
     }
     // "the village of Novye Atagi", "the settlement of Kiryat Sefer": a place the gazetteer
     // does not know, not a person.
-    if run.first >= 2
-        && doc.token_text(run.first - 1) == "of"
-        && matches!(
-            doc.token_text(run.first - 2),
-            "village" | "town" | "city" | "settlement" | "hamlet" | "suburb" | "district" | "province" | "region" | "municipality" | "island" | "port" | "outpost"
-        )
-    {
+    if run.first >= 2 && doc.token_text(run.first - 1) == "of" && crate::places::settlement_noun(doc.token_text(run.first - 2)).is_some() {
         return Parsed::Nothing;
     }
     // "Fort Hood said": a fort or a base named after someone, not that person: a place (the

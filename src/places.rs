@@ -909,6 +909,16 @@ fn town_after_locative(doc: &Doc, i: usize) -> Option<Place> {
     Some(unlocated(doc, span, PlaceKind::City))
 }
 
+/// The kind of place a lower-case noun of settlement or division names ("village", "province"),
+/// before "of" and a name: "the village of Novye Atagi".
+pub(crate) fn settlement_noun(w: &str) -> Option<PlaceKind> {
+    Some(match w {
+        "village" | "town" | "city" | "hamlet" | "suburb" | "township" | "port" | "settlement" | "municipality" | "outpost" => PlaceKind::City,
+        "province" | "district" | "state" | "region" | "island" | "county" => PlaceKind::Region,
+        _ => return None,
+    })
+}
+
 /// "the village of Glenridding", "the province of West Kasai", "the island of Bohol": one to
 /// three capitalised words after a noun of settlement or division and "of", none a word of an
 /// institution's name or a demonym: a place the gazetteer lacks, a town (or a division).
@@ -917,11 +927,7 @@ fn settlement_of(doc: &Doc, i: usize) -> Option<Place> {
     if i < 2 || doc.token_text(i - 1) != "of" {
         return None;
     }
-    let kind = match doc.token_text(i - 2) {
-        "village" | "town" | "city" | "hamlet" | "suburb" | "township" | "port" => PlaceKind::City,
-        "province" | "district" | "state" | "region" | "island" | "county" => PlaceKind::Region,
-        _ => return None,
-    };
+    let kind = settlement_noun(doc.token_text(i - 2))?;
     let toks = &doc.tokens;
     let word = |t: usize| {
         toks.get(t).is_some_and(|tok| tok.kind == TokenKind::Word) && {
