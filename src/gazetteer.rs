@@ -348,7 +348,14 @@ fn gazetteer() -> &'static Gazetteer {
 /// Every gazetteer entry named `name` (accents folded, case kept), most prominent first.
 pub fn entries(name: &str) -> Vec<Entry> {
     let g = gazetteer();
-    g.list(g.by_name.get(fold(name).as_ref())).iter().map(|&i| g.entries[i as usize]).collect()
+    let found = g.by_name.get(fold(name).as_ref()).or_else(|| g.by_name.get(fold(&ampersand_as_and(name)?).as_ref()));
+    g.list(found).iter().map(|&i| g.entries[i as usize]).collect()
+}
+
+/// "Bosnia & Herzegovina" written with "and", the form the gazetteer keeps (`None` when the
+/// name has no ampersand between words).
+fn ampersand_as_and(name: &str) -> Option<String> {
+    name.contains(" & ").then(|| name.replace(" & ", " and "))
 }
 
 /// Entries for a name written all in lower case, only for well-known places ("kyiv").
@@ -368,7 +375,8 @@ pub fn reach(first: &str) -> usize {
 
 /// Is `name` a place name in the gazetteer?
 pub fn is_place(name: &str) -> bool {
-    gazetteer().by_name.contains_key(fold(name).as_ref())
+    let g = gazetteer();
+    g.by_name.contains_key(fold(name).as_ref()) || ampersand_as_and(name).is_some_and(|n| g.by_name.contains_key(fold(&n).as_ref()))
 }
 
 #[cfg(test)]

@@ -535,8 +535,30 @@ fn runs(doc: &Doc) -> Vec<Run> {
                 last = j;
                 continue;
             }
-            // A particle followed by a capitalised word.
             let w = doc.token_text(next);
+            // A firm's name joined by an ampersand: "Marks & Spencer", "Kempen & Co" (see
+            // `parse_run`); not "Mr & Mrs Smith".
+            // (Not two people by their first names: "Joan & Donna are …".)
+            let two_first_names = || {
+                j == first
+                    && [j, next + 1].iter().all(|&t| crate::lexicon::first_name(doc.token_text(t)).is_some())
+                    && ![j, next + 1].iter().all(|&t| crate::lexicon::is_surname(doc.token_text(t)))
+                    && !toks.get(next + 2).is_some_and(|_| doc.same_line(next + 1, next + 2) && starts_name_part(doc, next + 2))
+            };
+            if w == "&"
+                && honorific(doc.token_text(j)).is_none()
+                && next + 1 < toks.len()
+                && starts_name_part(doc, next + 1)
+                && doc.same_line(next, next + 1)
+                && honorific(doc.token_text(next + 1)).is_none()
+                && doc.token_text(next + 1) != "I"
+                && !two_first_names()
+            {
+                j = next + 1;
+                last = j;
+                continue;
+            }
+            // A particle followed by a capitalised word.
             // (Not the "st" of a cricket scorecard, "Pellow st Rafiq b Noman 12": stumped by.)
             if PARTICLES.contains(&w)
                 && next + 1 < toks.len()
@@ -820,6 +842,27 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
             )
             && gazetteer::is_place(Span::new(toks[words[lead + 1]].span.start, toks[b].span.end).text(doc.text));
         let is_place = || gazetteer::is_place(text);
+        // "Johnson & Johnson", "Kempen & Co": names joined by an ampersand are a firm, unless
+        // they are a place ("Trinidad & Tobago").
+        // (The firm starts after a word such as "Northbrook-based", and after the state or
+        // town of a public body, which stays a place: "Kentucky Fish & Wildlife".)
+        if words[lead..].len() >= 2 && (a..b).any(|t| doc.token_text(t) == "&") {
+            if is_place() {
+                return Parsed::Nothing;
+            }
+            let amp = (a..b).find(|&t| doc.token_text(t) == "&").expect("found above");
+            let mut start = lead;
+            while words[start] + 1 < amp && {
+                let w = doc.token_text(words[start]);
+                w.split_once('-').is_some_and(|(_, tail)| tail.starts_with(char::is_lowercase))
+                    || (!crate::text::with_lower(w, crate::lexicon::is_common_word)
+                        && !crate::lexicon::is_surname(w)
+                        && gazetteer::entries(w).first().is_some_and(|e| matches!(e.kind, PlaceKind::Region | PlaceKind::Country)))
+            } {
+                start += 1;
+            }
+            return Parsed::Org { first: words[start], last: b };
+        }
         // (A place whose name ends like an organisation's is still a place: "the West Bank",
         // "the Gaza Strip", "the Soviet Union".)
         if (ORG_NAMES.contains(&text) || org_head || club || team_or_firm(doc, &words[lead..])) && !is_place() {
