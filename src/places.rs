@@ -906,7 +906,7 @@ fn town_after_locative(doc: &Doc, i: usize) -> Option<Place> {
     let toks = &doc.tokens;
     let last = if name_word_at(doc, i + 1) && tight(doc, i, i + 1) { i + 1 } else { i };
     let after = toks.get(last + 1).map(|t| doc.slice(t.span));
-    if !matches!(after, Some("," | "." | ";" | "and")) {
+    if !matches!(after, Some("," | "." | ";" | "and" | "that" | "on" | "where" | "after" | "before" | "last" | "since" | "when")) {
         return None;
     }
     // ("in Jarndyce and Jarndyce": a lawsuit, named after its parties.)
