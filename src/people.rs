@@ -882,6 +882,12 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
             && matches!(doc.token_text(w - 2), "”" | "\"" | "’" | "'" | "''")
             && crate::text::with_lower(doc.token_text(w - 1), attribution::is_cue_word)
     };
+    // ("Dean Jones", "Dean Kerridge": the given name, before a surname alone; "Dean Maria
+    // Ortiz", "the Dean of Arts": the title.)
+    let given_dean = words.len() == 2
+        && doc.token_text(words[0]) == "Dean"
+        && words[0] == run.first
+        && !(run.first > 0 && matches!(doc.token_text(run.first - 1), "the" | "The" | "a" | "A"));
     let mut gender = Gender::Unknown;
     let mut evidence = 0u8;
     let mut k = 0;
@@ -916,7 +922,7 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
                 k += 2;
                 continue;
             }
-            if is_title_word(w) || lexicon::is_demonym(w) || (is_all_caps(w) && gazetteer::is_place(w)) {
+            if (is_title_word(w) && !(k == 0 && given_dean)) || lexicon::is_demonym(w) || (is_all_caps(w) && gazetteer::is_place(w)) {
                 if is_title_word(w) {
                     evidence = 3;
                 }
@@ -955,7 +961,8 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
     // A title deeper in the run ("Ukrainian President Volodymyr Zelenskyy"): the name follows the last one.
     if let Some(j) = (k..words.len().saturating_sub(1)).rev().find(|&j| {
         let w = doc.token_text(words[j]);
-        (is_title_word(w) && !matches!(w, "of" | "the" | "for" | "and" | "US" | "UN" | "EU" | "UK")) || honorific(w).is_some()
+        (is_title_word(w) && !matches!(w, "of" | "the" | "for" | "and" | "US" | "UN" | "EU" | "UK") && !(j == 0 && given_dean))
+            || honorific(w).is_some()
     }) {
         if let Some(g) = honorific(doc.token_text(words[j])) {
             if g != Gender::Unknown {
