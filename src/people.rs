@@ -1226,7 +1226,8 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
     }
     // "Scorers: Ronaldo (23rd minute), Bebeto (67)", "Referee: Pierluigi Collina": the names
     // of a line of a match report that opens with a list word and a colon are people's.
-    if !headline && (listed_in_match_line(listed, first) || in_batting_line(doc, run.first) || scorer_in_parentheses(doc, first, last)) {
+    let in_match_list = !headline && (listed_in_match_line(listed, first) || in_batting_line(doc, run.first) || scorer_in_parentheses(doc, first, last));
+    if in_match_list {
         evidence = evidence.max(2);
     }
     // A speech verb right after the name ("…, said Juliette Touma": not when a name follows
@@ -1310,7 +1311,9 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
             // (A town named like nobody that "says" something is the town: "Gainesville says no
             // to discrimination"; "Scarborough said" is a person, a surname.)
             let named_like_someone = lexicon::first_name(text).is_some() || lexicon::is_surname(text);
-            let speaks = evidence >= 2 && !headline && (named_like_someone || titled);
+            // (A scorer's or a batsman's place in a match report is a person's too, whatever
+            // town shares the name: "( Sheringham 12 , Howells 77 )".)
+            let speaks = evidence >= 2 && !headline && (named_like_someone || titled || in_match_list);
             if !major {
                 return Parsed::Person { first, last, full_first: first, gender, role: None, evidence: if speaks { 2 } else { 0 } };
             }
