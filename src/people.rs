@@ -159,6 +159,7 @@ static ORG_NAMES: WordSet = WordSet::new(&[
     // Firms named like people.
     "Goldman Sachs", "Morgan Stanley", "Merrill Lynch", "Lehman Brothers", "Salomon Brothers", "Bear Stearns",
     "Dean Witter", "Smith Barney", "Paine Webber", "Dow Jones", "Philip Morris", "JP Morgan", "J.P. Morgan",
+    "Hang Seng", "Jardine Matheson", "Charles Schwab", "Edward Jones", "Arthur Andersen",
 ]);
 
 /// What a company has, after its name and "’s" ("Tesla’s headquarters").
