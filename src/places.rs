@@ -1318,6 +1318,11 @@ fn accept(doc: &Doc, i: usize, j: usize, entries: &[Entry], sports: bool, last: 
             return None;
         }
     }
+    // "the Gulf" is the Persian Gulf with its article and with no more name after it (not
+    // "the Gulf War", "Gulf Air", "the Gulf of Alaska", "a gulf").
+    if i == j && doc.token_text(i) == "Gulf" && !(matches!(prev, Some("the" | "The")) && !next.is_some_and(|n| is_capitalised(n) || n == "of")) {
+        return None;
+    }
     if i == j && NEVER_ALONE.contains(&doc.token_text(i)) {
         return None;
     }
