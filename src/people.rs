@@ -793,9 +793,92 @@ fn compound_demonym(a: &str, b: &str) -> bool {
     })
 }
 
+/// What kind of sports copy a text is, for the rules of match reports.
+#[derive(Clone, Copy)]
+struct Sports {
+    /// A match report of any game ([`crate::places::is_sports_report`]).
+    any: bool,
+    /// One of football (goals and penalties): where "X beat Y 2-1" names teams, not players
+    /// as in tennis.
+    football: bool,
+}
+
+impl Sports {
+    fn of(doc: &Doc) -> Sports {
+        let any = crate::places::is_sports_report(doc);
+        let football = any
+            && ["goal", "striker", "midfielder", "goalkeeper", "penalty", "equaliser", "equalizer", "halftime", "half-time"]
+                .iter()
+                .any(|w| doc.text.contains(w));
+        Sports { any, football }
+    }
+}
+
+/// Is a score at token `t` ("2-1", "2 - 1")?
+fn score_at(doc: &Doc, t: usize) -> bool {
+    let small = |k: usize| k < doc.tokens.len() && doc.tokens[k].kind == TokenKind::Number && doc.token_text(k).len() <= 2;
+    let w = if t < doc.tokens.len() { doc.token_text(t) } else { return false };
+    let joined = w.split_once(['-', '–']).is_some_and(|(a, b)| {
+        !a.is_empty() && a.len() <= 2 && a.bytes().all(|c| c.is_ascii_digit()) && !b.is_empty() && b.len() <= 2 && b.bytes().all(|c| c.is_ascii_digit())
+    });
+    joined || (small(t) && t + 2 < doc.tokens.len() && matches!(doc.token_text(t + 1), "-" | "–") && small(t + 2))
+}
+
+/// Is the lone name at token `t` a team, beside a result verb with the score after it:
+/// "Chelsea beat Everton 2-1", "Everton lost 2-1"?
+fn team_beside_result(doc: &Doc, t: usize) -> bool {
+    let verb = |k: usize| k < doc.tokens.len() && crate::text::with_lower(doc.token_text(k), |l| crate::places::RESULT_VERBS.contains(&l));
+    (t > 0 && verb(t - 1) && score_at(doc, t + 1))
+        || (verb(t + 1) && (score_at(doc, t + 2) || (t + 3 < doc.tokens.len() && score_at(doc, t + 3))))
+}
+
+/// Lower-case words for a player's position or standing, before a lone name in sports copy.
+static PLAYER_ROLES: WordSet = WordSet::new(&[
+    "goalkeeper", "keeper", "striker", "defender", "midfielder", "winger", "forward", "substitute", "captain",
+    "skipper", "playmaker", "batsman", "bowler", "opener", "spinner", "pitcher", "quarterback", "teammate",
+    "team-mate", "compatriot", "countryman", "fullback", "full-back", "sweeper", "centre-back", "debutant",
+]);
+
+/// What players do, right after a lone name in sports copy.
+static PLAYER_ACTS: WordSet = WordSet::new(&[
+    "scored", "struck", "netted", "headed", "equalised", "equalized", "volleyed", "converted", "saved", "limped",
+    "fired", "curled", "tapped", "slotted", "blasted", "chipped", "nodded", "hit", "bowled", "batted", "homered",
+    "pitched", "doubled", "singled", "served", "double-faulted",
+]);
+
+/// Is the lone name at tokens `first..=last` a player's by its context: after a player's
+/// role, before what players do (or before "and" and another name that does it, "Hinchcliffe
+/// and Unsworth were booked"), or after "a pass from", "a cross from", "through"?
+fn player_context(doc: &Doc, first: usize, last: usize) -> bool {
+    let toks = &doc.tokens;
+    let text = |k: usize| if k < toks.len() { doc.token_text(k) } else { "" };
+    if first > 0 && PLAYER_ROLES.contains(text(first - 1)) {
+        return true;
+    }
+    let act_at = |k: usize| {
+        PLAYER_ACTS.contains(text(k))
+            || (matches!(text(k), "was" | "were") && matches!(text(k + 1), "booked" | "cautioned" | "sent" | "substituted" | "injured"))
+    };
+    let next = last + 1;
+    if act_at(next) && !team_beside_result(doc, first) {
+        return true;
+    }
+    // "Hinchcliffe and Unsworth were booked", "Sutton and Gallacher scored".
+    if text(next) == "and" && starts_name_part(doc, next + 1) && !starts_name_part(doc, next + 2) && act_at(next + 2) {
+        return true;
+    }
+    if first > 0 && text(first - 1) == "and" && first >= 2 && starts_name_part(doc, first - 2) && act_at(next) {
+        return true;
+    }
+    first >= 2
+        && matches!(text(first - 1), "from" | "through")
+        && matches!(text(first - 2), "pass" | "cross" | "header" | "goal" | "strike" | "shot" | "penalty" | "kick" | "free-kick" | "volley" | "corner" | "through" | "goals")
+        || (first >= 1 && text(first - 1) == "through" && matches!(text(first.saturating_sub(2)), "equalised" | "equalized" | "led" | "scored"))
+}
+
 /// Strip titles and common words from a run and decide what it names.
 /// (`listed`: the lines of [`match_list_lines`].)
-fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_longest: usize, headline: bool, listed: &[(usize, usize)]) -> Parsed {
+fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_longest: usize, headline: bool, listed: &[(usize, usize)], sports: Sports) -> Parsed {
     let toks = &doc.tokens;
     let words: Vec<usize> = (run.first..=run.last).filter(|&k| toks[k].kind == TokenKind::Word).collect();
     if words.is_empty() {
@@ -1097,6 +1180,16 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
     if ORG_NAMES.contains(&text) || (name_words.len() >= 2 && ORG_HEADS.contains(&last_word)) {
         return Parsed::Org { first, last };
     }
+    // "Chelsea beat Everton 2-1": in a football report, a lone name beside a result verb with
+    // a score after it is a team.
+    // (A nation stays a place: see the places layer.)
+    let nation = || {
+        matches!(text, "England" | "Scotland" | "Wales")
+            || gazetteer::entries(text).first().is_some_and(|e| e.kind == PlaceKind::Country)
+    };
+    if sports.football && !headline && name_words.len() == 1 && team_beside_result(doc, first) && !nation() {
+        return Parsed::Org { first, last };
+    }
     // "a circle called the Inner Ring", "near the Bat Cave": after a lower-case "the",
     // words in Title Case with no title, no known first name and no place in them name a
     // thing, not a person. Initials ("the U.N.") and names with a place in them ("the
@@ -1228,6 +1321,13 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
     // "Scorers: Ronaldo (23rd minute), Bebeto (67)", "Referee: Pierluigi Collina": the names
     // of a line of a match report that opens with a list word and a colon are people's.
     let in_match_list = !headline && (listed_in_match_line(listed, first) || in_batting_line(doc, run.first) || scorer_in_parentheses(doc, first, last));
+    if in_match_list {
+        evidence = evidence.max(2);
+    }
+    // In a match report, a lone name after a player's role ("goalkeeper Southall"), before
+    // what only players do ("Zola struck again", "Speed limped off", "Hinchcliffe and
+    // Unsworth were booked") or after "a pass from" is a player's.
+    let in_match_list = in_match_list || (sports.any && !headline && name_words.len() == 1 && player_context(doc, first, last));
     if in_match_list {
         evidence = evidence.max(2);
     }
@@ -1376,11 +1476,12 @@ pub fn find(doc: &Doc, places: &[Place]) -> People {
     let places_longest = crate::model::max_len(places, |p| p.span);
     let headlines: Vec<bool> = doc.sentences.iter().map(|s| title_case_with(doc, *s, &vocab)).collect();
     let listed = match_list_lines(doc);
+    let sports = Sports::of(doc);
     let parsed: Vec<Parsed> = runs(doc)
         .iter()
         .map(|r| {
             let headline = doc.sentence_index(doc.tokens[r.first].span.start).is_some_and(|i| headlines[i]);
-            parse_run(doc, r, &vocab, places, places_longest, headline, &listed)
+            parse_run(doc, r, &vocab, places, places_longest, headline, &listed, sports)
         })
         .collect();
 
@@ -1447,6 +1548,13 @@ pub fn find(doc: &Doc, places: &[Place]) -> People {
         }
     }
     let mut seen: HashSet<Span> = mentions.iter().map(|m| m.span).collect();
+    // In a match report, a word that names a team somewhere ("Chelsea 2 Everton 2", "beat
+    // Everton 2-1") names no player elsewhere ("Everton equalised").
+    let teams: HashSet<&str> = if sports.any {
+        parsed.iter().filter_map(|p| match p { Parsed::Org { first, last } if first == last => Some(doc.token_text(*first)), _ => None }).collect()
+    } else {
+        HashSet::new()
+    };
     // Pass 2: single words that match a known surname or first name, or that a title or
     // a speech verb marks as a person.
     // Twice: a word before the name that makes it known ("while Holmes lit his pipe" …
@@ -1462,6 +1570,9 @@ pub fn find(doc: &Doc, places: &[Place]) -> People {
             continue;
         }
         let words: Vec<&str> = (*first..=*last).filter(|&k| doc.tokens[k].kind == TokenKind::Word).map(|k| doc.token_text(k)).collect();
+        if words.len() == 1 && teams.contains(words[0]) {
+            continue;
+        }
         let key = name_key(words.last().expect("non-empty"));
         // "Mr. Corby" after "Schapelle Corby": an honorific of the other sex is another person
         // of that family (the first entity of the surname whose sex does not conflict).

@@ -37,7 +37,7 @@ static LOCAL_NOUNS: WordSet = WordSet::new(&[
     "district", "suburb", "doctor", "hospital",
 ]);
 
-const RESULT_VERBS: &[&str] = &["beat", "beats", "defeated", "defeats", "drew", "draw", "lost", "won", "edged", "thrashed", "routed", "trounced", "v", "vs"];
+pub(crate) const RESULT_VERBS: &[&str] = &["beat", "beats", "defeated", "defeats", "drew", "draw", "lost", "won", "edged", "thrashed", "routed", "trounced", "v", "vs"];
 
 /// Words that continue a place name into the name of something else: "Paris Agreement",
 /// "Washington Post", "Chicago Bulls" (the people layer finds most organisations itself).
@@ -53,7 +53,7 @@ static NAME_CONTINUATIONS: WordSet = WordSet::new(&[
 ]);
 
 /// Is `doc` a sports match report: two or more scores ("3 – 0", "2-1") and a word of the game?
-fn is_sports_report(doc: &Doc) -> bool {
+pub(crate) fn is_sports_report(doc: &Doc) -> bool {
     let toks = &doc.tokens;
     // A wire story's sports slug: "SOCCER - LEEDS HOLD CHELSEA", "CRICKET - ..." at its head.
     if sports_slug(doc.text) {
