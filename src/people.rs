@@ -801,6 +801,9 @@ struct Sports {
     /// One of football (goals and penalties): where "X beat Y 2-1" names teams, not players
     /// as in tennis.
     football: bool,
+    /// One of a game of players, not teams (tennis, boxing, squash): where "X beat Y 6-3 6-2"
+    /// names players.
+    singles: bool,
 }
 
 impl Sports {
@@ -810,7 +813,12 @@ impl Sports {
             && ["goal", "striker", "midfielder", "goalkeeper", "penalty", "equaliser", "equalizer", "halftime", "half-time"]
                 .iter()
                 .any(|w| doc.text.contains(w));
-        Sports { any, football }
+        let singles = any
+            && !football
+            && ["tennis", "TENNIS", "singles", "seed", "BOXING", "boxing", "SQUASH", "squash", "BADMINTON", "badminton"]
+                .iter()
+                .any(|w| doc.text.contains(w));
+        Sports { any, football, singles }
     }
 }
 
@@ -1327,7 +1335,10 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
     // In a match report, a lone name after a player's role ("goalkeeper Southall"), before
     // what only players do ("Zola struck again", "Speed limped off", "Hinchcliffe and
     // Unsworth were booked") or after "a pass from" is a player's.
-    let in_match_list = in_match_list || (sports.any && !headline && name_words.len() == 1 && player_context(doc, first, last));
+    // In tennis, the one beaten by a score is a player too ("who beat Kafelnikov 6-3 6-2").
+    let in_match_list = in_match_list
+        || (sports.any && !headline && name_words.len() == 1 && player_context(doc, first, last))
+        || (sports.singles && !headline && name_words.len() == 1 && team_beside_result(doc, first));
     if in_match_list {
         evidence = evidence.max(2);
     }

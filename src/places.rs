@@ -91,7 +91,9 @@ pub(crate) fn is_sports_report(doc: &Doc) -> bool {
 /// Does `text` open with a news agency's sports slug, the sport in capitals and a dash
 /// ("SOCCER - ", "RUGBY UNION - ", "MOTOR RACING - ")?
 fn sports_slug(text: &str) -> bool {
+    // (Only the head of the text: a slug is at most a few words.)
     let head = text.trim_start();
+    let head = &head[..head.floor_char_boundary(24).min(head.find('\n').unwrap_or(head.len()))];
     let Some((slug, _)) = head.split_once(" - ").or_else(|| head.split_once(" -- ")) else { return false };
     SPORTS_SLUGS.contains(&slug)
 }
