@@ -348,15 +348,27 @@ fn gazetteer() -> &'static Gazetteer {
 /// Every gazetteer entry named `name` (accents folded, case kept), most prominent first.
 pub fn entries(name: &str) -> Vec<Entry> {
     let g = gazetteer();
-    let found = g.by_name.get(fold(name).as_ref()).or_else(|| g.by_name.get(fold(&ampersand_as_and(name)?).as_ref()));
+    let found = g.by_name.get(fold(name).as_ref()).or_else(|| g.by_name.get(fold(&other_spelling(name)?).as_ref()));
     g.list(found).iter().map(|&i| g.entries[i as usize]).collect()
 }
 
-/// "Bosnia & Herzegovina" written with "and", the form the gazetteer keeps (`None` when the
-/// name has no ampersand between words).
-fn ampersand_as_and(name: &str) -> Option<String> {
+/// A name in the form the gazetteer keeps, when a text writes it otherwise (`None` when it
+/// does not): "Bosnia & Herzegovina" with "and"; the wire's "S.Africa", "N.Korea" and
+/// "W.Germany" with the direction in full.
+fn other_spelling(name: &str) -> Option<String> {
+    let b = name.as_bytes();
+    if b.len() > 3 && b[1] == b'.' && b[2].is_ascii_uppercase() {
+        let direction = match b[0] {
+            b'N' => "North",
+            b'S' => "South",
+            b'E' => "East",
+            b'W' => "West",
+            _ => return None,
+        };
+        return Some(format!("{direction} {}", &name[2..]));
+    }
     // (A byte search first: this runs on every name the gazetteer lacks.)
-    (name.as_bytes().contains(&b'&') && name.contains(" & ")).then(|| name.replace(" & ", " and "))
+    (b.contains(&b'&') && name.contains(" & ")).then(|| name.replace(" & ", " and "))
 }
 
 /// Entries for a name written all in lower case, only for well-known places ("kyiv").
@@ -377,7 +389,7 @@ pub fn reach(first: &str) -> usize {
 /// Is `name` a place name in the gazetteer?
 pub fn is_place(name: &str) -> bool {
     let g = gazetteer();
-    g.by_name.contains_key(fold(name).as_ref()) || ampersand_as_and(name).is_some_and(|n| g.by_name.contains_key(fold(&n).as_ref()))
+    g.by_name.contains_key(fold(name).as_ref()) || other_spelling(name).is_some_and(|n| g.by_name.contains_key(fold(&n).as_ref()))
 }
 
 #[cfg(test)]

@@ -1355,7 +1355,8 @@ fn accept(doc: &Doc, i: usize, j: usize, entries: &[Entry], sports: bool, last: 
         return None;
     }
     // A currency: "US$1,800", "NZ$".
-    if next == Some("$") && toks[j + 1].span.start == toks[j].span.end {
+    // ("NZ $ 26 million" too, as a tokenized text writes it.)
+    if next == Some("$") && (toks[j + 1].span.start == toks[j].span.end || (is_caps_word(doc.token_text(j)) && next2.is_some_and(|n| n.starts_with(|c: char| c.is_ascii_digit())))) {
         return None;
     }
     // Inside an institution's name: "University of California", "Central Bank of Malta".
