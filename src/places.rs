@@ -54,10 +54,19 @@ static NAME_CONTINUATIONS: WordSet = WordSet::new(&[
 
 /// Is `doc` a sports match report: two or more scores ("3 – 0", "2-1") and a word of the game?
 pub(crate) fn is_sports_report(doc: &Doc) -> bool {
+    *doc.sports.get_or_init(|| sports_report(doc))
+}
+
+fn sports_report(doc: &Doc) -> bool {
     let toks = &doc.tokens;
     // A wire story's sports slug: "SOCCER - LEEDS HOLD CHELSEA", "CRICKET - ..." at its head.
     if sports_slug(doc.text) {
         return true;
+    }
+    // (Most texts have no digit beside a dash at all: one pass over the bytes spares them
+    // the look at every token below.)
+    if !digit_dash_digit(doc.text) {
+        return false;
     }
     let small = |w: &str| !w.is_empty() && w.len() <= 2 && w.chars().all(|c| c.is_ascii_digit());
     let dash = |w: &str| matches!(w, "-" | "–" | "—");
@@ -86,6 +95,37 @@ pub(crate) fn is_sports_report(doc: &Doc) -> bool {
     }
     // Two scores and a word of the game, or one score and three different words of it.
     (scores >= 2 && !game.is_empty()) || (scores >= 1 && game.len() >= 3)
+}
+
+/// Is there a digit, a dash ("-", "–" or "—") and a digit in `text`, with nothing but white
+/// space between them: the bytes of any score ("2-1", "3 – 0")?
+fn digit_dash_digit(text: &str) -> bool {
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        // '-', or the first byte of '–' (E2 80 93) and '—' (E2 80 94).
+        let len = match b[i] {
+            b'-' => 1,
+            0xE2 if b.get(i + 1) == Some(&0x80) && matches!(b.get(i + 2), Some(0x93 | 0x94)) => 3,
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        let mut l = i;
+        while l > 0 && b[l - 1].is_ascii_whitespace() {
+            l -= 1;
+        }
+        let mut r = i + len;
+        while r < b.len() && b[r].is_ascii_whitespace() {
+            r += 1;
+        }
+        if l > 0 && b[l - 1].is_ascii_digit() && r < b.len() && b[r].is_ascii_digit() {
+            return true;
+        }
+        i += len;
+    }
+    false
 }
 
 /// Does `text` open with a news agency's sports slug, the sport in capitals and a dash
@@ -1641,6 +1681,16 @@ mod tests {
     #[test]
     fn common_words_need_context() {
         assert_eq!(places("Nice work. She moved to Nice."), ["Nice"]);
+    }
+
+    #[test]
+    fn digit_dash_digit_finds_the_bytes_of_every_score() {
+        for score in ["won 2-1", "3 – 0", "3 —\n 0", "(1-0)"] {
+            assert!(digit_dash_digit(score), "{score}");
+        }
+        for none in ["well-known", "1 - a", "- 2", "2 -", "a – b"] {
+            assert!(!digit_dash_digit(none), "{none}");
+        }
     }
 
     #[test]

@@ -30,6 +30,9 @@ pub struct Doc<'t> {
     pub tokens: Vec<Token>,
     pub sentences: Vec<Span>,
     pub paragraphs: Vec<Span>,
+    /// Whether the text is a match report, worked out once (see
+    /// `places::is_sports_report`: the places and the people layers both ask).
+    pub sports: std::cell::OnceCell<bool>,
 }
 
 impl<'t> Doc<'t> {
@@ -37,7 +40,7 @@ impl<'t> Doc<'t> {
         let tokens = tokenize(text);
         let paragraphs = paragraphs(text);
         let sentences = sentences(text, &tokens, &paragraphs);
-        Doc { text, tokens, sentences, paragraphs }
+        Doc { text, tokens, sentences, paragraphs, sports: std::cell::OnceCell::new() }
     }
 
     pub fn slice(&self, span: Span) -> &'t str {
