@@ -1455,6 +1455,11 @@ fn accept(doc: &Doc, i: usize, j: usize, entries: &[Entry], sports: bool, last: 
     if !national && doc.table_row(i, j).is_some() {
         return None;
     }
+    // "Juan Pizzi (Barcelona)": in a match report, a town in parentheses after a player's
+    // name is the player's club (a nation there is the player's country, a place).
+    if sports && !national && prev == Some("(") && next == Some(")") && i >= 2 && is_capitalised(doc.token_text(i - 2)) {
+        return None;
+    }
     // "Barcelona were held to a draw", "Leeds have signed …": in a match report, a town that
     // opens a clause with a plural verb is its club.
     if sports
