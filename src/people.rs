@@ -95,6 +95,9 @@ static TITLE_WORDS: WordSet = WordSet::new(&[
     "Generalissimo", "Field", "Air", "Vice-President", "Vice-Chairman", "Co-founder", "Affairs", "of", "the", "for",
     "and", "U.S.", "US", "UN", "U.N.", "EU", "UK", "Sens", "Reps", "Govs", "Gens", "Mrs", "Mr", "Ms", "Dr", "Prof",
     "Const", "Constable", "Cst", "Det", "Insp", "Supt", "Cpl",
+    // More ranks of the forces and the police.
+    "Brigadier", "Brig", "Brigadier-General", "Major-General", "Lieutenant-General", "Lieutenant-Colonel",
+    "Lt-Gen", "Maj-Gen", "Lt-Col", "Commodore", "Warrant", "Ensign", "Magistrate",
 ]);
 
 /// Lower-case role nouns that may stand before a name ("envoy Steve Witkoff") or as a
