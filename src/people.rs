@@ -95,6 +95,8 @@ static TITLE_WORDS: WordSet = WordSet::new(&[
     "Generalissimo", "Field", "Air", "Vice-President", "Vice-Chairman", "Co-founder", "Affairs", "of", "the", "for",
     "and", "U.S.", "US", "UN", "U.N.", "EU", "UK", "Sens", "Reps", "Govs", "Gens", "Mrs", "Mr", "Ms", "Dr", "Prof",
     "Const", "Constable", "Cst", "Det", "Insp", "Supt", "Cpl",
+    "Secretary-General", "Director-General", "Governor-General", "Attorney-General", "Solicitor-General",
+    "Inspector-General", "Surgeon-General", "Vice-Chancellor", "Vice-Premier", "Secretary-general",
     // More ranks of the forces and the police.
     "Brigadier", "Brig", "Brigadier-General", "Major-General", "Lieutenant-General", "Lieutenant-Colonel",
     "Lt-Gen", "Maj-Gen", "Lt-Col", "Commodore", "Warrant", "Ensign", "Magistrate",
@@ -1071,7 +1073,8 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
     // In a longer run, the first known first name marks where the name starts:
     // "New York City Public Advocate Trish James".
     if words.len() - k >= 3 {
-        if let Some(i) = (k + 1..words.len() - 1).find(|&i| lexicon::first_name(doc.token_text(words[i])).is_some()) {
+        // (Not a lower-case particle that a first-name list also holds: "Hamad bin Jassim".)
+        if let Some(i) = (k + 1..words.len() - 1).find(|&i| is_capitalised(doc.token_text(words[i])) && lexicon::first_name(doc.token_text(words[i])).is_some()) {
             // (An initial before the first name is part of the name: "L. Ron Hubbard".)
             // (Not the last letter of "U.S.": "in the U.S. Jon Prinsell".)
             let is_initial = |j: usize| {
