@@ -1118,6 +1118,13 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
     };
     while end > k {
         let w = doc.token_text(words[end - 1]);
+        // After a particle a word is the surname, English word or not: "Osama bin Laden",
+        // "Vincent van Gogh".
+        if end - k >= 3 && matches!(doc.token_text(words[end - 2]), "bin" | "ibn" | "van" | "von" | "al" | "el" | "ben" | "der" | "den")
+            && !is_title_word(w) && !NOT_NAMES.contains(&w)
+        {
+            break;
+        }
         if after_honorific && !NOT_NAMES.contains(&w) && !is_function_word(w) && !is_title_word(w) && !lexicon::is_demonym(w) {
             break;
         }
