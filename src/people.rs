@@ -873,6 +873,16 @@ fn player_context(doc: &Doc, first: usize, last: usize) -> bool {
             || (matches!(text(k), "was" | "were") && matches!(text(k + 1), "booked" | "cautioned" | "sent" | "substituted" | "injured"))
     };
     let next = last + 1;
+    // "7 - Kiko (Atletico Madrid)", "Ilse Vantrot (Belgium)": a player's club or country in
+    // parentheses after the name.
+    // (Not a team's country before its score: "Juventus (Italy) 2".)
+    if text(next) == "(" && is_capitalised(text(next + 1)) && doc.same_line(last, next + 1) {
+        if let Some(close) = (next + 2..next + 5).find(|&k| text(k) == ")") {
+            if !toks.get(close + 1).is_some_and(|t| t.kind == TokenKind::Number && doc.same_line(close, close + 1)) {
+                return true;
+            }
+        }
+    }
     if act_at(next) && !team_beside_result(doc, first) {
         return true;
     }
