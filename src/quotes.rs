@@ -372,6 +372,15 @@ fn guess_kind(content: &str) -> QuoteKind {
     if title_case && words.len() <= 8 && !ends_sentence {
         return QuoteKind::NonSpeech;
     }
+    // A title with its subtitle, each in Title Case: “Backfire: A Life in Business”.
+    if title_case && words.len() <= 18 && !content.trim_end().ends_with(['!', '?']) {
+        if let Some((title, subtitle)) = content.split_once(": ") {
+            let count = |s: &str| bare_words(s).count();
+            if (1..=5).contains(&count(title)) && (2..=14).contains(&count(subtitle)) && subtitle.starts_with(char::is_uppercase) {
+                return QuoteKind::NonSpeech;
+            }
+        }
+    }
     match first {
         Some(c) if c.is_lowercase() => QuoteKind::Partial,
         _ if words.len() <= 3 && !terminal => QuoteKind::Partial,
