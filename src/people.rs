@@ -1156,6 +1156,19 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
         if surname_after_given {
             break;
         }
+        // "Paul R. Pillar", "Laurence H. Tribe": after a first name and a middle initial, the
+        // word is the surname, English word or not.
+        let after_middle_initial = end - k >= 3 && {
+            let initial = words[end - 2];
+            let i = doc.token_text(initial);
+            i.len() == 1
+                && is_capitalised(i)
+                && toks.get(initial + 1).is_some_and(|t| doc.slice(t.span) == "." && t.span.start == toks[initial].span.end)
+                && lexicon::first_name(doc.token_text(words[end - 3])).is_some()
+        };
+        if after_middle_initial && !NOT_NAMES.contains(&w) && !is_title_word(w) && !lexicon::is_demonym(w) && !is_function_word(w) {
+            break;
+        }
         if NOT_NAMES.contains(&w) || (is_common(w, vocab) && lexicon::first_name(w).is_none() && !quoted_speaker) || is_title_word(w) || lexicon::is_demonym(w) {
             end -= 1;
         } else {
