@@ -381,12 +381,16 @@ for (const url of h.urls) {
     assert.equal(ids.length, 2);
     // What leave() writes when IndexedDB has not finished: here, the first document closed
     // while both are still in the database. Written as the page goes away, after the page's
-    // own leave() (listeners run in the order they were added): written before the reload,
-    // it was replaced whenever the page's writes of the two files were still in flight, and
-    // the test failed now and then for that reason alone.
-    await page.evaluate((keep) => window.addEventListener('pagehide', () => {
-      localStorage.setItem('saywhere.docs-snapshot.v1', JSON.stringify({ active: keep.id, docs: [keep] }));
-    }), { id: ids[1], name: FILES[1].name, text: FILES[1].has[0], origin: 'file', edited: false });
+    // own leave(), which runs on 'pagehide' and again on 'visibilitychange' (listeners of an
+    // event run in the order they were added, and Chromium may fire either event first):
+    // written before the reload, or on 'pagehide' alone, it was replaced whenever the page's
+    // writes of the two files were still in flight, and the test failed now and then for
+    // that reason alone.
+    await page.evaluate((keep) => {
+      const write = () => localStorage.setItem('saywhere.docs-snapshot.v1', JSON.stringify({ active: keep.id, docs: [keep] }));
+      window.addEventListener('pagehide', write);
+      document.addEventListener('visibilitychange', write);
+    }, { id: ids[1], name: FILES[1].name, text: FILES[1].has[0], origin: 'file', edited: false });
     await page.reload();
     await page.waitForSelector('body[data-ready="true"]');
     await waitArticle(page, FILES[1].has[0]);
@@ -396,9 +400,11 @@ for (const url of h.urls) {
     await waitArticle(page, FILES[1].has[0]);
     assert.equal(await page.isVisible('#tabs'), false, 'and not on the next load either');
     // Cleared as the page went away: an empty snapshot is the reader's last word too.
-    await page.evaluate(() => window.addEventListener('pagehide', () => {
-      localStorage.setItem('saywhere.docs-snapshot.v1', JSON.stringify({ active: null, docs: [] }));
-    }));
+    await page.evaluate(() => {
+      const write = () => localStorage.setItem('saywhere.docs-snapshot.v1', JSON.stringify({ active: null, docs: [] }));
+      window.addEventListener('pagehide', write);
+      document.addEventListener('visibilitychange', write);
+    });
     await page.reload();
     await page.waitForSelector('body[data-ready="true"]');
     assert.equal(await page.$eval('#input', (i) => i.value), '', 'nothing restored');
