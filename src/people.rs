@@ -377,6 +377,25 @@ fn is_all_caps(w: &str) -> bool {
     letters >= 2
 }
 
+/// Is token `t` on a line written wholly in capitals, as a wire headline is ("TENNIS -
+/// RESULTS AT CANADIAN OPEN .", "PERES SAYS ISRAEL READY")? Three words at least, each of
+/// them in capitals. There a short word is no acronym.
+fn on_capitals_line(doc: &Doc, t: usize) -> bool {
+    let (a, b) = (doc.line_start(t, 40), doc.line_end(t, 40));
+    let mut words = 0;
+    for k in a..=b {
+        let tok = &doc.tokens[k];
+        if tok.kind != TokenKind::Word || !doc.slice(tok.span).chars().any(char::is_alphabetic) {
+            continue;
+        }
+        if doc.slice(tok.span).chars().any(char::is_lowercase) {
+            return false;
+        }
+        words += 1;
+    }
+    words >= 3
+}
+
 /// Is the English word `words[k]` a given name all the same, as "Mitt" in "Mitt Romney" or
 /// "Dries" in "Dries Mertens"? Only as the first of two words, inside a sentence, when the
 /// second is a surname (known, or no English word, first name or place), the first is no
@@ -1269,7 +1288,7 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
         let titled: String = text.chars().enumerate().map(|(k, c)| if k == 0 { c } else { c.to_lowercase().next().unwrap_or(c) }).collect();
         let is_place = gazetteer::is_place(text) || gazetteer::is_place(&titled) || lexicon::is_demonym(text)
             || crate::model::overlapping(places, span, places_longest, |p| p.span).next().is_some();
-        return if name_words.len() == 1 && !is_place && !headline && text.chars().count() <= 6 {
+        return if name_words.len() == 1 && !is_place && !headline && text.chars().count() <= 6 && !on_capitals_line(doc, first) {
             Parsed::Org { first, last }
         } else {
             Parsed::Nothing
@@ -1465,7 +1484,16 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
             if !major {
                 return Parsed::Person { first, last, full_first: first, gender, role: None, evidence: if speaks { 2 } else { 0 } };
             }
-            if speaks {
+            // A subject before a verb ("Lara shared a stand" after "Brian Lara"), unless the
+            // place is one that news makes a subject ("Jordan has denied", "Missouri had the
+            // fewest delegates": a country, a capital, a state of an English-speaking country).
+            let subject = || {
+                subject_of_a_verb(doc, first)
+                    && !gazetteer::entries(text).iter().any(|e| {
+                        e.capital || e.kind == PlaceKind::Country || (e.kind == PlaceKind::Region && e.in_english_news_country())
+                    })
+            };
+            if speaks || subject() {
                 // "Jordan said" after "Jordan Peterson": only joins a known person.
                 return Parsed::Person { first, last, full_first: first, gender, role: None, evidence: 0 };
             }
@@ -1475,6 +1503,30 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
     let role = (full_first < first && (full_first..first).any(|t| toks[t].kind == TokenKind::Word && honorific(doc.token_text(t)).is_none()))
         .then(|| Span::new(toks[full_first].span.start, toks[first - 1].span.end).text(doc.text).to_string());
     Parsed::Person { first, last, full_first, gender, role, evidence }
+}
+
+/// Is the word in capitals at token `t` a wire headline's word, not a dateline's ("LARA
+/// HITS CENTURY", not "ADELAIDE , Australia" nor "WASHINGTON 1996-08-22")? There the
+/// surname of a person the text names in full is that person's, whatever place shares it.
+fn headline_subject(doc: &Doc, t: usize) -> bool {
+    on_capitals_line(doc, t) && doc.tokens.get(t + 1).is_some_and(|n| doc.slice(n.span) != ",")
+}
+
+/// Is the lone word at token `t` the subject of a verb: at the start of a clause ("Lara
+/// shared a stand", "…, and Jordan had 30 points") and before a past tense, an auxiliary or
+/// a verb only people do? (Used only to join a person the text names in full elsewhere.)
+fn subject_of_a_verb(doc: &Doc, t: usize) -> bool {
+    let clause_start = t == 0
+        || doc.tokens[t - 1].kind != TokenKind::Word
+        || matches!(doc.token_text(t - 1), "and" | "but" | "when" | "while" | "as" | "after" | "before" | "because" | "then" | "But" | "And" | "When" | "While" | "As" | "After");
+    let Some(next) = doc.tokens.get(t + 1) else { return false };
+    if !clause_start || next.kind != TokenKind::Word || !doc.same_line(t, t + 1) {
+        return false;
+    }
+    let v = doc.slice(next.span);
+    (v.len() > 4 && v.ends_with("ed") && v.bytes().all(|b| b.is_ascii_lowercase()))
+        || matches!(v, "was" | "had" | "has" | "will" | "would" | "could" | "did" | "hit" | "made" | "took" | "won" | "struck")
+        || ACTS.contains(v)
 }
 
 /// [`skip_apposition`] with a longer reach, for "S, a veteran … who had endorsed …, said".
@@ -1696,7 +1748,7 @@ pub fn find(doc: &Doc, places: &[Place]) -> People {
         });
         if starts_run
             || (crate::text::with_lower(w, lexicon::is_common_word) && !lexicon::is_surname(&titled))
-            || crate::model::overlapping(places, span, places_longest, |p| p.span).next().is_some()
+            || (crate::model::overlapping(places, span, places_longest, |p| p.span).next().is_some() && !headline_subject(doc, t))
         {
             continue;
         }
