@@ -1318,8 +1318,9 @@ fn accept(doc: &Doc, i: usize, j: usize, entries: &[Entry], sports: bool, last: 
     // out"): the news NER gold (CoNLL) labels a national team by its country, as a reader's
     // map would show it. A club named after its town is not ("Leeds 2 Chelsea 1", "Barcelona
     // were held"): the rules for those follow below, and skip nations.
-    // (The home nations of the United Kingdom field teams of their own.)
-    let national = best.kind == PlaceKind::Country || matches!(best.name, "England" | "Scotland" | "Wales" | "Northern Ireland");
+    // (The home nations of the United Kingdom field teams of their own, and the West Indies one
+    // in cricket.)
+    let national = best.kind == PlaceKind::Country || matches!(best.name, "England" | "Scotland" | "Wales" | "Northern Ireland" | "West Indies");
     let next = toks.get(j + 1).map(|t| doc.slice(t.span));
     let next2 = toks.get(j + 2).map(|t| doc.slice(t.span));
     // (A player's country is a place: "Erik Halvorsen of Norway", "Croatia's Tomas Martinu",
