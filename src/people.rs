@@ -747,6 +747,12 @@ static ORG_HEADS: WordSet = WordSet::new(&[
     "Magazine", "Radio", "Television", "Channel", "Agency", "Coalition", "Movement", "Forces", "Guard",
 ]);
 
+/// Words that end the name of a sporting event or a prize ("the Davis Cup", "the Nobel Prize").
+static EVENT_WORDS: WordSet = WordSet::new(&[
+    "Open", "Cup", "Championship", "Championships", "Classic", "Masters", "Trophy", "Invitational", "Games",
+    "Prize", "Award", "Awards", "Medal", "Marathon", "Derby", "Stakes",
+]);
+
 /// The lines of a match report that open with a list word and a colon ("Scorers: …",
 /// "Referee: …", "Booked: …"), as token ranges after the colon, in order.
 fn match_list_lines(doc: &Doc) -> Vec<(usize, usize)> {
@@ -944,6 +950,30 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
     // "Jim Clyburn, D-S.C.,": a legislator's party and home state, no name.
     if crate::places::party_home(doc, run.first).is_some() {
         return Parsed::Nothing;
+    }
+    // "told Deutschlandfunk radio", "the Haaretz daily", "the Itar-Tass news agency": a name
+    // right before a lower-case word for a medium is that medium.
+    if run.last + 1 < toks.len() && doc.same_line(run.last, run.last + 1) && {
+        let next = doc.token_text(run.last + 1);
+        matches!(next, "radio" | "television" | "TV" | "newspaper" | "daily" | "weekly" | "magazine" | "agency")
+            || (next == "news" && toks.get(run.last + 2).is_some_and(|t| matches!(doc.slice(t.span), "agency" | "agencies")))
+    } {
+        // (The name is the words in capitals at the run's end: not "English-language" or
+        // "Boston-based" before it.)
+        let last = *words.last().expect("non-empty");
+        let name_word = |w: usize| {
+            let t = doc.token_text(w);
+            !is_function_word(t) && t.split('-').all(|p| p.starts_with(|c: char| c.is_uppercase()))
+        };
+        let first = words.iter().rev().copied().take_while(|&w| name_word(w)).last();
+        // (A place's or a people's radio is the place's: "told Israel army radio", "Russian
+        // television", "an English-language Beijing magazine".)
+        if let Some(first) = first {
+            let name = Span::new(toks[first].span.start, toks[last].span.end).text(doc.text);
+            if !gazetteer::is_place(name) && !lexicon::is_demonym(name) {
+                return Parsed::Org { first, last };
+            }
+        }
     }
     // "Vitesse Arnhem 1 Ajax 0": a name at the head of a results line is a team.
     if doc.table_row(run.first, run.last) == Some(crate::text::TableRow::Results) {
@@ -1195,6 +1225,11 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
         }
     }
     if k >= end {
+        return Parsed::Nothing;
+    }
+    // "the Pan Pacific Open", "the Davis Cup", "the Nobel Prize": a name right before the word
+    // for a sporting event or a prize names the event, not a person.
+    if end < words.len() && words[end] == words[end - 1] + 1 && EVENT_WORDS.contains(&doc.token_text(words[end])) {
         return Parsed::Nothing;
     }
     let name_words = &words[k..end];

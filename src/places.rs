@@ -1369,6 +1369,24 @@ fn accept(doc: &Doc, i: usize, j: usize, entries: &[Entry], sports: bool, last: 
     if i == j && NEVER_ALONE.contains(&doc.token_text(i)) {
         return None;
     }
+    // "the Firestone Country Club", "at Sunset Pleasant Grove": a town named only with
+    // English words, right after another capitalised word (not a sentence's first), is the
+    // end of a longer name.
+    if j > i
+        && prev.is_some_and(|p| {
+            is_capitalised(p)
+                && toks[i - 1].kind == TokenKind::Word
+                && !crate::people::never_starts_a_name(p)
+                // (Not a part of a town: "the Central North Side", "Greater Long Beach".)
+                && !matches!(p, "Central" | "North" | "South" | "East" | "West" | "Northern" | "Southern" | "Eastern" | "Western"
+                    | "Upper" | "Lower" | "Greater" | "Downtown" | "Old" | "New" | "Far" | "Inner" | "Outer")
+        })
+        && !doc.sentence_index(toks[i - 1].span.start).is_some_and(|s| doc.sentences[s].start == toks[i - 1].span.start)
+        && doc.same_line(i - 1, i)
+        && (i..=j).all(|t| toks[t].kind == TokenKind::Word && crate::text::with_lower(doc.token_text(t), crate::lexicon::is_common_word))
+    {
+        return None;
+    }
     // "Far North Queensland", "North West England": a region named only by directions, right
     // before another place, says which part of that place.
     if best.kind == PlaceKind::Region

@@ -116,6 +116,11 @@ impl<'t> Doc<'t> {
         if before.matches('(').count() > before.matches(')').count() {
             return None;
         }
+        // (Not after the result's full stop: "… Feyenoord 1. Halftime 1-1.")
+        let b = before.as_bytes();
+        if (1..b.len()).any(|x| b[x] == b'.' && (b[x - 1] == b')' || b[x - 1].is_ascii_digit()) && b.get(x + 1).is_none_or(|c| c.is_ascii_whitespace())) {
+            return None;
+        }
         table_row_shape(&self.text[self.tokens[start].span.start..self.tokens[end].span.end])
     }
 }
@@ -141,7 +146,13 @@ fn table_row_shape(line: &str) -> Option<TableRow> {
         let was_inside = depth > 0;
         depth += field.matches('(').count() as i32 - field.matches(')').count() as i32;
         depth = depth.max(0);
+        // The result ends its sentence: "… Vitesse Arnhem 1 (Machlas 55th). Halftime 1-1.
+        // Attendance 6,500." reads only up to that full stop.
+        let ends_sentence = depth == 0 && (field.ends_with(").") || field.strip_suffix('.').is_some_and(|f| f.ends_with(|c: char| c.is_ascii_digit())));
         if was_inside || field.starts_with('(') {
+            if ends_sentence {
+                break;
+            }
             continue;
         }
         let f = field.trim_matches(|c: char| !c.is_alphanumeric());
@@ -157,6 +168,9 @@ fn table_row_shape(line: &str) -> Option<TableRow> {
             }
         } else {
             return None;
+        }
+        if ends_sentence {
+            break;
         }
     }
     if shape == "N#N#" {
@@ -638,6 +652,8 @@ mod tests {
     fn table_rows_by_shape() {
         assert_eq!(table_row_shape("Leicester 1 Leeds 0"), Some(TableRow::Results));
         assert_eq!(table_row_shape("PSV Eindhoven 4 (Nilis 12th, 67th) Vitesse Arnhem 1 (Machlas 55th)."), Some(TableRow::Results));
+        assert_eq!(table_row_shape("Ajax 2 (Kluivert 12) Feyenoord 1 (Van Gastel 45). Halftime 1-1. Attendance 48,000."), Some(TableRow::Results));
+        assert_eq!(table_row_shape("Ajax 2 Feyenoord 1. Halftime 1-1. Attendance 48,000."), Some(TableRow::Results));
         assert_eq!(table_row_shape("BOSTON 67 68 .496 8 1/2"), Some(TableRow::Standings));
         // A dateline, a weather line, a golf row, prose: no table row.
         assert_eq!(table_row_shape("LONDON 1996-08-30"), None);
