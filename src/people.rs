@@ -975,6 +975,29 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
             }
         }
     }
+    // "analyst Egizio Bianchini of Nesbitt Burns said": a name right after a person's full
+    // name and "of" is where the person works (not a place, not a known first name: "Mary
+    // of Teck", "John of Gaunt" are left alone).
+    if run.first >= 4
+        && words.len() >= 2
+        && doc.token_text(run.first - 1) == "of"
+        && toks[run.first - 2].kind == TokenKind::Word
+        && toks[run.first - 3].kind == TokenKind::Word
+        && doc.same_line(run.first - 3, run.first)
+        && {
+            let (given, surname) = (doc.token_text(run.first - 3), doc.token_text(run.first - 2));
+            let role_before = run.first >= 4 && {
+                let r = doc.token_text(run.first - 4);
+                is_title_word(r) || crate::text::with_lower(r, |l| ROLE_NOUNS.contains(&l))
+            };
+            (lexicon::first_name(given).is_some() || role_before) && is_capitalised(surname) && !is_title_word(surname) && !is_title_word(given) && honorific(given).is_none()
+                && !is_common(surname, vocab)
+        }
+        && !is_function_word(doc.token_text(words[0]))
+        && !gazetteer::is_place(Span::new(toks[words[0]].span.start, toks[*words.last().expect("non-empty")].span.end).text(doc.text))
+    {
+        return Parsed::Org { first: words[0], last: *words.last().expect("non-empty") };
+    }
     // "Vitesse Arnhem 1 Ajax 0": a name at the head of a results line is a team.
     if doc.table_row(run.first, run.last) == Some(crate::text::TableRow::Results) {
         return Parsed::Org { first: run.first, last: run.last };
@@ -1496,7 +1519,16 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
                 .is_some_and(|e| e.iter().any(|p| matches!(p.kind, PlaceKind::Region | PlaceKind::Country) && p.country.is_some()));
         // "Ian Jett, 30, of Platte City", "Stephen Davis, of Chiefland": a home town after a
         // person's name (and age).
-        let home_town = crate::places::after_person_of(doc, first);
+        // ("Tomas Brel of Leeds said": a place the gazetteer knows, after a full name and "of",
+        // with no comma, too.)
+        let home_town = crate::places::after_person_of(doc, first)
+            || (first >= 3
+                && doc.token_text(first - 1) == "of"
+                && toks[first - 2].kind == TokenKind::Word
+                && is_capitalised(doc.token_text(first - 2))
+                && !is_title_word(doc.token_text(first - 2))
+                && lexicon::first_name(doc.token_text(first - 3)).is_some()
+                && doc.same_line(first - 3, first));
         if ((name_words.len() == 1 && (after_place_preposition || of_place || then_region)) || home_town) && !titled {
             return Parsed::Nothing;
         }

@@ -745,7 +745,8 @@ fn other_mentions_of_towns_placed_by_state(doc: &Doc, out: &mut Vec<Place>, by_s
             {
                 continue;
             }
-            if !out.iter().chain(&found).any(|p| p.span.overlaps(span)) {
+            // (Not a team at the head of a results line: "Blackburn 1 Tottenham 2".)
+            if !out.iter().chain(&found).any(|p| p.span.overlaps(span)) && doc.table_row(i, i + words.len() - 1).is_none() {
                 found.push(Place { span, ..town.clone() });
             }
         }
@@ -1481,6 +1482,21 @@ fn accept(doc: &Doc, i: usize, j: usize, entries: &[Entry], sports: bool, last: 
     }
     // "Barcelona were held to a draw", "Leeds have signed …": in a match report, a town that
     // opens a clause with a plural verb is its club.
+    // "Newcastle manager Kevin Keegan", "a Leeds striker": in a match report, a town before
+    // a word for a club's people is the club.
+    if sports
+        && !national
+        && best.kind == PlaceKind::City
+        && next.is_some_and(|n| {
+            matches!(
+                n,
+                "manager" | "coach" | "striker" | "midfielder" | "defender" | "goalkeeper" | "keeper" | "winger" | "forward"
+                    | "captain" | "skipper" | "boss" | "chairman" | "fans" | "supporters" | "players" | "player"
+            )
+        })
+    {
+        return None;
+    }
     if sports
         && best.kind == PlaceKind::City
         && next.is_some_and(|n| matches!(n, "were" | "are" | "have" | "had"))
