@@ -975,6 +975,36 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
             }
         }
     }
+    // "Banco Santander chairman Emilio Botin", "Deutsche Telekom chief Ron Sommer": a name of
+    // two words or more, not a person's (no known first name first, no known surname last),
+    // right before a lower-case role and another name, is the one the person works for.
+    // (One lower-case word may come before the role: "Tupac Amaru rebel leader Nestor Cerpa".)
+    let role_then_name = |r: usize| {
+        r + 1 < toks.len()
+            && doc.same_line(run.last, r + 1)
+            && ROLE_NOUNS.contains(&doc.token_text(r))
+            && toks[r + 1].kind == TokenKind::Word
+            && is_capitalised(doc.token_text(r + 1))
+    };
+    if role_then_name(run.last + 1)
+        || (toks.get(run.last + 1).is_some_and(|t| {
+            let w = doc.slice(t.span);
+            t.kind == TokenKind::Word && w.bytes().all(|b| b.is_ascii_lowercase()) && !is_function_word(w) && !matches!(w, "and" | "or" | "nor" | "but" | "as" | "than")
+        })
+            && role_then_name(run.last + 2))
+    {
+        let named: Vec<usize> = words.iter().copied().skip_while(|&w| is_function_word(doc.token_text(w))).collect();
+        if named.len() >= 2 && {
+            let (a, b) = (doc.token_text(named[0]), doc.token_text(*named.last().expect("two words")));
+            let name = Span::new(toks[named[0]].span.start, toks[*named.last().expect("two words")].span.end).text(doc.text);
+            lexicon::first_name(a).is_none()
+                && !lexicon::is_surname(b)
+                && named.iter().all(|&w| !is_title_word(doc.token_text(w)) && honorific(doc.token_text(w)).is_none() && !lexicon::is_demonym(doc.token_text(w)))
+                && !gazetteer::is_place(name)
+        } {
+            return Parsed::Org { first: named[0], last: *named.last().expect("two words") };
+        }
+    }
     // "analyst Egizio Bianchini of Nesbitt Burns said": a name right after a person's full
     // name and "of" is where the person works (not a place, not a known first name: "Mary
     // of Teck", "John of Gaunt" are left alone).
