@@ -423,6 +423,23 @@ impl<'a, 'd> Ctx<'a, 'd> {
         None
     }
 
+    /// The person named right before "of", "at", "for" or "from" and the organisation of
+    /// mention `mi`: "George Zornick of The Nation".
+    fn person_of_organisation(&self, mi: usize, start: usize) -> Option<usize> {
+        let m = &self.people.mentions[mi];
+        if self.entities[m.entity].kind != EntityKind::Organisation || m.full_first < start + 2 {
+            return None;
+        }
+        let mut before = m.full_first - 1;
+        if self.lower(before) == "the" && before > start {
+            before -= 1;
+        }
+        if !(matches!(&*self.lower(before), "of" | "at" | "for" | "from") && before > start) {
+            return None;
+        }
+        self.ends[before - 1].filter(|&pi| self.is_person(pi))
+    }
+
     /// The subject written before token `t` (the cue): "S said", "S, a spokeswoman, said",
     /// "he later said", "the minister said".
     fn subject_before(&self, cue: usize, start: usize) -> Option<Subject> {
@@ -452,18 +469,8 @@ impl<'a, 'd> Ctx<'a, 'd> {
                     return self.clause_subject(start, m.full_first - 1);
                 }
                 // "George Zornick of The Nation wrote": the person before "of ORGANISATION".
-                if self.entities[m.entity].kind == EntityKind::Organisation && m.full_first >= start + 2 {
-                    let mut before = m.full_first - 1;
-                    if self.lower(before) == "the" && before > start {
-                        before -= 1;
-                    }
-                    if matches!(&*self.lower(before), "of" | "at" | "for" | "from") && before > start {
-                        if let Some(pi) = self.ends[before - 1] {
-                            if self.is_person(pi) {
-                                return Some(Subject::Name(pi));
-                            }
-                        }
-                    }
+                if let Some(pi) = self.person_of_organisation(mi, start) {
+                    return Some(Subject::Name(pi));
                 }
                 return Some(Subject::Name(mi));
             }
@@ -570,7 +577,9 @@ impl<'a, 'd> Ctx<'a, 'd> {
                         if j > start {
                             if let Some(mi) = self.ends[j - 1] {
                                 if self.is_person(mi) || commas == 1 {
-                                    return Some(Subject::Name(mi));
+                                    // ("Holger Schmieding of Berenberg, Germany's largest
+                                    // private bank, warned": the person of the firm.)
+                                    return Some(Subject::Name(self.person_of_organisation(mi, start).unwrap_or(mi)));
                                 }
                             }
                             if let Some(mi) = self.person_before_of_phrase(j - 1, start) {

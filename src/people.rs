@@ -745,7 +745,50 @@ static ORG_HEADS: WordSet = WordSet::new(&[
     "Organization", "Organisation", "Federation", "Alliance", "League", "Society", "Network", "Press", "Service",
     "Administration", "Government", "Board", "Bureau", "Authority", "Cabinet", "Embassy", "Campaign", "Caucus",
     "Magazine", "Radio", "Television", "Channel", "Agency", "Coalition", "Movement", "Forces", "Guard",
+    // Firms' legal forms and trades.
+    "AG", "SA", "NV", "Plc", "PLC", "Ltd", "GmbH", "SpA", "LLC", "Co", "Bhd", "Holdings", "Industries", "Airlines",
+    "Airways", "Motors",
 ]);
+
+/// Firms' legal forms: "Lufthansa AG" names the firm that "Lufthansa" names alone.
+const LEGAL_FORMS: &[&str] = &["AG", "SA", "NV", "Plc", "PLC", "Ltd", "GmbH", "SpA", "LLC", "Inc", "Corp", "Co", "Bhd"];
+
+/// Nouns for a firm, at the end of an apposition: "Siemens, Germany's biggest electrical group,".
+const FIRM_NOUNS: &[&str] = &[
+    "group", "company", "firm", "maker", "manufacturer", "carrier", "airline", "insurer", "retailer", "conglomerate",
+    "concern", "utility", "automaker", "carmaker", "brewer", "producer", "giant", "chain", "bank", "lender", "subsidiary",
+];
+
+/// One-word names that the text shows to be a firm's: the first word of "Lufthansa AG", or a
+/// name with an apposition that ends with a firm's noun ("Siemens, Germany's biggest electrical
+/// group,"). Its other mentions are the firm too ("Lufthansa said").
+fn firm_words<'a>(doc: &'a Doc, parsed: &[Parsed]) -> HashSet<&'a str> {
+    let mut out = HashSet::new();
+    for p in parsed {
+        match *p {
+            Parsed::Org { first, last } if last == first + 1 && LEGAL_FORMS.contains(&doc.token_text(last)) => {
+                out.insert(doc.token_text(first));
+            }
+            Parsed::Person { first, last, full_first, .. } if first == last && full_first == first && doc.tokens.get(last + 1).is_some_and(|t| doc.slice(t.span) == ",") => {
+                let Some(after) = skip_apposition(doc, last + 1) else { continue };
+                let close = after - 1;
+                let inner = last + 2..close;
+                // (A noun phrase: "the …", "a …", "Germany's …"; not a clause, "when there was
+                // no company".)
+                let noun_phrase = inner.len() >= 2
+                    && (matches!(doc.token_text(inner.start), "a" | "an" | "the") || matches!(doc.token_text(inner.start + 1), "’s" | "'s"));
+                if noun_phrase
+                    && FIRM_NOUNS.contains(&doc.token_text(close - 1))
+                    && !inner.clone().any(|t| matches!(doc.token_text(t), "of" | "for" | "at" | "with" | "from" | "in" | "to" | "by" | "on" | "who" | "whose"))
+                {
+                    out.insert(doc.token_text(first));
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
 
 /// Words that end the name of a sporting event or a prize ("the Davis Cup", "the Nobel Prize").
 static EVENT_WORDS: WordSet = WordSet::new(&[
@@ -1075,7 +1118,12 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
         // (A place whose name ends like an organisation's is still a place: "the West Bank",
         // "the Gaza Strip", "the Soviet Union".)
         if (ORG_NAMES.contains(&text) || org_head || club || team_or_firm(doc, &words[lead..])) && !is_place() {
-            return Parsed::Org { first: a, last: b };
+            // (After a word such as "Rock Hill-based", which leaves its place a place.)
+            let a = words[lead..]
+                .iter()
+                .rposition(|&w| doc.token_text(w).ends_with("-based"))
+                .map_or(a, |at| words.get(lead + at + 1).copied().unwrap_or(a));
+            return Parsed::Org { first: a.min(b), last: b };
         }
         // "of New York said": a run that is all one place of two words or more is that place,
         // even when its first word could be stripped as a common word ("New", "North").
@@ -1681,6 +1729,20 @@ pub fn find(doc: &Doc, places: &[Place]) -> People {
         })
         .collect();
 
+    // A lone word the text shows to be a firm's is the firm wherever it stands alone.
+    let firms = firm_words(doc, &parsed);
+    let parsed: Vec<Parsed> = if firms.is_empty() {
+        parsed
+    } else {
+        parsed
+            .into_iter()
+            .map(|p| match p {
+                Parsed::Person { first, last, .. } if first == last && firms.contains(doc.token_text(first)) => Parsed::Org { first, last },
+                p => p,
+            })
+            .collect()
+    };
+
     let mut built: Vec<Building> = Vec::new();
     let mut mentions: Vec<NameMention> = Vec::new();
     // Indexes into `built` by surname key and by first-name key (in `built` order), so that
@@ -1871,7 +1933,11 @@ pub fn find(doc: &Doc, places: &[Place]) -> People {
         let Parsed::Org { first, last } = p else { continue };
         let span = Span::new(doc.tokens[*first].span.start, doc.tokens[*last].span.end);
         let text = span.text(doc.text);
-        let key = text.to_lowercase();
+        // ("Lufthansa AG" and "Lufthansa" are one firm.)
+        let key = match text.rsplit_once(' ') {
+            Some((name, form)) if LEGAL_FORMS.contains(&form) => name.to_lowercase(),
+            _ => text.to_lowercase(),
+        };
         let idx = match org_index.get(&key) {
             Some(&i) => i,
             None => {
