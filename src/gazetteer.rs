@@ -291,7 +291,9 @@ fn add_name(k: &mut Keys, name: &'static str, e: &Entry, idx: u32) {
     let well_known = (e.kind == PlaceKind::Country || (e.kind == PlaceKind::City && e.size >= 25))
         && !e.common_word
         && name.chars().count() >= 4
-        && !crate::lexicon::is_common_word(&key.to_lowercase());
+        && !crate::lexicon::is_common_word(&key.to_lowercase())
+        // (English words the small word list lacks: "fine china", "the yellow jersey".)
+        && !matches!(key, "China" | "Jersey");
     if well_known && !name.chars().all(|c| c.is_uppercase() || !c.is_alphabetic()) {
         k.lower_keys.push((k.kept.keep(key.to_lowercase().into()), idx));
     }

@@ -999,6 +999,8 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
     if run.last + 1 < toks.len() && doc.same_line(run.last, run.last + 1) && {
         let next = doc.token_text(run.last + 1);
         matches!(next, "radio" | "television" | "TV" | "newspaper" | "daily" | "weekly" | "magazine" | "agency")
+            // ("Williams team mate Jacques Villeneuve": in sports copy, a team.)
+            || (sports.any && matches!(next, "team" | "teammate" | "team-mate"))
             || (next == "news" && toks.get(run.last + 2).is_some_and(|t| matches!(doc.slice(t.span), "agency" | "agencies")))
     } {
         // (The name is the words in capitals at the run's end: not "English-language" or
@@ -1197,7 +1199,9 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
             })
             && !(honorific(doc.token_text(words[k + 1])).is_some() || is_title_word(doc.token_text(words[k + 1])))
             && !(words[k] > 0 && matches!(doc.token_text(words[k] - 1), "CHAPTER" | "Chapter" | "PART" | "Part" | "BOOK" | "Book"));
-        if full_k.is_none() && !initial && (NOT_NAMES.contains(&w) || (is_common(w, vocab) && lexicon::first_name(w).is_none() && !quoted_speaker))
+        // ("Jan Zelezny": "Jan" before a name is the given name, not January.)
+        let given_jan = w == "Jan" && remaining > 1 && toks[words[k] + 1].kind == TokenKind::Word && !is_day_or_month(doc.token_text(words[k] + 1));
+        if full_k.is_none() && !initial && ((NOT_NAMES.contains(&w) && !given_jan) || (is_common(w, vocab) && lexicon::first_name(w).is_none() && !quoted_speaker))
             && !word_as_given_name(doc, toks, &words, k, vocab)
         {
             k += 1;
@@ -1334,6 +1338,13 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
         return Parsed::Nothing;
     }
     let name_words = &words[k..end];
+    // "the Tour de France", "Rio de Janeiro": a particle and a place is no name.
+    if name_words.len() >= 2
+        && PARTICLES.contains(doc.token_text(name_words[0]))
+        && gazetteer::is_place(Span::new(toks[name_words[1]].span.start, toks[*name_words.last().expect("two words")].span.end).text(doc.text))
+    {
+        return Parsed::Nothing;
+    }
     // "St" alone is the Saint of a place or a name cut short ("St. Louis"), no person.
     if name_words.len() == 1 && matches!(doc.token_text(name_words[0]), "St" | "Ste") {
         return Parsed::Nothing;

@@ -1370,6 +1370,16 @@ fn accept(doc: &Doc, i: usize, j: usize, entries: &[Entry], sports: bool, last: 
     if i == j && NEVER_ALONE.contains(&doc.token_text(i)) {
         return None;
     }
+    // "the Tour de France", "Gaz de France": after a particle that follows a capitalised word
+    // that is no place, the end of a longer name.
+    if i >= 2
+        && matches!(prev, Some("de" | "du" | "des" | "del" | "di" | "da"))
+        && toks[i - 2].kind == TokenKind::Word
+        && is_capitalised(doc.token_text(i - 2))
+        && !gazetteer::is_place(doc.token_text(i - 2))
+    {
+        return None;
+    }
     // "the Firestone Country Club", "at Sunset Pleasant Grove": a town named only with
     // English words, right after another capitalised word (not a sentence's first), is the
     // end of a longer name.
@@ -1491,6 +1501,7 @@ fn accept(doc: &Doc, i: usize, j: usize, entries: &[Entry], sports: bool, last: 
             matches!(
                 n,
                 "manager" | "coach" | "striker" | "midfielder" | "defender" | "goalkeeper" | "keeper" | "winger" | "forward"
+                    | "team" | "teammate" | "team-mate"
                     | "captain" | "skipper" | "boss" | "chairman" | "fans" | "supporters" | "players" | "player"
             )
         })
