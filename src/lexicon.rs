@@ -87,13 +87,18 @@ pub fn title_case(w: &str) -> std::borrow::Cow<'_, str> {
     if has_lower && has_upper {
         return w.into();
     }
+    // (A capital after a hyphen and after a one-letter prefix's apostrophe: "JEAN-PIERRE",
+    // "WINSTON-SALEM", "N'DJAMENA", "O'BRIEN".)
     let mut out = String::with_capacity(w.len());
+    let mut prev: Option<char> = None;
     for (i, c) in w.chars().enumerate() {
-        if i == 0 {
+        let starts_part = i == 0 || prev == Some('-') || (i == 2 && matches!(prev, Some('\'' | '’')));
+        if starts_part {
             out.extend(c.to_uppercase());
         } else {
             out.extend(c.to_lowercase());
         }
+        prev = Some(c);
     }
     out.into()
 }

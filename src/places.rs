@@ -148,13 +148,20 @@ static SPORTS_SLUGS: WordSet = WordSet::new(&[
 /// A word in capitals ("UNION", "ST").
 fn is_caps_word(w: &str) -> bool {
     let mut n = 0;
-    for c in w.chars() {
-        if !c.is_uppercase() {
+    let mut prev = ' ';
+    for (i, c) in w.chars().enumerate() {
+        // (An apostrophe after a one-letter prefix: "N'DJAMENA", "O'HARE"; a hyphen between
+        // words of capitals: "WINSTON-SALEM".)
+        if !c.is_uppercase() && !(i == 1 && matches!(c, '\'' | '’')) && !(c == '-' && i >= 2 && prev.is_uppercase()) {
             return false;
         }
+        if prev == '-' && !c.is_uppercase() {
+            return false;
+        }
+        prev = c;
         n += 1;
     }
-    n >= 2
+    n >= 2 && prev != '-'
 }
 
 /// Heads of institutions named "HEAD of PLACE", whose place is part of the name.
@@ -332,7 +339,10 @@ pub fn find(doc: &Doc) -> Vec<Place> {
         if matched.is_none() && is_caps_word(first) {
             // Two or three capitalised words, the last followed by a comma or a dash.
             for j in (i + 1..(i + 4).min(toks.len())).rev() {
-                if !(i..=j).all(|t| is_caps_word(doc.token_text(t)) || doc.token_text(t) == ".") || !tight(doc, i, j) {
+                // (A hyphen inside the name too: "WINSTON-SALEM, N.C.")
+                if !(i..=j).all(|t| is_caps_word(doc.token_text(t)) || doc.token_text(t) == "." || (t > i && t < j && doc.token_text(t) == "-"))
+                    || !tight(doc, i, j)
+                {
                     continue;
                 }
                 let after = toks.get(j + 1).map(|t| doc.slice(t.span));
