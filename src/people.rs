@@ -790,6 +790,11 @@ fn firm_words<'a>(doc: &'a Doc, parsed: &[Parsed]) -> HashSet<&'a str> {
     out
 }
 
+/// Is `w` a word that ends the name of a sporting event or a prize ("Open", "Cup", "Prize")?
+pub(crate) fn is_event_word(w: &str) -> bool {
+    EVENT_WORDS.contains(&w)
+}
+
 /// Words that end the name of a sporting event or a prize ("the Davis Cup", "the Nobel Prize").
 static EVENT_WORDS: WordSet = WordSet::new(&[
     "Open", "Cup", "Championship", "Championships", "Classic", "Masters", "Trophy", "Invitational", "Games",

@@ -471,6 +471,19 @@ pub fn find(doc: &Doc) -> Vec<Place> {
     out
 }
 
+/// Is the line of tokens `i..=j` a line of a sports schedule in capitals, "KANSAS CITY AT
+/// TORONTO": words in capitals only, one "AT" or "VS" between two names?
+fn schedule_line(doc: &Doc, i: usize, j: usize) -> bool {
+    let (start, end) = (doc.line_start(i, 8), doc.line_end(j, 8));
+    if (start > 0 && doc.same_line(start - 1, start)) || (end + 1 < doc.tokens.len() && doc.same_line(end, end + 1)) {
+        return false;
+    }
+    let words: Vec<&str> = (start..=end).map(|t| doc.token_text(t)).collect();
+    let at = words.iter().position(|w| matches!(*w, "AT" | "VS" | "V"));
+    at.is_some_and(|a| a > 0 && a + 1 < words.len() && (start + a < i || start + a > j))
+        && words.iter().enumerate().all(|(k, w)| Some(k) == at || is_caps_word(w) || *w == ".")
+}
+
 /// "Ricky Moye, D-Raleigh," / "Sen. Ann Roe, R-Pa.,": a legislator's party and home town or
 /// state after a comma; the place is the part after the hyphen.
 pub fn party_home(doc: &Doc, i: usize) -> Option<Place> {
@@ -1502,6 +1515,17 @@ fn accept(doc: &Doc, i: usize, j: usize, entries: &[Entry], sports: bool, last: 
     }
     // "Barcelona were held to a draw", "Leeds have signed …": in a match report, a town that
     // opens a clause with a plural verb is its club.
+    // "the U.S. Open", "the Japan Cup", "the Monaco Grand Prix": a place that opens the name
+    // of a sporting event or a prize is part of that name.
+    if next.is_some_and(|n| crate::people::is_event_word(n) || (is_caps_word(n) && crate::people::is_event_word(&crate::lexicon::title_case(n))))
+        || (next == Some("Grand") && next2 == Some("Prix"))
+    {
+        return None;
+    }
+    // "KANSAS CITY AT TORONTO": a line of a sports schedule names two teams.
+    if sports && !national && schedule_line(doc, i, j) {
+        return None;
+    }
     // "Newcastle manager Kevin Keegan", "a Leeds striker": in a match report, a town before
     // a word for a club's people is the club.
     if sports
