@@ -76,7 +76,13 @@ impl<'t> Doc<'t> {
 
     /// Is there no line break between tokens `a` and `b` (`a` before `b`)?
     pub fn same_line(&self, a: usize, b: usize) -> bool {
-        !self.text[self.tokens[a].span.end..self.tokens[b].span.start].chars().any(is_line_break)
+        let gap = &self.text[self.tokens[a].span.end..self.tokens[b].span.start];
+        // (Bytes first: every line break but U+0085, U+2028 and U+2029 is one ASCII byte, and
+        // those three begin with 0xC2 or 0xE2.)
+        if !gap.bytes().any(|c| matches!(c, b'\n' | b'\r' | 0x0B | 0x0C | 0xC2 | 0xE2)) {
+            return true;
+        }
+        !gap.chars().any(is_line_break)
     }
 
     /// The first token of the line of token `t`, at most `most` tokens before it.
@@ -103,11 +109,12 @@ impl<'t> Doc<'t> {
     /// number, after at most three more capitalised words.
     pub fn table_row(&self, i: usize, j: usize) -> Option<TableRow> {
         // Cheap test first: a number right after the name, or after a few more capitalised words.
+        // (Token kinds before line breaks: most names have no number after them.)
         let mut k = j + 1;
-        while k < self.tokens.len() && k <= j + 3 && self.same_line(k - 1, k) && self.tokens[k].kind == TokenKind::Word {
+        while k < self.tokens.len() && k <= j + 3 && self.tokens[k].kind == TokenKind::Word {
             k += 1;
         }
-        if k >= self.tokens.len() || !self.same_line(k - 1, k) || self.tokens[k].kind != TokenKind::Number {
+        if k >= self.tokens.len() || self.tokens[k].kind != TokenKind::Number || !(j + 1..=k).all(|t| self.same_line(t - 1, t)) {
             return None;
         }
         let (start, end) = (self.line_start(i, 40), self.line_end(j, 40));
