@@ -1553,7 +1553,10 @@ impl<'a, 'd> Ctx<'a, 'd> {
             }
         }
         if candidates.is_empty() {
-            return self.last_addressed(window_start, pos, &compatible).or_else(|| self.named_against_first_name(pos, g, &named_inside));
+            return self
+                .last_addressed(window_start, pos, &compatible)
+                .or_else(|| self.named_against_first_name(pos, g, &named_inside))
+                .or_else(|| self.only_one_of_gender(window_start, pos, g, &compatible));
         }
         let mut pool = candidates;
         let mut first_choice = None;
@@ -1582,6 +1585,31 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 return first_choice;
             }
         }
+    }
+
+    /// With no one of gender `g` named in the pronoun's window (from `window_start`): the one
+    /// person of that gender, told by a title or a first name, named in the text further back
+    /// (up to [`PRONOUN_REACH`] bytes), when there is exactly one. ("Mrs. Hall" a few
+    /// paragraphs before “…,” she said, with no other woman named meanwhile.)
+    fn only_one_of_gender(&self, window_start: usize, pos: usize, g: Gender, compatible: &dyn Fn(usize) -> bool) -> Option<usize> {
+        if g == Gender::Unknown {
+            return None;
+        }
+        let from = pos.saturating_sub(PRONOUN_REACH);
+        let mentions = &self.people.mentions;
+        let (lo, hi) = (mentions.partition_point(|m| m.span.start < from), mentions.partition_point(|m| m.span.start < window_start));
+        let mut found = None;
+        for m in &mentions[lo..hi] {
+            if self.quote_of[m.first].is_some() || !compatible(m.entity) || self.entities[m.entity].gender != g {
+                continue;
+            }
+            match found {
+                None => found = Some(m.entity),
+                Some(e) if e == m.entity => {}
+                Some(_) => return None,
+            }
+        }
+        found
     }
 
     /// With no one of gender `g` named nearby: the subject most recently named in this
