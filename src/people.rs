@@ -119,6 +119,9 @@ pub static ROLE_NOUNS: WordSet = WordSet::new(&[
     "midfielder", "driver", "pilot", "engineer", "physician", "nurse", "surgeon", "economist", "banker",
     "delegate", "member", "supporter", "voter", "volunteer", "organizer", "organiser", "consultant", "staffer",
     "operative", "donor", "fellow", "scholar", "user", "host", "anchor", "commentator", "blogger", "cleric", "partner", "president-elect", "counsel", "attorney-general",
+    // Households and trades of fiction.
+    "maid", "servant", "cook", "coachman", "footman", "governess", "landlady", "landlord", "clerk", "sailor", "tailor",
+    "vicar", "curate", "squire", "nanny",
 ]);
 
 /// Words that make a capitalised run an organisation, not a person.
@@ -2163,13 +2166,25 @@ fn apposition_role(doc: &Doc, last: usize) -> Option<String> {
     if text.contains('\n') {
         return None;
     }
+    // (A noun of a doer, "farmer", "pianist": not "her", "were", "never", "whether".)
+    let doer = |w: &str| {
+        w.len() >= 5
+            && (w.ends_with("ist") || w.ends_with("er"))
+            && !matches!(w, "after" | "never" | "other" | "over" | "ever" | "either" | "neither" | "rather" | "whether" | "under" | "later"
+                | "together" | "however" | "whatever" | "whenever" | "wherever" | "better" | "farther" | "further" | "longer"
+                | "sooner" | "higher" | "lower" | "larger" | "greater" | "smaller" | "older" | "younger" | "faster" | "slower")
+    };
     let has_role = text.split(|c: char| !c.is_alphabetic()).any(|w| {
         let lw = w.to_lowercase();
-        ROLE_NOUNS.contains(&lw.as_str()) || (w == lw && (w.ends_with("ist") || w.ends_with("er")))
+        ROLE_NOUNS.contains(&lw.as_str()) || (w == lw && doer(w))
     });
     let starts_ok = lower.starts_with("a ") || lower.starts_with("an ") || lower.starts_with("the ")
         || text.contains('’') || text.contains('\'') || has_role;
-    (has_role && starts_ok && !lower.starts_with("who ") && !lower.starts_with("which ")).then(|| text.to_string())
+    // (Not a clause: "who …", "feeling that …", "dressed in black", "when …".)
+    let first = lower.split_whitespace().next().unwrap_or("");
+    let clause = matches!(first, "who" | "which" | "that" | "when" | "while" | "as" | "if" | "though" | "although" | "because" | "since" | "where")
+        || (first.len() > 4 && (first.ends_with("ing") || first.ends_with("ed")));
+    (has_role && starts_ok && !clause).then(|| text.to_string())
 }
 
 #[cfg(test)]
@@ -2190,6 +2205,10 @@ mod tests {
             find(&doc, &[]).entities.into_iter().find(|e| e.name == name).and_then(|e| e.role)
         };
         assert_eq!(role("Ann Roe, a spokeswoman for the ministry, said so.", "Ann Roe").as_deref(), Some("a spokeswoman for the ministry"));
+        // A noun phrase, not a clause ("her" and "were" end in -er but name no doer).
+        let t = "Mrs. Hall, feeling that her advances were ill-timed, left. Millie, her lymphatic maid, came in.";
+        assert_eq!(role(t, "Mrs. Hall"), None);
+        assert_eq!(role(t, "Millie").as_deref(), Some("her lymphatic maid"));
         assert_eq!(role("70 Fred Castell, Steve Brannock, Colin Arbery (Britain)\n\nSOCCER - HOSTS WIN", "Fred Castell"), None);
         assert_eq!(role("70 Fred Castell, Steve Brannock, Colin Arbery (Britain)\n\nSOCCER - HOSTS WIN", "Steve Brannock"), None);
     }
