@@ -34,7 +34,7 @@ static LOCAL_NOUNS: WordSet = WordSet::new(&[
     "officials", "area", "region", "suburbs", "neighborhood", "neighbourhood", "native", "natives", "developer",
     "voters", "homeowners", "firefighters", "businesses", "hospitals", "streets", "man", "woman", "couple",
     "teen", "teenager", "family", "families", "metro", "township", "city", "county", "airport", "station",
-    "district", "suburb", "doctor", "hospital",
+    "district", "suburb", "doctor", "hospital", "chapter", "branch", "office", "campus", "headquarters", "bureau",
 ]);
 
 pub(crate) const RESULT_VERBS: &[&str] = &["beat", "beats", "defeated", "defeats", "drew", "draw", "lost", "won", "edged", "thrashed", "routed", "trounced", "v", "vs"];
