@@ -1498,6 +1498,13 @@ impl<'a, 'd> Ctx<'a, 'd> {
                     return Some((e, span, true));
                 }
                 let e = self.resolve_role(noun_span.start, &self.lower(t))?;
+                // (As for a pronoun, not someone the quote itself names: “…, and Monsignor
+                // Darcy will understand him,” breathed the beautiful lady.)
+                let mentions = &self.people.mentions;
+                let (qlo, qhi) = (mentions.partition_point(|m| m.span.start < content.start), mentions.partition_point(|m| m.span.start < content.end));
+                if mentions[qlo..qhi].iter().any(|m| m.entity == e) {
+                    return None;
+                }
                 self.entities[e].mentions.push(Mention { span, kind: MentionKind::Role });
                 self.note_resolved(span.start, e);
                 Some((e, span, true))
@@ -1530,7 +1537,13 @@ impl<'a, 'd> Ctx<'a, 'd> {
         // A speaker rarely names himself inside his own words, by any of his names: “Are you
         // in earnest, Marilla?” she demanded.
         let (qlo, qhi) = (mentions.partition_point(|m| m.span.start < content.start), mentions.partition_point(|m| m.span.start < content.end));
-        let named_inside = |e: usize| mentions[qlo..qhi].iter().any(|m| m.entity == e);
+        // (Nor inside the other quotations of its paragraph: “Amory will go to him one day,”
+        // breathed the beautiful lady, “and Monsignor Darcy will understand him.”)
+        let p = &self.doc.paragraphs[para];
+        let (plo, phi) = (mentions.partition_point(|m| m.span.start < p.start), mentions.partition_point(|m| m.span.start < p.end));
+        let named_inside = |e: usize| {
+            mentions[qlo..qhi].iter().any(|m| m.entity == e) || mentions[plo..phi].iter().any(|m| m.entity == e && self.quote_of[m.first].is_some())
+        };
         let compatible = |e: usize| {
             let ent = &self.entities[e];
             ent.kind == EntityKind::Person

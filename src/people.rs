@@ -1302,7 +1302,8 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
         }
         // ("Kendall Fells told": a first name that is also a town, then a word and a speech verb.)
         let cue_after = || toks.get(words[end - 1] + 1).is_some_and(|t| crate::text::with_lower(doc.slice(t.span), attribution::is_cue_word));
-        if end - k == 2 && lexicon::first_name(doc.token_text(words[k])).is_some() && (!gazetteer::is_place(doc.token_text(words[k])) || cue_after())
+        // (A title or an honorific before them settles it too: "Lady Ada Quill", though Ada is a town.)
+        if end - k == 2 && lexicon::first_name(doc.token_text(words[k])).is_some() && (!gazetteer::is_place(doc.token_text(words[k])) || cue_after() || evidence >= 3)
             && (!NOT_NAMES.contains(&w) || (lexicon::is_surname(w) && toks.get(words[end - 1] + 1).is_some_and(|t| doc.slice(t.span) == ",")))
             && !is_title_word(w) && !lexicon::is_demonym(w) && vocab_rank_ok(w)
         {
