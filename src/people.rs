@@ -239,7 +239,8 @@ static ACTS: WordSet = WordSet::new(&[
     "met", "visited", "married", "resigned", "smiled", "nodded", "shrugged", "frowned", "grinned", "hesitated",
     "glanced", "stared", "winked", "blushed", "wept", "sighed", "laughed", "walked", "sat", "stood", "knelt",
     "hurried", "thought", "felt", "wondered", "hoped", "wished", "shook", "waved", "kissed", "hugged", "retired",
-    "testified", "campaigned", "flew", "arrived",
+    "testified", "campaigned", "flew", "arrived", "vowed", "urged", "accused", "criticised", "criticized", "praised",
+    "died", "pleaded", "apologised", "apologized",
 ]);
 
 /// Is `w` (without its period) an honorific that tells a gender ("Mr", "Mrs", "Miss")?
