@@ -1003,6 +1003,24 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
     if crate::places::party_home(doc, run.first).is_some() {
         return Parsed::Nothing;
     }
+    // "Typhoon Herb", "Hurricane Andrew": a storm's name is no person's.
+    if run.first > 0 && matches!(doc.token_text(run.first - 1), "Typhoon" | "Hurricane" | "Cyclone" | "Storm")
+        || matches!(doc.token_text(words[0]), "Typhoon" | "Hurricane" | "Cyclone")
+    {
+        return Parsed::Nothing;
+    }
+    // "La Picota prison", "the Evin jail", "Walter Reed hospital": a name right before a
+    // lower-case word for a building or a work is that place's name, no person's.
+    if run.last + 1 < toks.len()
+        && doc.same_line(run.last, run.last + 1)
+        && matches!(
+            doc.token_text(run.last + 1),
+            "prison" | "jail" | "hospital" | "airport" | "stadium" | "hotel" | "mosque" | "church" | "cathedral" | "temple"
+                | "bridge" | "dam" | "refinery" | "factory" | "square" | "avenue" | "highway" | "airbase" | "shrine"
+        )
+    {
+        return Parsed::Nothing;
+    }
     // "told Deutschlandfunk radio", "the Haaretz daily", "the Itar-Tass news agency": a name
     // right before a lower-case word for a medium is that medium.
     if run.last + 1 < toks.len() && doc.same_line(run.last, run.last + 1) && {
@@ -1770,6 +1788,7 @@ pub fn find(doc: &Doc, places: &[Place]) -> People {
     // matching a name costs a hash lookup, not a scan of every entity.
     let mut by_surname: HashMap<String, Vec<usize>> = HashMap::new();
     let mut by_first_name: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut by_middle: HashMap<String, Vec<usize>> = HashMap::new();
     // Pass 1: names of two or more words, or titled names.
     for p in &parsed {
         let Parsed::Person { first, last, full_first, gender, role, evidence } = p else { continue };
@@ -1803,6 +1822,17 @@ pub fn find(doc: &Doc, places: &[Place]) -> People {
             None => {
                 built.push(Building::new(EntityKind::Person, String::new(), Gender::Unknown, None, first_name.clone(), span.start));
                 by_surname.entry(surname.clone()).or_default().push(built.len() - 1);
+                // "Jose Santacruz Londono" … "Santacruz": of a given name and two more words,
+                // the middle one is a surname too (the father's, in Spanish names), unless it
+                // is a given name ("Mary Ann Smith") or an initial. (Only for the word alone,
+                // with no title: "Ms. Acosta" after "Melba Acosta Febo" is already a person,
+                // and the news gold names her so.)
+                if words.len() == 3 && lexicon::first_name(words[0]).is_some() {
+                    let middle = words[1];
+                    if middle.chars().count() > 2 && is_capitalised(middle) && lexicon::first_name(middle).is_none() && !is_common(middle, &vocab) {
+                        by_middle.entry(name_key(middle)).or_default().push(built.len() - 1);
+                    }
+                }
                 built.len() - 1
             }
         };
@@ -1855,7 +1885,10 @@ pub fn find(doc: &Doc, places: &[Place]) -> People {
         let key = name_key(words.last().expect("non-empty"));
         // "Mr. Corby" after "Schapelle Corby": an honorific of the other sex is another person
         // of that family (the first entity of the surname whose sex does not conflict).
-        let surname_hit = by_surname.get(&key).and_then(|v| v.iter().copied().find(|&i| gender.agrees_with(built[i].entity.gender)));
+        let surname_hit = by_surname
+            .get(&key)
+            .or_else(|| by_middle.get(&key).filter(|_| words.len() == 1 && full_first == first))
+            .and_then(|v| v.iter().copied().find(|&i| gender.agrees_with(built[i].entity.gender)));
         let first_name_hit = || {
             let hits = by_first_name.get(&key)?;
             (hits.len() == 1 && words.len() == 1).then(|| hits[0])
