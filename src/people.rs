@@ -1228,6 +1228,15 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
             && !(words[k] > 0 && matches!(doc.token_text(words[k] - 1), "CHAPTER" | "Chapter" | "PART" | "Part" | "BOOK" | "Book"));
         // ("Jan Zelezny": "Jan" before a name is the given name, not January.)
         let given_jan = w == "Jan" && remaining > 1 && toks[words[k] + 1].kind == TokenKind::Word && !is_day_or_month(doc.token_text(words[k] + 1));
+        // ("Will Carling": "Will" before a name that is no place, in a sentence that asks
+        // nothing, is the given name, not the modal of "Will Russia agree?".)
+        let given_jan = given_jan
+            || (w == "Will" && remaining > 1 && toks[words[k] + 1].kind == TokenKind::Word && {
+                let next = doc.token_text(words[k] + 1);
+                !gazetteer::is_place(next)
+                    && !never_starts_a_name(next)
+                    && doc.sentence_index(toks[words[k]].span.start).is_some_and(|si| !doc.sentences[si].text(doc.text).trim_end().ends_with('?'))
+            });
         if full_k.is_none() && !initial && ((NOT_NAMES.contains(&w) && !given_jan) || (is_common(w, vocab) && lexicon::first_name(w).is_none() && !quoted_speaker))
             && !word_as_given_name(doc, toks, &words, k, vocab)
         {
