@@ -1228,6 +1228,19 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
             && !(words[k] > 0 && matches!(doc.token_text(words[k] - 1), "CHAPTER" | "Chapter" | "PART" | "Part" | "BOOK" | "Book"));
         // ("Jan Zelezny": "Jan" before a name is the given name, not January.)
         let given_jan = w == "Jan" && remaining > 1 && toks[words[k] + 1].kind == TokenKind::Word && !is_day_or_month(doc.token_text(words[k] + 1));
+        // ("April Ryan", "June Carter", "August Wilson": a month that is also a given name,
+        // before a surname the lists know, with no date after it and no "in" before it.)
+        let given_jan = given_jan
+            || (matches!(w, "April" | "May" | "June" | "August")
+                && remaining > 1
+                && toks[words[k] + 1].kind == TokenKind::Word
+                && lexicon::is_surname(doc.token_text(words[k] + 1))
+                && !toks.get(words[k] + 2).is_some_and(|t| t.kind == TokenKind::Number)
+                && !(words[k] > 0 && matches!(
+                    crate::text::lower(doc.token_text(words[k] - 1)).as_ref(),
+                    "in" | "on" | "since" | "until" | "till" | "by" | "of" | "last" | "next" | "early" | "late" | "mid" | "from" | "through" | "during" | "before" | "after"
+                        | "this" | "that" | "each" | "every" | "til"
+                )));
         // ("Will Carling": "Will" before a name that is no place, in a sentence that asks
         // nothing, is the given name, not the modal of "Will Russia agree?".)
         let given_jan = given_jan
@@ -1331,8 +1344,10 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
         // ("Kendall Fells told": a first name that is also a town, then a word and a speech verb.)
         let cue_after = || toks.get(words[end - 1] + 1).is_some_and(|t| crate::text::with_lower(doc.slice(t.span), attribution::is_cue_word));
         // (A title or an honorific before them settles it too: "Lady Ada Quill", though Ada is a town.)
+        // ("Theresa May said": a month that is a surname after a given name, with no date after it.)
+        let month_surname = w == "May" && !toks.get(words[end - 1] + 1).is_some_and(|t| t.kind == TokenKind::Number || doc.slice(t.span) == ",");
         if end - k == 2 && lexicon::first_name(doc.token_text(words[k])).is_some() && (!gazetteer::is_place(doc.token_text(words[k])) || cue_after() || evidence >= 3)
-            && (!NOT_NAMES.contains(&w) || (lexicon::is_surname(w) && toks.get(words[end - 1] + 1).is_some_and(|t| doc.slice(t.span) == ",")))
+            && (!NOT_NAMES.contains(&w) || month_surname || (lexicon::is_surname(w) && toks.get(words[end - 1] + 1).is_some_and(|t| doc.slice(t.span) == ",")))
             && !is_title_word(w) && !lexicon::is_demonym(w) && vocab_rank_ok(w)
         {
             break;
