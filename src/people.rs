@@ -1003,6 +1003,31 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
     if crate::places::party_home(doc, run.first).is_some() {
         return Parsed::Nothing;
     }
+    // "Thrushcross Grange", "Netherfield Park", "Thornfield Hall", "Donwell Abbey": a name
+    // that ends with a word for an estate or a house, with no given name or honorific before
+    // it, is the house ("Barbara Castle", "Edward Abbey" and "Mrs. Hall" stay people).
+    // (An organisation's mention, so that no place inside it, "Grange", is taken.)
+    let named: Vec<usize> = words.iter().copied().skip_while(|&w| is_function_word(doc.token_text(w))).collect();
+    if named.len() >= 2
+        && matches!(
+            doc.token_text(*named.last().expect("two words")),
+            "Grange" | "Manor" | "Abbey" | "Castle" | "Priory" | "Lodge" | "Cottage" | "Rectory" | "Vicarage" | "Parsonage"
+                | "Hall" | "Park" | "Heights" | "Farm" | "Place" | "Towers"
+        )
+        && lexicon::first_name(doc.token_text(named[0])).is_none()
+        && !(run.first > 0 && honorific(doc.token_text(run.first - 1)).is_some())
+        && named.iter().all(|&w| {
+            let t = doc.token_text(w);
+            t.chars().count() > 1 && honorific(t).is_none() && !is_title_word(t)
+        })
+        && !(named[0]..=*named.last().expect("two words")).any(|t| matches!(doc.token_text(t), "." | "\"" | "“" | "”"))
+    {
+        // (A place at its head stays a place: "Windsor Castle", "the Nebraska Baseball Hall of Fame".)
+        if gazetteer::is_place(doc.token_text(named[0])) {
+            return Parsed::Nothing;
+        }
+        return Parsed::Org { first: named[0], last: *named.last().expect("two words") };
+    }
     // "Typhoon Herb", "Hurricane Andrew": a storm's name is no person's.
     if run.first > 0 && matches!(doc.token_text(run.first - 1), "Typhoon" | "Hurricane" | "Cyclone" | "Storm")
         || matches!(doc.token_text(words[0]), "Typhoon" | "Hurricane" | "Cyclone")
