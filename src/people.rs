@@ -1919,6 +1919,23 @@ pub fn find(doc: &Doc, places: &[Place]) -> People {
     // "“My dear Holmes,” said I") joins on the second sweep.
     // (On the second sweep, never a place's name: "Gainesville residents" before a
     // "Gainesville" the text treats as a person.)
+    // Words the text writes twice or more after a preposition of place ("people in Avonlea",
+    // "out of Avonlea"): a lone one of them that is also a first name is that place at its
+    // other mentions too ("the Avonlea main road", "Avonlea housekeepers"). (Once is not
+    // enough: "the memory stirred in Cameron".)
+    let mut placed_count: HashMap<&str, u32> = HashMap::new();
+    for t in 2..doc.tokens.len() {
+        let after_place_word = matches!(doc.token_text(t - 1), "in" | "into" | "near" | "through" | "throughout" | "outside" | "across")
+            || (doc.token_text(t - 1) == "of" && doc.token_text(t - 2) == "out");
+        if after_place_word
+            && doc.tokens[t].kind == TokenKind::Word
+            && is_capitalised(doc.token_text(t))
+            && !doc.tokens.get(t + 1).is_some_and(|n| matches!(doc.slice(n.span), "’s" | "'s") || (n.kind == TokenKind::Word && is_capitalised(doc.slice(n.span))))
+        {
+            *placed_count.entry(doc.token_text(t)).or_default() += 1;
+        }
+    }
+    let placed_words: HashSet<&str> = placed_count.into_iter().filter(|&(_, n)| n >= 2).map(|(w, _)| w).collect();
     for (n, p) in parsed.iter().chain(parsed.iter()).enumerate() {
         let Parsed::Person { first, last, full_first, gender, role, evidence } = p else { continue };
         let span = Span::new(doc.tokens[*first].span.start, doc.tokens[*last].span.end);
@@ -1964,6 +1981,7 @@ pub fn find(doc: &Doc, places: &[Place]) -> People {
                 && !is_all_caps(words[0])
                 && *full_first == *first
                 && crate::model::overlapping(places, span, places_longest, |p| p.span).next().is_none()
+                && !placed_words.contains(words[0])
                 && (*first == 0 || doc.token_text(*first - 1) != "’s" && doc.token_text(*first - 1) != "'s") =>
             {
                 let Some(g) = lexicon::first_name(words[0]).filter(|g| *g != Gender::Unknown) else { continue };
