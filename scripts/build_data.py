@@ -233,7 +233,7 @@ def build(src):
             aliases.append(short.group(1))
         aliases += abbreviated_forms(name)
         flags = ""
-        if name.lower() in common:
+        if fold(name) in common:  # (accents folded: "Comé" is "come")
             flags += "w"  # also an English word: needs context
         if name in first_names:
             flags += "n"  # also a first name
@@ -251,7 +251,7 @@ def build(src):
         if lat is None:
             ll = (info.get(cc, {}).get("latlng") or [0, 0])
             lat, lon = ll[0], ll[1]
-        flags = "w" if name.lower() in common else ""
+        flags = "w" if fold(name) in common else ""
         add(name, "R", cc, round(lat, 2), round(lon, 2), 0, flags)
 
     # ---- curated
