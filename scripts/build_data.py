@@ -280,13 +280,13 @@ def build(src):
     for c in sorted(small_towns, key=lambda c: -c["population"]):
         name = c["name"]
         words = re.split(r"[ -]", name)
-        if fold(name) in taken or name.lower() in common or not latin(name):
+        if fold(name) in taken or fold(name) in common or not latin(name):
             continue
         # A name made of English words or with a person's name in it needs a place context
         # ("in Rocky Hill", "a Crafton man"), as an English word does ("w").
         # ("South Charleston": a word that names a place itself does not count.)
         personal = any((w in first_names or w in surnames) and fold(w) not in taken for w in words)
-        flags = "s" + ("w" if personal or all(w.lower() in common for w in words) else "") + ("n" if name in first_names else "")
+        flags = "s" + ("w" if personal or all(fold(w) in common for w in words) else "") + ("n" if name in first_names else "")
         aliases = abbreviated_forms(name)
         add(name, "T", c["countrycode"], round(c["latitude"], 2), round(c["longitude"], 2), c["population"], flags, aliases)
         taken.add(fold(name))
