@@ -72,6 +72,7 @@ const HONORIFICS: &[(&str, Gender)] = &[
     ("Queen", Gender::Female), ("Princess", Gender::Female), ("Dame", Gender::Female), ("Madam", Gender::Female),
     ("Madame", Gender::Female), ("Mme", Gender::Female), ("Mlle", Gender::Female), ("Baroness", Gender::Female),
     ("Duchess", Gender::Female), ("Countess", Gender::Female), ("Sister", Gender::Female), ("Frau", Gender::Female),
+    ("Widow", Gender::Female),
     ("Dr", Gender::Unknown), ("Prof", Gender::Unknown), ("Professor", Gender::Unknown), ("Doctor", Gender::Unknown),
     ("Mx", Gender::Unknown), ("Rev", Gender::Unknown), ("Reverend", Gender::Unknown), ("Hon", Gender::Unknown),
 ];
