@@ -159,6 +159,10 @@ static ORG_NAMES: WordSet = WordSet::new(&[
     "UN", "U.N.", "EU", "E.U.", "FBI", "CIA", "NSA", "IMF", "WHO", "OPEC", "Hamas", "Hezbollah", "Taliban",
     "Downing Street", "Congress", "Senate", "Parliament", "Vatican",
     "Interfax", "Tass", "TASS", "Xinhua", "RIA Novosti", "Yonhap", "Kyodo", "Ukrinform", "Gallup", "Pew",
+    // News agencies the wires quote.
+    "Itar-Tass", "ITAR-TASS", "Itar Tass", "Bernama", "Antara", "IRNA", "MENA", "Tanjug", "ANSA", "EFE",
+    "DPA", "Anadolu", "Kyodo News", "Jiji", "Prensa Latina", "PTI", "UNI", "APP", "SPA", "WAFA",
+    "KCNA", "BTA", "PAP", "CTK", "Notimex", "Agerpres",
     "Twitter", "Facebook", "Instagram", "YouTube", "TikTok", "Telegram", "Google", "Microsoft", "Apple",
     "Amazon", "Tesla", "Boeing", "Airbus", "Gazprom", "Rosneft", "Wikileaks", "WikiLeaks", "Greenpeace",
     "Amnesty", "Amnesty International", "Human Rights Watch", "Red Cross", "Interpol", "Europol", "Frontex",
