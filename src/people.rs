@@ -1151,7 +1151,8 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
                 "Real" | "Atletico" | "Atlético" | "Athletic" | "Sporting" | "Dynamo" | "Dinamo" | "Olympique" | "Inter"
                     | "AC" | "AS" | "FC" | "SC" | "Borussia" | "Bayern" | "Racing" | "Deportivo" | "Olympiacos" | "Spartak"
             )
-            && gazetteer::is_place(Span::new(toks[words[lead + 1]].span.start, toks[b].span.end).text(doc.text));
+            // (In sports copy, any name after the club word: "Deportivo Coruna", "Real Sociedad".)
+            && (sports.any || gazetteer::is_place(Span::new(toks[words[lead + 1]].span.start, toks[b].span.end).text(doc.text)));
         let is_place = || gazetteer::is_place(text);
         // "Johnson & Johnson", "Kempen & Co": names joined by an ampersand are a firm, unless
         // they are a place ("Trinidad & Tobago").
