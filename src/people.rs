@@ -1012,13 +1012,15 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
     // that ends with a word for an estate or a house, with no given name or honorific before
     // it, is the house ("Barbara Castle", "Edward Abbey" and "Mrs. Hall" stay people).
     // (An organisation's mention, so that no place inside it, "Grange", is taken.)
-    let named: Vec<usize> = words.iter().copied().skip_while(|&w| is_function_word(doc.token_text(w))).collect();
-    if named.len() >= 2
+    // (The last word first: it is rarely one of these.)
+    let house = words.len() >= 2
         && matches!(
-            doc.token_text(*named.last().expect("two words")),
+            doc.token_text(*words.last().expect("two words")),
             "Grange" | "Manor" | "Abbey" | "Castle" | "Priory" | "Lodge" | "Cottage" | "Rectory" | "Vicarage" | "Parsonage"
                 | "Hall" | "Park" | "Heights" | "Farm" | "Place" | "Towers"
-        )
+        );
+    let named: Vec<usize> = if house { words.iter().copied().skip_while(|&w| is_function_word(doc.token_text(w))).collect() } else { Vec::new() };
+    if named.len() >= 2
         && lexicon::first_name(doc.token_text(named[0])).is_none()
         && !(run.first > 0 && honorific(doc.token_text(run.first - 1)).is_some())
         && named.iter().all(|&w| {
@@ -1083,17 +1085,17 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
     // (One lower-case word may come before the role: "Tupac Amaru rebel leader Nestor Cerpa".)
     let role_then_name = |r: usize| {
         r + 1 < toks.len()
-            && doc.same_line(run.last, r + 1)
             && ROLE_NOUNS.contains(&doc.token_text(r))
             && toks[r + 1].kind == TokenKind::Word
             && is_capitalised(doc.token_text(r + 1))
+            && doc.same_line(run.last, r + 1)
     };
     if role_then_name(run.last + 1)
-        || (toks.get(run.last + 1).is_some_and(|t| {
-            let w = doc.slice(t.span);
-            t.kind == TokenKind::Word && w.bytes().all(|b| b.is_ascii_lowercase()) && !is_function_word(w) && !matches!(w, "and" | "or" | "nor" | "but" | "as" | "than")
-        })
-            && role_then_name(run.last + 2))
+        || (role_then_name(run.last + 2)
+            && toks.get(run.last + 1).is_some_and(|t| {
+                let w = doc.slice(t.span);
+                t.kind == TokenKind::Word && w.bytes().all(|b| b.is_ascii_lowercase()) && !is_function_word(w) && !matches!(w, "and" | "or" | "nor" | "but" | "as" | "than")
+            }))
     {
         let named: Vec<usize> = words.iter().copied().skip_while(|&w| is_function_word(doc.token_text(w))).collect();
         if named.len() >= 2 && {
