@@ -423,6 +423,13 @@ impl<'a, 'd> Ctx<'a, 'd> {
         None
     }
 
+    /// The name mentions that start at a byte in `from..to`, in order.
+    fn mentions_starting_in(&self, from: usize, to: usize) -> &'a [crate::people::NameMention] {
+        let mentions = &self.people.mentions;
+        let (lo, hi) = (mentions.partition_point(|m| m.span.start < from), mentions.partition_point(|m| m.span.start < to));
+        &mentions[lo..hi.max(lo)]
+    }
+
     /// The person named right before "of", "at", "for" or "from" and the organisation of
     /// mention `mi`: "George Zornick of The Nation".
     fn person_of_organisation(&self, mi: usize, start: usize) -> Option<usize> {
@@ -1394,9 +1401,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
 
     /// Is a person other than `except` named between `from` and `to`, outside quotes?
     fn name_between(&self, from: usize, to: usize, except: usize) -> bool {
-        let mentions = &self.people.mentions;
-        let (lo, hi) = (mentions.partition_point(|m| m.span.start < from), mentions.partition_point(|m| m.span.start < to));
-        mentions[lo..hi].iter().any(|m| {
+        self.mentions_starting_in(from, to).iter().any(|m| {
             m.span.start >= from
                 && m.span.end <= to
                 && m.entity != except
@@ -1500,9 +1505,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 let e = self.resolve_role(noun_span.start, &self.lower(t))?;
                 // (As for a pronoun, not someone the quote itself names: “…, and Monsignor
                 // Darcy will understand him,” breathed the beautiful lady.)
-                let mentions = &self.people.mentions;
-                let (qlo, qhi) = (mentions.partition_point(|m| m.span.start < content.start), mentions.partition_point(|m| m.span.start < content.end));
-                if mentions[qlo..qhi].iter().any(|m| m.entity == e) {
+                if self.mentions_starting_in(content.start, content.end).iter().any(|m| m.entity == e) {
                     return None;
                 }
                 self.entities[e].mentions.push(Mention { span, kind: MentionKind::Role });
@@ -1533,16 +1536,15 @@ impl<'a, 'd> Ctx<'a, 'd> {
         let quote = content.text(self.doc.text);
         // (position, entity, is_subject)
         let mut candidates: Vec<(usize, usize, bool)> = Vec::new();
-        let mentions = &self.people.mentions;
         // A speaker rarely names himself inside his own words, by any of his names: “Are you
         // in earnest, Marilla?” she demanded.
-        let (qlo, qhi) = (mentions.partition_point(|m| m.span.start < content.start), mentions.partition_point(|m| m.span.start < content.end));
+        let in_quote = self.mentions_starting_in(content.start, content.end);
         // (Nor inside the other quotations of its paragraph: “Amory will go to him one day,”
         // breathed the beautiful lady, “and Monsignor Darcy will understand him.”)
         let p = &self.doc.paragraphs[para];
-        let (plo, phi) = (mentions.partition_point(|m| m.span.start < p.start), mentions.partition_point(|m| m.span.start < p.end));
+        let in_paragraph = self.mentions_starting_in(p.start, p.end);
         let named_inside = |e: usize| {
-            mentions[qlo..qhi].iter().any(|m| m.entity == e) || mentions[plo..phi].iter().any(|m| m.entity == e && self.quote_of[m.first].is_some())
+            in_quote.iter().any(|m| m.entity == e) || in_paragraph.iter().any(|m| m.entity == e && self.quote_of[m.first].is_some())
         };
         let compatible = |e: usize| {
             let ent = &self.entities[e];
@@ -1551,8 +1553,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 && !ent.name.split_whitespace().last().is_some_and(|surname| quote.contains(surname))
                 && !named_inside(e)
         };
-        let (lo, hi) = (mentions.partition_point(|m| m.span.start < window_start), mentions.partition_point(|m| m.span.start < pos));
-        for m in &mentions[lo..hi] {
+        for m in self.mentions_starting_in(window_start, pos) {
             if self.quote_of[m.first].is_some() || !compatible(m.entity) {
                 continue;
             }
@@ -1608,11 +1609,8 @@ impl<'a, 'd> Ctx<'a, 'd> {
         if g == Gender::Unknown {
             return None;
         }
-        let from = pos.saturating_sub(PRONOUN_REACH);
-        let mentions = &self.people.mentions;
-        let (lo, hi) = (mentions.partition_point(|m| m.span.start < from), mentions.partition_point(|m| m.span.start < window_start));
         let mut found = None;
-        for m in &mentions[lo..hi] {
+        for m in self.mentions_starting_in(pos.saturating_sub(PRONOUN_REACH), window_start) {
             if self.quote_of[m.first].is_some() || !compatible(m.entity) || self.entities[m.entity].gender != g {
                 continue;
             }
@@ -1646,9 +1644,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 })
                 && !named_inside(e)
         };
-        let mentions = &self.people.mentions;
-        let (lo, hi) = (mentions.partition_point(|m| m.span.start < from), mentions.partition_point(|m| m.span.start < pos));
-        mentions[lo..hi]
+        self.mentions_starting_in(from, pos)
             .iter()
             .rev()
             .find(|m| self.quote_of[m.first].is_none() && self.is_subject_mention(m.full_first) && weak(m.entity))

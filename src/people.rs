@@ -405,6 +405,38 @@ fn on_capitals_line(doc: &Doc, t: usize) -> bool {
     words >= 3
 }
 
+/// Is the word at token `t`, a month or a modal that is never a name elsewhere, a given name
+/// here, before the next word of its name (token `t + 1`)? "Jan Zelezny" (not "Jan. 5");
+/// "April Ryan", "August Wilson" (a month that is a given name, before a surname the lists
+/// know, with no date after it and no "in" or "this" before it); "Will Carling" (before a name
+/// that is no place, in a sentence that asks nothing: not "Will Russia agree?").
+fn never_a_name_but_given_here(doc: &Doc, t: usize) -> bool {
+    let toks = &doc.tokens;
+    if toks.get(t + 1).is_none_or(|n| n.kind != TokenKind::Word) {
+        return false;
+    }
+    let next = doc.token_text(t + 1);
+    match doc.token_text(t) {
+        "Jan" => !is_day_or_month(next),
+        "April" | "May" | "June" | "August" => {
+            lexicon::is_surname(next)
+                && !toks.get(t + 2).is_some_and(|n| n.kind == TokenKind::Number)
+                && !(t > 0
+                    && matches!(
+                        crate::text::lower(doc.token_text(t - 1)).as_ref(),
+                        "in" | "on" | "since" | "until" | "till" | "til" | "by" | "of" | "last" | "next" | "early" | "late" | "mid" | "from"
+                            | "through" | "during" | "before" | "after" | "this" | "that" | "each" | "every"
+                    ))
+        }
+        "Will" => {
+            !gazetteer::is_place(next)
+                && !never_starts_a_name(next)
+                && doc.sentence_index(toks[t].span.start).is_some_and(|si| !doc.sentences[si].text(doc.text).trim_end().ends_with('?'))
+        }
+        _ => false,
+    }
+}
+
 /// Is the English word `words[k]` a given name all the same, as "Mitt" in "Mitt Romney" or
 /// "Dries" in "Dries Mertens"? Only as the first of two words, inside a sentence, when the
 /// second is a surname (known, or no English word, first name or place), the first is no
@@ -799,6 +831,27 @@ fn firm_words<'a>(doc: &'a Doc, parsed: &[Parsed]) -> HashSet<&'a str> {
     out
 }
 
+/// The tokens of the two words of a name written right before "of" at token `t - 1`, on the
+/// same line as token `t`: the given name (or whatever stands there) and the surname, which is
+/// capitalised and no title ("Egizio Bianchini of …", "Tomas Brel of …").
+fn full_name_before_of(doc: &Doc, t: usize) -> Option<(usize, usize)> {
+    let toks = &doc.tokens;
+    (t >= 3
+        && doc.token_text(t - 1) == "of"
+        && toks[t - 2].kind == TokenKind::Word
+        && toks[t - 3].kind == TokenKind::Word
+        && is_capitalised(doc.token_text(t - 2))
+        && !is_title_word(doc.token_text(t - 2))
+        && doc.same_line(t - 3, t))
+    .then_some((t - 3, t - 2))
+}
+
+/// The words of a run after the function words that open it ("The", "When", …).
+fn without_function_words<'w>(doc: &Doc, words: &'w [usize]) -> &'w [usize] {
+    let lead = words.iter().position(|&w| !is_function_word(doc.token_text(w))).unwrap_or(words.len());
+    &words[lead..]
+}
+
 /// Is `w` a word that ends the name of a sporting event or a prize ("Open", "Cup", "Prize")?
 pub(crate) fn is_event_word(w: &str) -> bool {
     EVENT_WORDS.contains(&w)
@@ -927,6 +980,11 @@ fn team_beside_result(doc: &Doc, t: usize) -> bool {
         || (verb(t + 1) && (score_at(doc, t + 2) || (t + 3 < doc.tokens.len() && score_at(doc, t + 3))))
 }
 
+/// Is `w` a lower-case word for a player's position or standing ("striker", "captain")?
+pub(crate) fn is_player_role(w: &str) -> bool {
+    PLAYER_ROLES.contains(&w)
+}
+
 /// Lower-case words for a player's position or standing, before a lone name in sports copy.
 static PLAYER_ROLES: WordSet = WordSet::new(&[
     "goalkeeper", "keeper", "striker", "defender", "midfielder", "winger", "forward", "substitute", "captain",
@@ -1019,7 +1077,7 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
             "Grange" | "Manor" | "Abbey" | "Castle" | "Priory" | "Lodge" | "Cottage" | "Rectory" | "Vicarage" | "Parsonage"
                 | "Hall" | "Park" | "Heights" | "Farm" | "Place" | "Towers"
         );
-    let named: Vec<usize> = if house { words.iter().copied().skip_while(|&w| is_function_word(doc.token_text(w))).collect() } else { Vec::new() };
+    let named = if house { without_function_words(doc, &words) } else { &[] };
     if named.len() >= 2
         && lexicon::first_name(doc.token_text(named[0])).is_none()
         && !(run.first > 0 && honorific(doc.token_text(run.first - 1)).is_some())
@@ -1097,7 +1155,7 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
                 t.kind == TokenKind::Word && w.bytes().all(|b| b.is_ascii_lowercase()) && !is_function_word(w) && !matches!(w, "and" | "or" | "nor" | "but" | "as" | "than")
             }))
     {
-        let named: Vec<usize> = words.iter().copied().skip_while(|&w| is_function_word(doc.token_text(w))).collect();
+        let named = without_function_words(doc, &words);
         if named.len() >= 2 && {
             let (a, b) = (doc.token_text(named[0]), doc.token_text(*named.last().expect("two words")));
             let name = Span::new(toks[named[0]].span.start, toks[*named.last().expect("two words")].span.end).text(doc.text);
@@ -1114,19 +1172,14 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
     // of Teck", "John of Gaunt" are left alone).
     if run.first >= 4
         && words.len() >= 2
-        && doc.token_text(run.first - 1) == "of"
-        && toks[run.first - 2].kind == TokenKind::Word
-        && toks[run.first - 3].kind == TokenKind::Word
-        && doc.same_line(run.first - 3, run.first)
-        && {
-            let (given, surname) = (doc.token_text(run.first - 3), doc.token_text(run.first - 2));
-            let role_before = run.first >= 4 && {
+        && full_name_before_of(doc, run.first).is_some_and(|(g, s)| {
+            let (given, surname) = (doc.token_text(g), doc.token_text(s));
+            let role_before = {
                 let r = doc.token_text(run.first - 4);
                 is_title_word(r) || crate::text::with_lower(r, |l| ROLE_NOUNS.contains(&l))
             };
-            (lexicon::first_name(given).is_some() || role_before) && is_capitalised(surname) && !is_title_word(surname) && !is_title_word(given) && honorific(given).is_none()
-                && !is_common(surname, vocab)
-        }
+            (lexicon::first_name(given).is_some() || role_before) && !is_title_word(given) && honorific(given).is_none() && !is_common(surname, vocab)
+        })
         && !is_function_word(doc.token_text(words[0]))
         && !gazetteer::is_place(Span::new(toks[words[0]].span.start, toks[*words.last().expect("non-empty")].span.end).text(doc.text))
     {
@@ -1259,31 +1312,8 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
             })
             && !(honorific(doc.token_text(words[k + 1])).is_some() || is_title_word(doc.token_text(words[k + 1])))
             && !(words[k] > 0 && matches!(doc.token_text(words[k] - 1), "CHAPTER" | "Chapter" | "PART" | "Part" | "BOOK" | "Book"));
-        // ("Jan Zelezny": "Jan" before a name is the given name, not January.)
-        let given_jan = w == "Jan" && remaining > 1 && toks[words[k] + 1].kind == TokenKind::Word && !is_day_or_month(doc.token_text(words[k] + 1));
-        // ("April Ryan", "June Carter", "August Wilson": a month that is also a given name,
-        // before a surname the lists know, with no date after it and no "in" before it.)
-        let given_jan = given_jan
-            || (matches!(w, "April" | "May" | "June" | "August")
-                && remaining > 1
-                && toks[words[k] + 1].kind == TokenKind::Word
-                && lexicon::is_surname(doc.token_text(words[k] + 1))
-                && !toks.get(words[k] + 2).is_some_and(|t| t.kind == TokenKind::Number)
-                && !(words[k] > 0 && matches!(
-                    crate::text::lower(doc.token_text(words[k] - 1)).as_ref(),
-                    "in" | "on" | "since" | "until" | "till" | "by" | "of" | "last" | "next" | "early" | "late" | "mid" | "from" | "through" | "during" | "before" | "after"
-                        | "this" | "that" | "each" | "every" | "til"
-                )));
-        // ("Will Carling": "Will" before a name that is no place, in a sentence that asks
-        // nothing, is the given name, not the modal of "Will Russia agree?".)
-        let given_jan = given_jan
-            || (w == "Will" && remaining > 1 && toks[words[k] + 1].kind == TokenKind::Word && {
-                let next = doc.token_text(words[k] + 1);
-                !gazetteer::is_place(next)
-                    && !never_starts_a_name(next)
-                    && doc.sentence_index(toks[words[k]].span.start).is_some_and(|si| !doc.sentences[si].text(doc.text).trim_end().ends_with('?'))
-            });
-        if full_k.is_none() && !initial && ((NOT_NAMES.contains(&w) && !given_jan) || (is_common(w, vocab) && lexicon::first_name(w).is_none() && !quoted_speaker))
+        let given = remaining > 1 && never_a_name_but_given_here(doc, words[k]);
+        if full_k.is_none() && !initial && ((NOT_NAMES.contains(&w) && !given) || (is_common(w, vocab) && lexicon::first_name(w).is_none() && !quoted_speaker))
             && !word_as_given_name(doc, toks, &words, k, vocab)
         {
             k += 1;
@@ -1292,7 +1322,7 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
         // "Given Tunisia’s …", "Will Russia …": a sentence that opens with an English word
         // that is also a first name, then a place name.
         if k == 0 && remaining > 1 && full_k.is_none() && crate::text::with_lower(w, lexicon::is_common_word) {
-            let starts_sentence = doc.sentence_index(toks[words[0]].span.start).is_some_and(|s| doc.sentences[s].start == toks[words[0]].span.start);
+            let starts_sentence = doc.starts_sentence(words[0]);
             let rest = Span::new(toks[words[1]].span.start, toks[*words.last().expect("non-empty")].span.end);
             if starts_sentence && gazetteer::is_place(rest.text(doc.text)) {
                 k += 1;
@@ -1664,10 +1694,7 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
         }
         // A lone word that opens its sentence before a verb only people do: "Netanyahu met
         // Arafat on Wednesday", "Ogden shrugged".
-        if !comma && !headline && name_words.len() == 1 && n < toks.len() && ACTS.contains(doc.token_text(n)) && {
-            let s = doc.sentence_index(toks[first].span.start);
-            s.is_some_and(|s| doc.sentences[s].start == toks[first].span.start)
-        } {
+        if !comma && !headline && name_words.len() == 1 && n < toks.len() && ACTS.contains(doc.token_text(n)) && doc.starts_sentence(first) {
             evidence = evidence.max(2);
         }
     }
@@ -1696,13 +1723,7 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
         // ("Tomas Brel of Leeds said": a place the gazetteer knows, after a full name and "of",
         // with no comma, too.)
         let home_town = crate::places::after_person_of(doc, first)
-            || (first >= 3
-                && doc.token_text(first - 1) == "of"
-                && toks[first - 2].kind == TokenKind::Word
-                && is_capitalised(doc.token_text(first - 2))
-                && !is_title_word(doc.token_text(first - 2))
-                && lexicon::first_name(doc.token_text(first - 3)).is_some()
-                && doc.same_line(first - 3, first));
+            || full_name_before_of(doc, first).is_some_and(|(g, _)| lexicon::first_name(doc.token_text(g)).is_some());
         if ((name_words.len() == 1 && (after_place_preposition || of_place || then_region)) || home_town) && !titled {
             return Parsed::Nothing;
         }
@@ -1921,12 +1942,6 @@ pub fn find(doc: &Doc, places: &[Place]) -> People {
     } else {
         HashSet::new()
     };
-    // Pass 2: single words that match a known surname or first name, or that a title or
-    // a speech verb marks as a person.
-    // Twice: a word before the name that makes it known ("while Holmes lit his pipe" …
-    // "“My dear Holmes,” said I") joins on the second sweep.
-    // (On the second sweep, never a place's name: "Gainesville residents" before a
-    // "Gainesville" the text treats as a person.)
     // Words the text writes twice or more after a preposition of place ("people in Avonlea",
     // "out of Avonlea"): a lone one of them that is also a first name is that place at its
     // other mentions too ("the Avonlea main road", "Avonlea housekeepers"). (Once is not
@@ -1944,6 +1959,12 @@ pub fn find(doc: &Doc, places: &[Place]) -> People {
         }
     }
     let placed_words: HashSet<&str> = placed_count.into_iter().filter(|&(_, n)| n >= 2).map(|(w, _)| w).collect();
+    // Pass 2: single words that match a known surname or first name, or that a title or
+    // a speech verb marks as a person.
+    // Twice: a word before the name that makes it known ("while Holmes lit his pipe" …
+    // "“My dear Holmes,” said I") joins on the second sweep.
+    // (On the second sweep, never a place's name: "Gainesville residents" before a
+    // "Gainesville" the text treats as a person.)
     for (n, p) in parsed.iter().chain(parsed.iter()).enumerate() {
         let Parsed::Person { first, last, full_first, gender, role, evidence } = p else { continue };
         let span = Span::new(doc.tokens[*first].span.start, doc.tokens[*last].span.end);

@@ -1354,7 +1354,7 @@ fn accept(doc: &Doc, i: usize, j: usize, entries: &[Entry], sports: bool, last: 
         let name_after = matches!(next, Some("’s" | "'s")) && next2.is_some_and(|n| is_capitalised(n) && !gazetteer::is_place(n));
         name_before_of || name_after || (prev == Some("(") && next == Some(")"))
     };
-    let sentence_start = doc.sentence_index(toks[i].span.start).is_some_and(|s| doc.sentences[s].start == toks[i].span.start);
+    let sentence_start = doc.starts_sentence(i);
 
     // "Ashford Mayor Lena Voss", "the Dalton Police Department": the town of a local title or service.
     let local_title = next.is_some_and(|n| LOCAL_SERVICES.contains(&n))
@@ -1415,7 +1415,7 @@ fn accept(doc: &Doc, i: usize, j: usize, entries: &[Entry], sports: bool, last: 
                 && !matches!(p, "Central" | "North" | "South" | "East" | "West" | "Northern" | "Southern" | "Eastern" | "Western"
                     | "Upper" | "Lower" | "Greater" | "Downtown" | "Old" | "New" | "Far" | "Inner" | "Outer")
         })
-        && !doc.sentence_index(toks[i - 1].span.start).is_some_and(|s| doc.sentences[s].start == toks[i - 1].span.start)
+        && !doc.starts_sentence(i - 1)
         && doc.same_line(i - 1, i)
         && (i..=j).all(|t| toks[t].kind == TokenKind::Word && crate::text::with_lower(doc.token_text(t), crate::lexicon::is_common_word))
     {
@@ -1513,8 +1513,6 @@ fn accept(doc: &Doc, i: usize, j: usize, entries: &[Entry], sports: bool, last: 
     if sports && !national && prev == Some("(") && next == Some(")") && i >= 2 && is_capitalised(doc.token_text(i - 2)) {
         return None;
     }
-    // "Barcelona were held to a draw", "Leeds have signed …": in a match report, a town that
-    // opens a clause with a plural verb is its club.
     // "the U.S. Open", "the Japan Cup", "the Monaco Grand Prix": a place that opens the name
     // of a sporting event or a prize is part of that name.
     if next.is_some_and(|n| crate::people::is_event_word(n) || (is_caps_word(n) && crate::people::is_event_word(&crate::lexicon::title_case(n))))
@@ -1532,16 +1530,14 @@ fn accept(doc: &Doc, i: usize, j: usize, entries: &[Entry], sports: bool, last: 
         && !national
         && best.kind == PlaceKind::City
         && next.is_some_and(|n| {
-            matches!(
-                n,
-                "manager" | "coach" | "striker" | "midfielder" | "defender" | "goalkeeper" | "keeper" | "winger" | "forward"
-                    | "team" | "teammate" | "team-mate"
-                    | "captain" | "skipper" | "boss" | "chairman" | "fans" | "supporters" | "players" | "player"
-            )
+            crate::people::is_player_role(n)
+                || matches!(n, "manager" | "coach" | "team" | "boss" | "chairman" | "fans" | "supporters" | "players" | "player")
         })
     {
         return None;
     }
+    // "Barcelona were held to a draw", "Leeds have signed …": in a match report, a town that
+    // opens a clause with a plural verb is its club.
     if sports
         && best.kind == PlaceKind::City
         && next.is_some_and(|n| matches!(n, "were" | "are" | "have" | "had"))

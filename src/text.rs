@@ -74,6 +74,12 @@ impl<'t> Doc<'t> {
         self.slice(self.tokens[i].span)
     }
 
+    /// Does token `t` open its sentence?
+    pub fn starts_sentence(&self, t: usize) -> bool {
+        let start = self.tokens[t].span.start;
+        self.sentence_index(start).is_some_and(|s| self.sentences[s].start == start)
+    }
+
     /// Is there no line break between tokens `a` and `b` (`a` before `b`)?
     pub fn same_line(&self, a: usize, b: usize) -> bool {
         let gap = &self.text[self.tokens[a].span.end..self.tokens[b].span.start];
@@ -124,12 +130,17 @@ impl<'t> Doc<'t> {
             return None;
         }
         // (Not after the result's full stop: "… Feyenoord 1. Halftime 1-1.")
-        let b = before.as_bytes();
-        if (1..b.len()).any(|x| b[x] == b'.' && (b[x - 1] == b')' || b[x - 1].is_ascii_digit()) && b.get(x + 1).is_none_or(|c| c.is_ascii_whitespace())) {
+        if before.split_whitespace().any(ends_result) {
             return None;
         }
         table_row_shape(&self.text[self.tokens[start].span.start..self.tokens[end].span.end])
     }
+}
+
+/// Does the field (a line's text between spaces) end a result's sentence: a score or a closing
+/// parenthesis, then a full stop ("1.", "45).")?
+fn ends_result(field: &str) -> bool {
+    field.strip_suffix('.').is_some_and(|f| f.ends_with(|c: char| c == ')' || c.is_ascii_digit()))
 }
 
 /// What kind of line of a sports table a line is (see [`Doc::table_row`]).
@@ -155,7 +166,7 @@ fn table_row_shape(line: &str) -> Option<TableRow> {
         depth = depth.max(0);
         // The result ends its sentence: "… Vitesse Arnhem 1 (Machlas 55th). Halftime 1-1.
         // Attendance 6,500." reads only up to that full stop.
-        let ends_sentence = depth == 0 && (field.ends_with(").") || field.strip_suffix('.').is_some_and(|f| f.ends_with(|c: char| c.is_ascii_digit())));
+        let ends_sentence = depth == 0 && ends_result(field);
         if was_inside || field.starts_with('(') {
             if ends_sentence {
                 break;
