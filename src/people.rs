@@ -1102,24 +1102,25 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
     // "La Picota prison", "the Evin jail", "Walter Reed hospital": a name right before a
     // lower-case word for a building or a work is that place's name, no person's.
     if run.last + 1 < toks.len()
-        && doc.same_line(run.last, run.last + 1)
         && matches!(
             doc.token_text(run.last + 1),
             "prison" | "jail" | "hospital" | "airport" | "stadium" | "hotel" | "mosque" | "church" | "cathedral" | "temple"
                 | "bridge" | "dam" | "refinery" | "factory" | "square" | "avenue" | "highway" | "airbase" | "shrine"
         )
+        && doc.same_line(run.last, run.last + 1)
     {
         return Parsed::Nothing;
     }
     // "told Deutschlandfunk radio", "the Haaretz daily", "the Itar-Tass news agency": a name
     // right before a lower-case word for a medium is that medium.
-    if run.last + 1 < toks.len() && doc.same_line(run.last, run.last + 1) && {
+    if run.last + 1 < toks.len() && {
         let next = doc.token_text(run.last + 1);
         matches!(next, "radio" | "television" | "TV" | "newspaper" | "daily" | "weekly" | "magazine" | "agency")
             // ("Williams team mate Jacques Villeneuve": in sports copy, a team.)
             || (sports.any && matches!(next, "team" | "teammate" | "team-mate"))
             || (next == "news" && toks.get(run.last + 2).is_some_and(|t| matches!(doc.slice(t.span), "agency" | "agencies")))
-    } {
+    } && doc.same_line(run.last, run.last + 1)
+    {
         // (The name is the words in capitals at the run's end: not "English-language" or
         // "Boston-based" before it.)
         let last = *words.last().expect("non-empty");
