@@ -843,7 +843,7 @@ fn full_name_before_of(doc: &Doc, t: usize) -> Option<(usize, usize)> {
         && is_capitalised(doc.token_text(t - 2))
         && !is_title_word(doc.token_text(t - 2))
         && doc.same_line(t - 3, t))
-    .then_some((t - 3, t - 2))
+    .then(|| (t - 3, t - 2))
 }
 
 /// The words of a run after the function words that open it ("The", "When", …).
