@@ -5,12 +5,13 @@
 //!
 //! Contract: [`entries`] gives every entry for a name as written (accents folded, case
 //! kept: "Elysee" finds "Élysée"), most prominent first. The table is parsed once, on
-//! first use, into hash maps over one flat list; look-ups allocate only the folded key.
+//! first use, into a [`StrIndex`] of its names over one flat list of entries; look-ups
+//! allocate only a folded key.
 
 use std::sync::OnceLock;
 
 use crate::model::PlaceKind;
-use crate::text::FastMap;
+use crate::strindex::StrIndex;
 
 static TABLE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/places.tsv.packed"));
 
@@ -51,21 +52,24 @@ impl Entry {
 
 struct Gazetteer {
     entries: Vec<Entry>,
-    /// Folded name → index into `groups`.
-    by_name: FastMap<&'static str, u32>,
-    /// Lower-case forms of well-known names that are safe to match in lower case ("kyiv").
-    lower: FastMap<&'static str, u32>,
+    /// Folded names, and the first tokens of names: string `id` has the entries
+    /// `groups[id]` (none for a first token that is no name of its own) and the `reach[id]`
+    /// (see [`reach`]).
+    by_name: StrIndex,
+    /// Lower-case forms of well-known names that are safe to match in lower case ("kyiv");
+    /// name `id` here has the group `lower_base + id`.
+    lower: StrIndex,
+    lower_base: u32,
     /// (start, end) into `lists`: the entries of one name, most prominent first.
     groups: Vec<(u32, u32)>,
     lists: Vec<u32>,
-    /// For the first token of any name (folded): the most tokens a name starting with it has.
-    /// Lets the matcher skip tokens that start no name and stop at the longest possible one.
-    reach: FastMap<&'static str, usize>,
+    /// For the first token of any name (folded): the most tokens a name starting with it has
+    /// (0: none). Lets the matcher skip tokens that start no name and stop at the longest
+    /// possible one.
+    reach: Vec<u8>,
     /// The length in bytes of the shortest key of `lower`.
     lower_shortest: usize,
-    /// The strings made while loading, kept reachable (see [`Keep`]).
-    _kept: Keep,
-    /// The unpacked table the entries and maps borrow their strings from.
+    /// The unpacked table the entries borrow their strings from.
     _table: &'static crate::packed::Places<'static>,
 }
 
@@ -147,69 +151,35 @@ fn prominence(e: &Entry) -> (u8, u8, bool) {
     (tier, size, e.kind == PlaceKind::Region && e.in_english_news_country())
 }
 
-/// Strings built once while loading and kept for the life of the program (the table is a
-/// static). A string of the table itself (most names are plain ASCII) is used as it is; a
-/// string made while loading (an accent-folded or lower-cased name) is leaked once and
-/// listed here, in the table, so nothing leaked is ever unreachable (the fuzzer's leak
-/// checker would say so) even when the maps keep an equal key of the table instead.
-#[derive(Default)]
-struct Keep(crate::text::FastSet<&'static str>);
-
-impl Keep {
-    fn keep(&mut self, s: std::borrow::Cow<'static, str>) -> &'static str {
-        match s {
-            std::borrow::Cow::Borrowed(b) => b,
-            std::borrow::Cow::Owned(o) => {
-                if let Some(&k) = self.0.get(o.as_str()) {
-                    return k;
-                }
-                let k: &'static str = Box::leak(o.into_boxed_str());
-                self.0.insert(k);
-                k
-            }
-        }
-    }
-}
-
-/// Group `(key, entry)` pairs by key, keeping the pairs' order within a key, into one flat
-/// list (no allocation per key); `dedup` drops an entry already in its key's list.
-fn group(
-    pairs: &[(&'static str, u32)],
-    entries: &[Entry],
-    dedup: bool,
-) -> (FastMap<&'static str, u32>, Vec<(u32, u32)>, Vec<u32>) {
-    let mut map: FastMap<&'static str, u32> = FastMap::with_capacity_and_hasher(pairs.len(), Default::default());
-    let mut slot_of = Vec::with_capacity(pairs.len());
-    let mut counts: Vec<u32> = Vec::new();
+/// Group `(key id, entry)` pairs by key id (ids `0..keys`), keeping the pairs' order within
+/// a key, then most prominent first, into one flat list (no allocation per key); `dedup`
+/// drops an entry already in its key's list.
+fn group(pairs: &[(u32, u32)], keys: usize, entries: &[Entry], dedup: bool) -> (Vec<(u32, u32)>, Vec<u32>) {
+    let mut counts = vec![0u32; keys];
     for &(key, _) in pairs {
-        let next = counts.len() as u32;
-        let slot = *map.entry(key).or_insert(next);
-        if slot == next {
-            counts.push(0);
-        }
-        counts[slot as usize] += 1;
-        slot_of.push(slot);
+        counts[key as usize] += 1;
     }
-    let mut groups = Vec::with_capacity(counts.len());
+    let mut groups = Vec::with_capacity(keys);
     let mut at = 0u32;
     for &c in &counts {
         groups.push((at, at));
         at += c;
     }
     let mut lists = vec![0u32; at as usize];
-    for (&(_, idx), &slot) in pairs.iter().zip(&slot_of) {
-        let g = &mut groups[slot as usize];
-        let list = &lists[g.0 as usize..g.1 as usize];
-        if dedup && list.contains(&idx) {
+    for &(key, idx) in pairs {
+        let g = &mut groups[key as usize];
+        if dedup && lists[g.0 as usize..g.1 as usize].contains(&idx) {
             continue;
         }
         lists[g.1 as usize] = idx;
         g.1 += 1;
     }
     for &(a, b) in &groups {
-        lists[a as usize..b as usize].sort_by_key(|&i| std::cmp::Reverse(prominence(&entries[i as usize])));
+        if b - a > 1 {
+            lists[a as usize..b as usize].sort_by_key(|&i| std::cmp::Reverse(prominence(&entries[i as usize])));
+        }
     }
-    (map, groups, lists)
+    (groups, lists)
 }
 
 /// The first token of `name` and how many tokens it has, as [`crate::text::tokenize`] gives
@@ -272,70 +242,93 @@ fn load_row(row: crate::packed::PlaceRow<'static>, entries: &mut Vec<Entry>, nam
     }
 }
 
-/// The keys being built from the names: see [`load_line`] for why one call per name.
+/// The keys being built from the names: see [`load_row`] for why one call per name.
 struct Keys {
-    keys: Vec<(&'static str, u32)>,
-    lower_keys: Vec<(&'static str, u32)>,
-    reach: FastMap<&'static str, usize>,
-    kept: Keep,
+    by_name: StrIndex,
+    pairs: Vec<(u32, u32)>,
+    lower: StrIndex,
+    lower_pairs: Vec<(u32, u32)>,
+    reach: Vec<u8>,
+}
+
+impl Keys {
+    /// The id of `key` in `by_name`, interned if new.
+    fn id(&mut self, key: &str) -> u32 {
+        let (id, new) = self.by_name.intern(key);
+        if new {
+            self.reach.push(0);
+        }
+        id
+    }
 }
 
 #[inline(never)]
 fn add_name(k: &mut Keys, name: &'static str, e: &Entry, idx: u32) {
+    let key = fold(name);
+    let id = k.id(&key);
     if let Some((first, count)) = first_token_and_count(name) {
-        let r = k.reach.entry(k.kept.keep(fold(first))).or_default();
-        *r = (*r).max(count);
+        // (Most names are one word: their first token is the name itself.)
+        let first_id = if count == 1 && first.len() == name.len() { id } else { k.id(&fold(first)) };
+        let r = &mut k.reach[first_id as usize];
+        *r = (*r).max(count.min(u8::MAX as usize) as u8);
     }
-    let key = k.kept.keep(fold(name));
     // Lower-case matches only for countries and very large cities whose names are not words.
     let well_known = (e.kind == PlaceKind::Country || (e.kind == PlaceKind::City && e.size >= 25))
         && !e.common_word
         && name.chars().count() >= 4
         && !crate::lexicon::is_common_word(&key.to_lowercase())
         // (English words the small word list lacks: "fine china", "the yellow jersey".)
-        && !matches!(key, "China" | "Jersey");
+        && !matches!(key.as_ref(), "China" | "Jersey");
     if well_known && !name.chars().all(|c| c.is_uppercase() || !c.is_alphabetic()) {
-        k.lower_keys.push((k.kept.keep(key.to_lowercase().into()), idx));
+        let (id, _) = k.lower.intern(&key.to_lowercase());
+        k.lower_pairs.push((id, idx));
     }
-    k.keys.push((key, idx));
+    k.pairs.push((id, idx));
 }
 
 fn load() -> Gazetteer {
     let table = crate::packed::unpack_places(TABLE).expect("build.rs writes a well-formed packed table");
-    // Kept for the life of the program: the entries and maps borrow its strings.
+    // Kept for the life of the program: the entries borrow its strings.
     let table: &'static crate::packed::Places<'static> = Box::leak(Box::new(table));
     let mut entries = Vec::with_capacity(table.len);
     let mut names: Vec<(&'static str, u32)> = Vec::with_capacity(table.len * 3 / 2);
     for i in 0..table.len {
         load_row(table.row(i), &mut entries, &mut names);
     }
+    let bytes: usize = names.iter().map(|(n, _)| n.len()).sum();
     let mut k = Keys {
-        keys: Vec::with_capacity(names.len()),
-        lower_keys: Vec::new(),
-        reach: FastMap::with_capacity_and_hasher(names.len() / 2, Default::default()),
-        kept: Keep::default(),
+        by_name: StrIndex::with_capacity(names.len() * 5 / 4, bytes * 5 / 4),
+        pairs: Vec::with_capacity(names.len()),
+        lower: StrIndex::with_capacity(64, 1024),
+        lower_pairs: Vec::new(),
+        reach: Vec::with_capacity(names.len() * 5 / 4),
     };
     for (name, idx) in names {
         add_name(&mut k, name, &entries[idx as usize], idx);
     }
-    let Keys { keys, lower_keys, reach, kept } = k;
-    let (by_name, mut groups, mut lists) = group(&keys, &entries, true);
-    let (mut lower, lower_groups, lower_lists) = group(&lower_keys, &entries, false);
-    // One flat list for both maps.
-    let shift = groups.len() as u32;
+    let Keys { by_name, pairs, lower, lower_pairs, reach } = k;
+    let (mut groups, mut lists) = group(&pairs, by_name.len(), &entries, true);
+    let (lower_groups, lower_lists) = group(&lower_pairs, lower.len(), &entries, false);
+    // One flat list for both indexes.
+    let lower_base = groups.len() as u32;
     let base = lists.len() as u32;
     groups.extend(lower_groups.iter().map(|&(a, b)| (a + base, b + base)));
     lists.extend(lower_lists);
-    for slot in lower.values_mut() {
-        *slot += shift;
-    }
-    let lower_shortest = lower.keys().map(|k| k.len()).min().unwrap_or(usize::MAX);
-    Gazetteer { entries, by_name, lower, groups, lists, reach, lower_shortest, _kept: kept, _table: table }
+    let lower_shortest = (0..lower.len() as u32).map(|id| lower.key(id).len()).min().unwrap_or(usize::MAX);
+    Gazetteer { entries, by_name, lower, lower_base, groups, lists, reach, lower_shortest, _table: table }
 }
 
 impl Gazetteer {
-    fn list(&self, slot: Option<&u32>) -> &[u32] {
-        slot.map_or(&[], |&s| {
+    /// The id of a name (not just a first token) in `by_name`.
+    fn name_id(&self, key: &str) -> Option<u32> {
+        self.by_name.get(key).filter(|&id| {
+            let (a, b) = self.groups[id as usize];
+            b > a
+        })
+    }
+
+    fn list(&self, slot: Option<u32>) -> &[u32] {
+        slot.map_or(&[], |s| {
             let (a, b) = self.groups[s as usize];
             &self.lists[a as usize..b as usize]
         })
@@ -350,7 +343,7 @@ fn gazetteer() -> &'static Gazetteer {
 /// Every gazetteer entry named `name` (accents folded, case kept), most prominent first.
 pub fn entries(name: &str) -> Vec<Entry> {
     let g = gazetteer();
-    let found = g.by_name.get(fold(name).as_ref()).or_else(|| g.by_name.get(fold(&other_spelling(name)?).as_ref()));
+    let found = g.name_id(&fold(name)).or_else(|| g.name_id(&fold(&other_spelling(name)?)));
     g.list(found).iter().map(|&i| g.entries[i as usize]).collect()
 }
 
@@ -380,18 +373,19 @@ pub fn entries_lower(name: &str) -> Vec<Entry> {
     if name.len() < g.lower_shortest {
         return Vec::new();
     }
-    g.list(g.lower.get(fold(name).as_ref())).iter().map(|&i| g.entries[i as usize]).collect()
+    g.list(g.lower.get(&fold(name)).map(|id| g.lower_base + id)).iter().map(|&i| g.entries[i as usize]).collect()
 }
 
 /// The most tokens of any gazetteer name that starts with the token `first` (0: none does).
 pub fn reach(first: &str) -> usize {
-    gazetteer().reach.get(fold(first).as_ref()).copied().unwrap_or(0)
+    let g = gazetteer();
+    g.by_name.get(&fold(first)).map_or(0, |id| g.reach[id as usize] as usize)
 }
 
 /// Is `name` a place name in the gazetteer?
 pub fn is_place(name: &str) -> bool {
     let g = gazetteer();
-    g.by_name.contains_key(fold(name).as_ref()) || other_spelling(name).is_some_and(|n| g.by_name.contains_key(fold(&n).as_ref()))
+    g.name_id(&fold(name)).is_some() || other_spelling(name).is_some_and(|n| g.name_id(&fold(&n)).is_some())
 }
 
 #[cfg(test)]

@@ -5,12 +5,12 @@
 //! regular inflections stripped. All data is compiled in from `data/` (built by
 //! `scripts/build_data.py` from the US Census 2020 name tables, a country data package and
 //! the SCOWL word list; see `data/NOTICE.md`), packed by `build.rs` (`crate::packed`), and
-//! unpacked and parsed once, on first use.
+//! decoded into one [`StrIndex`] a list, once, on first use.
 
 use std::sync::OnceLock;
 
 use crate::model::Gender;
-use crate::text::{FastMap, FastSet};
+use crate::strindex::StrIndex;
 
 static FIRST_NAMES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/first_names.tsv.packed"));
 static SURNAMES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/surnames.txt.packed"));
@@ -18,65 +18,60 @@ static DEMONYMS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/demonyms.txt.
 static COMMON_WORDS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/common_words.txt.packed"));
 
 struct Lexicon {
-    first: FastMap<&'static str, Gender>,
-    surnames: FastSet<&'static str>,
-    demonyms: FastSet<&'static str>,
-    common: FastSet<&'static str>,
-    /// The unpacked tables the sets above point into, kept for the life of the program.
-    _tables: [&'static str; 4],
+    /// First names; `genders[id]` is the gender of name `id`.
+    first: StrIndex,
+    genders: Vec<Gender>,
+    surnames: StrIndex,
+    demonyms: StrIndex,
+    common: StrIndex,
 }
 
-/// A word list packed by `build.rs`, unpacked once and kept for the life of the program
-/// (the sets built from it borrow its lines).
-fn unpack(packed: &'static [u8]) -> &'static str {
-    let text = crate::packed::unpack_lines(packed).expect("build.rs writes well-formed packed tables");
-    Box::leak(text.into_boxed_str())
+/// An index of the lines of a word list packed by `build.rs`, decoded and indexed in one
+/// pass. `each` gets every line's id and bytes, and whether it was new.
+fn line_index(packed: &[u8], key_of: impl Fn(&[u8]) -> &[u8], mut each: impl FnMut(u32, bool, &[u8])) -> StrIndex {
+    // (Lines are about 8 bytes long, and front coding about halves them.)
+    let mut ix = StrIndex::with_capacity(packed.len() / 4, packed.len() * 2);
+    let well_formed = crate::packed::each_packed_line(packed, |line| {
+        let (id, new) = ix.intern_bytes(key_of(line));
+        each(id, new, line);
+    });
+    assert!(well_formed.is_some() && ix.is_utf8(), "build.rs writes well-formed packed tables");
+    ix
 }
 
-/// The lines of a data table, as `str::lines` gives them, found byte by byte (the tables
-/// are large and their lines short, so a search call per line would cost more).
-pub(crate) fn table_lines(s: &str) -> impl Iterator<Item = &str> {
-    let mut rest = s;
-    std::iter::from_fn(move || {
-        if rest.is_empty() {
-            return None;
-        }
-        let line = match rest.as_bytes().iter().position(|&b| b == b'\n') {
-            Some(i) => {
-                let line = &rest[..i];
-                rest = &rest[i + 1..];
-                line.strip_suffix('\r').unwrap_or(line)
-            }
-            None => std::mem::take(&mut rest),
-        };
-        Some(line)
-    })
+/// A first-name line's name ("Anna\tF" → "Anna").
+fn name_part(l: &[u8]) -> &[u8] {
+    l.iter().position(|&b| b == b'\t').map_or(l, |t| &l[..t])
 }
 
-/// A set of the lines of `table`, sized once.
-fn line_set(table: &'static str) -> FastSet<&'static str> {
-    let mut set = FastSet::with_capacity_and_hasher(table.bytes().filter(|&b| b == b'\n').count() + 1, Default::default());
-    set.extend(table_lines(table));
-    set
+fn plain(l: &[u8]) -> &[u8] {
+    l
 }
 
 fn lexicon() -> &'static Lexicon {
     static L: OnceLock<Lexicon> = OnceLock::new();
     L.get_or_init(|| {
-        let tables = [FIRST_NAMES, SURNAMES, DEMONYMS, COMMON_WORDS].map(unpack);
-        let [first_names, surnames, demonyms, common] = tables;
-        let first = table_lines(first_names)
-            .filter_map(|l| {
-                let (name, g) = l.split_once('\t')?;
-                let g = match g {
-                    "M" => Gender::Male,
-                    "F" => Gender::Female,
-                    _ => Gender::Unknown,
-                };
-                Some((name, g))
-            })
-            .collect();
-        Lexicon { first, surnames: line_set(surnames), demonyms: line_set(demonyms), common: line_set(common), _tables: tables }
+        let mut genders = Vec::new();
+        let first = line_index(FIRST_NAMES, name_part, |id, new, line| {
+            let g = match line.split(|&b| b == b'\t').nth(1) {
+                Some(b"M") => Gender::Male,
+                Some(b"F") => Gender::Female,
+                _ => Gender::Unknown,
+            };
+            // (A name listed twice keeps its last gender, as a map filled in order would.)
+            if new {
+                genders.push(g);
+            } else {
+                genders[id as usize] = g;
+            }
+        });
+        Lexicon {
+            first,
+            genders,
+            surnames: line_index(SURNAMES, plain, |_, _, _| ()),
+            demonyms: line_index(DEMONYMS, plain, |_, _, _| ()),
+            common: line_index(COMMON_WORDS, plain, |_, _, _| ()),
+        }
     })
 }
 
@@ -106,18 +101,19 @@ pub fn title_case(w: &str) -> std::borrow::Cow<'_, str> {
 /// The gender a first name usually has (`Unknown` for names given to both), or `None`
 /// if the name is not a known first name.
 pub fn first_name(name: &str) -> Option<Gender> {
-    lexicon().first.get(title_case(name).as_ref()).copied()
+    let l = lexicon();
+    l.first.get(title_case(name).as_ref()).map(|id| l.genders[id as usize])
 }
 
 /// Is `name` a known surname?
 pub fn is_surname(name: &str) -> bool {
-    lexicon().surnames.contains(title_case(name).as_ref())
+    lexicon().surnames.get(title_case(name).as_ref()).is_some()
 }
 
 /// Is `word` a demonym or nationality ("Russian", "Ukrainians")?
 pub fn is_demonym(word: &str) -> bool {
     let l = lexicon();
-    l.demonyms.contains(word) || l.demonyms.contains(title_case(word).as_ref())
+    l.demonyms.get(word).is_some() || l.demonyms.get(title_case(word).as_ref()).is_some()
 }
 
 /// Is `lower` (a lower-cased word) a common English word? Regular inflections count:
@@ -138,7 +134,7 @@ pub fn is_common_word(lower: &str) -> bool {
 
 /// Is `base` followed by the letter `last` in `common`? Built in a buffer on the stack
 /// (no allocation) for words of ordinary length.
-fn contains_with(common: &FastSet<&'static str>, base: &str, last: u8) -> bool {
+fn contains_with(common: &StrIndex, base: &str, last: u8) -> bool {
     let mut buf = [0u8; 64];
     if base.len() < buf.len() {
         buf[..base.len()].copy_from_slice(base.as_bytes());
@@ -152,7 +148,7 @@ fn contains_with(common: &FastSet<&'static str>, base: &str, last: u8) -> bool {
     common.contains(w.as_str())
 }
 
-fn stem_is_common(common: &FastSet<&'static str>, lower: &str) -> bool {
+fn stem_is_common(common: &StrIndex, lower: &str) -> bool {
     if common.contains(lower) {
         return true;
     }
@@ -185,14 +181,6 @@ mod tests {
     }
 
     #[test]
-    fn table_lines_are_str_lines() {
-        let (first, common) = (include_str!("../data/first_names.tsv"), include_str!("../data/common_words.txt"));
-        for t in ["", "a", "a\n", "a\nb", "a\r\nb\r\n", "\n\na\n\n", "a\rb\n", "x\r", first, common] {
-            assert_eq!(table_lines(t).collect::<Vec<_>>(), t.lines().collect::<Vec<_>>(), "{t:?}");
-        }
-    }
-
-    #[test]
     fn packed_tables_unpack_to_the_data_files() {
         for (packed, text) in [
             (FIRST_NAMES, include_str!("../data/first_names.tsv")),
@@ -201,7 +189,9 @@ mod tests {
             (COMMON_WORDS, include_str!("../data/common_words.txt")),
         ] {
             let lines: Vec<&str> = text.lines().collect();
-            assert_eq!(unpack(packed).lines().collect::<Vec<_>>(), lines);
+            let mut got = Vec::new();
+            crate::packed::each_packed_line(packed, |l| got.push(String::from_utf8(l.to_vec()).unwrap())).unwrap();
+            assert_eq!(got, lines);
         }
     }
 

@@ -20,6 +20,7 @@ mod packed;
 pub mod people;
 pub mod places;
 pub mod quotes;
+mod strindex;
 pub mod text;
 
 #[cfg(target_arch = "wasm32")]

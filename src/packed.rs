@@ -65,6 +65,27 @@ pub fn unpack_lines(packed: &[u8]) -> Option<String> {
     String::from_utf8(out).ok()
 }
 
+/// Call `f` with each line of a front-coded table in turn (without its line break), or
+/// return `None` (having called it for the lines before) at the first sign that `packed` is
+/// not a well-formed packed table. Decodes into one buffer: no allocation a line.
+pub fn each_packed_line(packed: &[u8], mut f: impl FnMut(&[u8])) -> Option<()> {
+    let mut line: Vec<u8> = Vec::with_capacity(256);
+    let mut at = 0;
+    while at < packed.len() {
+        let shared = packed[at] as usize;
+        if shared > line.len() {
+            return None;
+        }
+        line.truncate(shared);
+        let rest = &packed[at + 1..];
+        let n = rest.iter().position(|&b| b == b'\n')?;
+        line.extend_from_slice(&rest[..n]);
+        f(&line);
+        at += n + 2;
+    }
+    Some(())
+}
+
 /// One row of the place table as read back: the fields of `data/places.tsv`.
 #[derive(Debug, PartialEq)]
 pub struct PlaceRow<'a> {
@@ -154,12 +175,33 @@ struct Lines {
 }
 
 impl Lines {
+    /// Decode a front-coded column, noting where each line starts as it goes (one pass).
     fn unpack(packed: &[u8]) -> Option<Lines> {
-        let text = unpack_lines(packed)?;
-        let mut starts = Vec::with_capacity(text.len() / 8);
+        let mut text: Vec<u8> = Vec::with_capacity(packed.len() * 2);
+        let mut starts: Vec<u32> = Vec::with_capacity(packed.len() / 4 + 2);
         starts.push(0);
-        starts.extend(text.bytes().enumerate().filter(|&(_, b)| b == b'\n').map(|(i, _)| i as u32 + 1));
-        Some(Lines { text, starts })
+        let (mut prev, mut prev_len, mut at) = (0, 0, 0);
+        while at < packed.len() {
+            let shared = packed[at] as usize;
+            let rest = &packed[at + 1..];
+            let n = rest.iter().position(|&b| b == b'\n')?;
+            if shared > prev_len {
+                return None;
+            }
+            let start = text.len();
+            // (Many lines are empty, or share nothing: no copy call for those.)
+            if shared > 0 {
+                text.extend_from_within(prev..prev + shared);
+            }
+            if n > 0 {
+                text.extend_from_slice(&rest[..n]);
+            }
+            text.push(b'\n');
+            starts.push(text.len() as u32);
+            (prev, prev_len) = (start, shared + n);
+            at += n + 2;
+        }
+        Some(Lines { text: String::from_utf8(text).ok()?, starts })
     }
     fn len(&self) -> usize {
         self.starts.len() - 1
@@ -250,6 +292,18 @@ mod tests {
         let long = "x".repeat(600);
         let lines = [long.as_str(), long.as_str(), &long[..300]];
         assert_eq!(unpack_lines(&pack_lines(lines)).unwrap().lines().collect::<Vec<_>>(), lines);
+    }
+
+    #[test]
+    fn each_packed_line_gives_the_lines() {
+        for t in ["", "a\nab\nabc\nb\n", "\n\nx\n", "São\nSãa\nSão Paulo\n"] {
+            let lines: Vec<&str> = t.lines().collect();
+            let mut got: Vec<String> = Vec::new();
+            each_packed_line(&pack_lines(lines.iter().copied()), |l| got.push(String::from_utf8(l.to_vec()).unwrap())).unwrap();
+            assert_eq!(got, lines, "{t:?}");
+        }
+        assert_eq!(each_packed_line(b"\x00abc", |_| ()), None);
+        assert_eq!(each_packed_line(b"\x05ab\n", |_| ()), None);
     }
 
     #[test]
