@@ -30,6 +30,10 @@ pub struct Doc<'t> {
     pub tokens: Vec<Token>,
     pub sentences: Vec<Span>,
     pub paragraphs: Vec<Span>,
+    /// The text of each token (`words[i]` is token `i`'s), sliced once: the layers ask for a
+    /// token's text many times over (some twenty times a token), and slicing a `str` checks
+    /// both ends for a character boundary each time.
+    words: Vec<&'t str>,
     /// Whether the text is a match report, worked out once (see
     /// `places::is_sports_report`: the places and the people layers both ask).
     pub sports: std::cell::OnceCell<bool>,
@@ -40,7 +44,8 @@ impl<'t> Doc<'t> {
         let tokens = tokenize(text);
         let paragraphs = paragraphs(text);
         let sentences = sentences(text, &tokens, &paragraphs);
-        Doc { text, tokens, sentences, paragraphs, sports: std::cell::OnceCell::new() }
+        let words = tokens.iter().map(|t| &text[t.span.start..t.span.end]).collect();
+        Doc { text, tokens, sentences, paragraphs, words, sports: std::cell::OnceCell::new() }
     }
 
     pub fn slice(&self, span: Span) -> &'t str {
@@ -70,8 +75,9 @@ impl<'t> Doc<'t> {
         i.checked_sub(1)
     }
 
+    #[inline]
     pub fn token_text(&self, i: usize) -> &'t str {
-        self.slice(self.tokens[i].span)
+        self.words[i]
     }
 
     /// Does token `t` open its sentence?
