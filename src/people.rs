@@ -62,21 +62,6 @@ impl People {
     }
 }
 
-/// Honorifics, with the gender they tell.
-const HONORIFICS: &[(&str, Gender)] = &[
-    ("Mr", Gender::Male), ("Mister", Gender::Male), ("Sir", Gender::Male), ("Lord", Gender::Male),
-    ("King", Gender::Male), ("Prince", Gender::Male), ("Messrs", Gender::Male), ("Monsieur", Gender::Male),
-    ("Herr", Gender::Male), ("Sheikh", Gender::Male), ("Father", Gender::Male), ("Brother", Gender::Male),
-    ("Pope", Gender::Male), ("Duke", Gender::Male), ("Count", Gender::Male), ("Baron", Gender::Male),
-    ("Mrs", Gender::Female), ("Ms", Gender::Female), ("Miss", Gender::Female), ("Lady", Gender::Female),
-    ("Queen", Gender::Female), ("Princess", Gender::Female), ("Dame", Gender::Female), ("Madam", Gender::Female),
-    ("Madame", Gender::Female), ("Mme", Gender::Female), ("Mlle", Gender::Female), ("Baroness", Gender::Female),
-    ("Duchess", Gender::Female), ("Countess", Gender::Female), ("Sister", Gender::Female), ("Frau", Gender::Female),
-    ("Widow", Gender::Female),
-    ("Dr", Gender::Unknown), ("Prof", Gender::Unknown), ("Professor", Gender::Unknown), ("Doctor", Gender::Unknown),
-    ("Mx", Gender::Unknown), ("Rev", Gender::Unknown), ("Reverend", Gender::Unknown), ("Hon", Gender::Unknown),
-];
-
 /// Words of titles and roles written before a name ("Foreign Minister", "Secretary of State").
 static TITLE_WORDS: WordSet = WordSet::new(&[
     "President", "Vice", "Prime", "Minister", "Secretary", "State", "Foreign", "Defense", "Defence", "Interior",
@@ -253,8 +238,18 @@ pub fn is_honorific(w: &str) -> bool {
     honorific(w).is_some_and(|g| g != Gender::Unknown)
 }
 
+/// The gender an honorific tells ("Mr", "Mrs"; `Unknown` for "Dr"), or `None` for a word
+/// that is no honorific.
 fn honorific(w: &str) -> Option<Gender> {
-    HONORIFICS.iter().find(|(h, _)| *h == w).map(|(_, g)| *g)
+    // (A match: the compiler tests the length first, then the few words of that length.)
+    Some(match w {
+        "Mr" | "Mister" | "Sir" | "Lord" | "King" | "Prince" | "Messrs" | "Monsieur" | "Herr" | "Sheikh" | "Father"
+        | "Brother" | "Pope" | "Duke" | "Count" | "Baron" => Gender::Male,
+        "Mrs" | "Ms" | "Miss" | "Lady" | "Queen" | "Princess" | "Dame" | "Madam" | "Madame" | "Mme" | "Mlle"
+        | "Baroness" | "Duchess" | "Countess" | "Sister" | "Frau" | "Widow" => Gender::Female,
+        "Dr" | "Prof" | "Professor" | "Doctor" | "Mx" | "Rev" | "Reverend" | "Hon" => Gender::Unknown,
+        _ => return None,
+    })
 }
 
 /// "Boston Red Sox", "Los Angeles Lakers", "Denver Broncos": a city or state that is no first name,
