@@ -486,15 +486,16 @@ fn is_common(w: &str, vocab: &Vocabulary) -> bool {
     if NOT_NAMES.contains(&w) || is_first_person_contraction(w) {
         return true;
     }
-    let lower = crate::text::lower(w);
-    if attribution::is_cue_word(&lower) {
-        return true;
-    }
-    // Seen in lower case elsewhere in this very text: an ordinary word ("Meeting", "Deal").
-    if vocab.contains(&lower) && lexicon::first_name(w).is_none() {
-        return true;
-    }
-    lexicon::is_common_word(&lower) && lexicon::first_name(w).is_none() && !lexicon::is_surname(w)
+    crate::text::with_lower(w, |lower| {
+        if attribution::is_cue_word(lower) {
+            return true;
+        }
+        // Seen in lower case elsewhere in this very text: an ordinary word ("Meeting", "Deal").
+        if vocab.contains(lower) {
+            return lexicon::first_name(w).is_none();
+        }
+        lexicon::is_common_word(lower) && lexicon::first_name(w).is_none() && !lexicon::is_surname(w)
+    })
 }
 
 /// A word that may end a personal name: not a day, month or obvious time word.
