@@ -375,54 +375,41 @@ pub fn title_block(text: &str) -> Option<Span> {
 
 /// Paragraph spans: maximal runs of text between line breaks, trimmed, non-empty.
 pub fn paragraphs(text: &str) -> Vec<Span> {
-    let mut out = Vec::new();
-    let mut start = None;
-    let mut last_non_space = 0;
     let bytes = text.as_bytes();
-    let mut i = 0;
+    let mut out = Vec::with_capacity(bytes.len() / 256 + 1);
+    let (mut line_start, mut i) = (0, 0);
     while i < bytes.len() {
         let b = bytes[i];
-        // ASCII, the common case, byte by byte: \n \r VT FF break a line; tab and space are
-        // the other ASCII white space (as `char::is_whitespace`).
-        let (at, c) = if b < 0x80 {
+        // Most bytes are neither an ASCII control character nor the lead byte of U+0085 or
+        // U+2028/U+2029 (the other line breaks): one range test each.
+        if (0x0E..0xC2).contains(&b) {
             i += 1;
-            match b {
-                b'\n' | b'\r' | 0x0B | 0x0C => {
-                    if let Some(s) = start.take() {
-                        out.push(Span::new(s, last_non_space));
-                    }
-                    continue;
-                }
-                b' ' | b'\t' => continue,
-                _ => {
-                    if start.is_none() {
-                        start = Some(i - 1);
-                    }
-                    last_non_space = i;
-                    continue;
-                }
-            }
-        } else {
-            let c = text[i..].chars().next().unwrap_or(' ');
-            let at = i;
-            i += c.len_utf8();
-            (at, c)
-        };
-        if is_line_break(c) {
-            if let Some(s) = start.take() {
-                out.push(Span::new(s, last_non_space));
-            }
-        } else if !c.is_whitespace() {
-            if start.is_none() {
-                start = Some(at);
-            }
-            last_non_space = at + c.len_utf8();
+            continue;
         }
+        let len = match b {
+            b'\n' | b'\r' | 0x0B | 0x0C => 1,
+            0xC2 if bytes.get(i + 1) == Some(&0x85) => 2,
+            0xE2 if bytes.get(i + 1) == Some(&0x80) && matches!(bytes.get(i + 2), Some(0xA8 | 0xA9)) => 3,
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        push_trimmed(text, line_start, i, &mut out);
+        i += len;
+        line_start = i;
     }
-    if let Some(s) = start {
-        out.push(Span::new(s, last_non_space));
-    }
+    push_trimmed(text, line_start, bytes.len(), &mut out);
     out
+}
+
+/// The line `start..end` of `text` without the white space at its ends, if anything is left.
+fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
+    let rest = text[start..end].trim_start();
+    if !rest.is_empty() {
+        let s = end - rest.len();
+        out.push(Span::new(s, s + rest.trim_end().len()));
+    }
 }
 
 /// A fast, non-cryptographic hasher for the look-up tables (the Fx hash of rustc): the keys
@@ -756,6 +743,11 @@ mod tests {
         #[test]
         fn tokenize_matches_model(t in "[a-zA-Z0-9 .,'’\\-éü\u{301}\u{FE0F}\u{1F3FD}👍“”\n\t\u{A0}½²]{0,40}") {
             proptest::prop_assert_eq!(tokenize(&t), tokenize_reference(&t));
+        }
+
+        #[test]
+        fn paragraphs_match_model(t in "[a \n\r\t\u{0B}\u{0C}\u{85}\u{A0}\u{2028}\u{2029}\u{3000}\u{2027}\u{2081}é€]{0,40}") {
+            proptest::prop_assert_eq!(paragraphs(&t), paragraphs_by_char(&t));
         }
     }
 
