@@ -394,10 +394,20 @@ mod tests {
 
     #[test]
     fn first_token_fast_path_agrees_with_tokenize() {
-        for name in ["New York", "Paris", "St. Louis", "Winston-Salem", "'Asir Region", "A Coruña", "Kyiv", "Sao  Paulo", " x"] {
+        fn by_tokens(name: &str) -> Option<(&str, usize)> {
             let toks = crate::text::tokenize(name);
-            let slow = toks.first().map(|t| (&name[t.span.start..t.span.end], toks.len()));
-            assert_eq!(first_token_and_count(name), slow, "{name}");
+            toks.first().map(|t| (&name[t.span.start..t.span.end], toks.len()))
+        }
+        let odd = ["New York", "Paris", "St. Louis", "Winston-Salem", "'Asir Region", "A Coruña", "Kyiv", "Sao  Paulo", " x", "x ", "", "a b"];
+        for name in odd {
+            assert_eq!(first_token_and_count(name), by_tokens(name), "{name:?}");
+        }
+        // Every name and alias of the gazetteer.
+        for line in include_str!("../data/places.tsv").lines() {
+            let f: Vec<&str> = line.split('\t').collect();
+            for name in std::iter::once(f[0]).chain(f.get(7).map_or("", |a| *a).split('|').filter(|a| !a.is_empty())) {
+                assert_eq!(first_token_and_count(name), by_tokens(name), "{name:?}");
+            }
         }
     }
 
