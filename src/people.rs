@@ -388,11 +388,11 @@ fn on_capitals_line(doc: &Doc, t: usize) -> bool {
     let (a, b) = (doc.line_start(t, 40), doc.line_end(t, 40));
     let mut words = 0;
     for k in a..=b {
-        let tok = &doc.tokens[k];
-        if tok.kind != TokenKind::Word || !doc.slice(tok.span).chars().any(char::is_alphabetic) {
+        let w = doc.token_text(k);
+        if doc.tokens[k].kind != TokenKind::Word || !w.chars().any(char::is_alphabetic) {
             continue;
         }
-        if doc.slice(tok.span).chars().any(char::is_lowercase) {
+        if w.chars().any(char::is_lowercase) {
             return false;
         }
         words += 1;
@@ -514,10 +514,9 @@ impl<'a> Vocabulary<'a> {
         // article; growing the set from empty cost some 1% of the whole pipeline.)
         let mut words: FastSet<&'a str> = FastSet::with_capacity_and_hasher(doc.tokens.len() / 4, Default::default());
         words.extend(
-            doc.tokens
-                .iter()
-                .filter(|t| t.kind == TokenKind::Word)
-                .map(|t| doc.slice(t.span))
+            (0..doc.tokens.len())
+                .filter(|&k| doc.tokens[k].kind == TokenKind::Word)
+                .map(|k| doc.token_text(k))
                 .filter(|w| w.chars().next().is_some_and(|c| c.is_lowercase())),
         );
         Vocabulary { words }
@@ -726,11 +725,10 @@ pub(crate) fn nickname_after(doc: &Doc, j: usize) -> Option<usize> {
 }
 
 fn starts_name_part(doc: &Doc, i: usize) -> bool {
-    let t = doc.tokens[i];
-    if t.kind != TokenKind::Word {
+    if doc.tokens[i].kind != TokenKind::Word {
         return false;
     }
-    let w = doc.slice(t.span);
+    let w = doc.token_text(i);
     (is_capitalised(w) || is_particle_prefixed(w)) && !w.ends_with("’s") && !w.ends_with("'s")
 }
 

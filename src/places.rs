@@ -72,8 +72,8 @@ fn sports_report(doc: &Doc) -> bool {
     let dash = |w: &str| matches!(w, "-" | "–" | "—");
     let mut scores = 0;
     let mut game: Vec<&str> = Vec::new();
-    for (k, t) in toks.iter().enumerate() {
-        let w = doc.slice(t.span);
+    for k in 0..toks.len() {
+        let w = doc.token_text(k);
         if k + 2 < toks.len() && small(w) && dash(doc.token_text(k + 1)) && small(doc.token_text(k + 2)) {
             scores += 1;
         } else if let Some((a, b)) = w.split_once(['-', '–']) {
