@@ -608,6 +608,16 @@ impl OffsetMap {
         let bytes = text.as_bytes();
         let (mut i, mut last) = (0, 0);
         while i < bytes.len() {
+            // (Eight bytes at a time through ASCII, the bulk of most texts.)
+            while let Some(chunk) = bytes.get(i..i + 8) {
+                if u64::from_le_bytes(chunk.try_into().expect("eight bytes")) & 0x8080_8080_8080_8080 != 0 {
+                    break;
+                }
+                i += 8;
+            }
+            if i >= bytes.len() {
+                break;
+            }
             if bytes[i] < 0x80 {
                 i += 1;
                 continue;
@@ -743,6 +753,15 @@ mod tests {
         #[test]
         fn tokenize_matches_model(t in "[a-zA-Z0-9 .,'’\\-éü\u{301}\u{FE0F}\u{1F3FD}👍“”\n\t\u{A0}½²]{0,40}") {
             proptest::prop_assert_eq!(tokenize(&t), tokenize_reference(&t));
+        }
+
+        #[test]
+        fn offset_map_matches_counting(t in "[a-z .]{0,20}[é€😀]?[a-z]{0,12}[ü😀]{0,2}[a-z ]{0,17}") {
+            let m = OffsetMap::new(&t);
+            for (byte, _) in t.char_indices().chain(std::iter::once((t.len(), ' '))) {
+                proptest::prop_assert_eq!(m.utf16(byte), t[..byte].encode_utf16().count());
+                proptest::prop_assert_eq!(m.code_point(byte), t[..byte].chars().count());
+            }
         }
 
         #[test]
