@@ -979,6 +979,12 @@ pub(crate) fn is_player_role(w: &str) -> bool {
     PLAYER_ROLES.contains(&w)
 }
 
+/// A lower-case word for a club's people after its town's name ("Newcastle manager", "a
+/// Leeds striker", "Barcelona fans"): in a match report, the town is the club.
+pub(crate) fn is_club_people_word(w: &str) -> bool {
+    is_player_role(w) || matches!(w, "manager" | "coach" | "team" | "boss" | "chairman" | "fans" | "supporters" | "players" | "player")
+}
+
 /// Lower-case words for a player's position or standing, before a lone name in sports copy.
 static PLAYER_ROLES: WordSet = WordSet::new(&[
     "goalkeeper", "keeper", "striker", "defender", "midfielder", "winger", "forward", "substitute", "captain",
@@ -1143,6 +1149,20 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
             && is_capitalised(doc.token_text(r + 1))
             && doc.same_line(run.last, r + 1)
     };
+    // "said Leeds manager Howard Wilkinson", "Lyon coach Paul Le Guen": in a match report, a
+    // town right before a word for a club's people and a name is the club (as the places
+    // layer reads it), not a person.
+    if sports.any
+        && words.len() == 1
+        && run.last + 2 < toks.len()
+        && is_club_people_word(doc.token_text(run.last + 1))
+        && toks[run.last + 2].kind == TokenKind::Word
+        && is_capitalised(doc.token_text(run.last + 2))
+        && doc.same_line(run.last, run.last + 2)
+        && gazetteer::entries(doc.token_text(words[0])).first().is_some_and(|e| e.kind == PlaceKind::City)
+    {
+        return Parsed::Org { first: words[0], last: words[0] };
+    }
     if role_then_name(run.last + 1)
         || (role_then_name(run.last + 2)
             && toks.get(run.last + 1).is_some_and(|t| {

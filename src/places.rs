@@ -744,6 +744,7 @@ fn unlisted_town(doc: &Doc, span: Span, state: &Entry) -> Place {
 /// the head of a longer name ("Birmingham City", the club) but for the town's own services.
 fn other_mentions_of_towns_placed_by_state(doc: &Doc, out: &mut Vec<Place>, by_state: &[Place], strict: bool) {
     let toks = &doc.tokens;
+    let sports = !by_state.is_empty() && is_sports_report(doc);
     let mut found = Vec::new();
     for (n, town) in by_state.iter().enumerate() {
         let written = town.span.text(doc.text);
@@ -768,8 +769,17 @@ fn other_mentions_of_towns_placed_by_state(doc: &Doc, out: &mut Vec<Place>, by_s
             {
                 continue;
             }
-            // (Not a team at the head of a results line: "Blackburn 1 Tottenham 2".)
-            if !out.iter().chain(&found).any(|p| p.span.overlaps(span)) && doc.table_row(i, i + words.len() - 1).is_none() {
+            // (Not a team at the head of a results line, "Blackburn 1 Tottenham 2", nor, in a
+            // match report, a club before its result or before one of its people named, as
+            // the people layer reads it: "Leeds beat Chelsea", "Leeds manager Howard
+            // Wilkinson".)
+            let after = |k: usize| doc.tokens.get(i + words.len() + k).map(|t| doc.slice(t.span));
+            let club = sports
+                && after(0).is_some_and(|n| {
+                    (crate::people::is_club_people_word(n) && after(1).is_some_and(is_capitalised))
+                        || crate::text::with_lower(n, |l| RESULT_VERBS.contains(&l))
+                });
+            if !club && !out.iter().chain(&found).any(|p| p.span.overlaps(span)) && doc.table_row(i, i + words.len() - 1).is_none() {
                 found.push(Place { span, ..town.clone() });
             }
         }
@@ -1529,10 +1539,7 @@ fn accept(doc: &Doc, i: usize, j: usize, entries: &[Entry], sports: bool, last: 
     if sports
         && !national
         && best.kind == PlaceKind::City
-        && next.is_some_and(|n| {
-            crate::people::is_player_role(n)
-                || matches!(n, "manager" | "coach" | "team" | "boss" | "chairman" | "fans" | "supporters" | "players" | "player")
-        })
+        && next.is_some_and(crate::people::is_club_people_word)
     {
         return None;
     }
