@@ -1180,10 +1180,14 @@ fn suffix_place(doc: &Doc, i: usize, matched_end: Option<usize>) -> Option<Place
     {
         return None;
     }
+    // (In a line of capitals, "AT ELLAND ROAD", the suffix is in capitals too; there it must
+    // follow the first word, as no lower case tells where a name starts.)
+    let caps = is_caps_word(doc.token_text(i));
     let mut j = i;
     while j < i + 3 && j + 1 < toks.len() && tight(doc, j, j + 1) {
         let next = doc.token_text(j + 1);
-        if let Some(kind) = suffix_kind(next) {
+        let suffix = suffix_kind(next).or_else(|| if caps && j == i && is_caps_word(next) { suffix_kind(&crate::lexicon::title_case(next)) } else { None });
+        if let Some(kind) = suffix {
             if matched_end.is_some_and(|m| m > j + 1) {
                 return None;
             }
