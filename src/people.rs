@@ -1173,11 +1173,15 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
         let named = without_function_words(doc, &words);
         if named.len() >= 2 && {
             let (a, b) = (doc.token_text(named[0]), doc.token_text(*named.last().expect("two words")));
-            let name = Span::new(toks[named[0]].span.start, toks[*named.last().expect("two words")].span.end).text(doc.text);
+            let last = *named.last().expect("two words");
+            let name = Span::new(toks[named[0]].span.start, toks[last].span.end).text(doc.text);
+            // (With its final period: "U.S. envoy Dennis Ross" names the place "U.S.".)
+            let with_period = toks.get(last + 1).filter(|t| doc.slice(t.span) == "." && t.span.start == toks[last].span.end);
             lexicon::first_name(a).is_none()
                 && !lexicon::is_surname(b)
                 && named.iter().all(|&w| !is_title_word(doc.token_text(w)) && honorific(doc.token_text(w)).is_none() && !lexicon::is_demonym(doc.token_text(w)))
                 && !gazetteer::is_place(name)
+                && !with_period.is_some_and(|p| gazetteer::is_place(&doc.text[toks[named[0]].span.start..p.span.end]))
         } {
             return Parsed::Org { first: named[0], last: *named.last().expect("two words") };
         }
