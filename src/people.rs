@@ -359,6 +359,13 @@ fn is_day_or_month(w: &str) -> bool {
     )
 }
 
+/// Words for an institution or a building that end its name ("Mercy Hospital", "Rice
+/// University") and never a person's.
+static INSTITUTION_WORDS: WordSet = WordSet::new(&[
+    "Hospital", "Clinic", "University", "College", "School", "Academy", "Museum", "Library", "Stadium", "Arena",
+    "Airport", "Station", "Institute", "Foundation", "Center", "Centre", "Cathedral", "Mosque", "Synagogue",
+]);
+
 fn is_org_word(w: &str) -> bool {
     ORG_WORDS.contains(&w)
 }
@@ -1046,6 +1053,26 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
     let words: Vec<usize> = (run.first..=run.last).filter(|&k| toks[k].kind == TokenKind::Word).collect();
     if words.is_empty() {
         return Parsed::Nothing;
+    }
+    // "Man charged in Elkton shooting", "Woman, 80, dies": a word for someone, alone with a
+    // capital at the head of a headline or a sentence, is no name ("Man" is a given name in
+    // the census lists; "Man Ray" keeps it).
+    if let [w] = words[..] {
+        if matches!(doc.token_text(w), "Man" | "Woman" | "Men" | "Women" | "Boy" | "Girl" | "Teen" | "Teenager" | "Toddler" | "Gunman") {
+            return Parsed::Nothing;
+        }
+    }
+    // "Christiana Hospital", "Mercy Hospital": a name that ends with a word for an
+    // institution or a building is that institution's, even when its first word is a given
+    // name (the word is an English one, so the loop below would take it off and leave a
+    // person). (Not when the places layer found a place in its first word, "Vancouver
+    // International Airport", "the Vatican-owned … Hospital": that stays a place.)
+    if words.len() >= 2
+        && INSTITUTION_WORDS.contains(&doc.token_text(*words.last().expect("two words")))
+        && (0..words.len()).all(|j| is_capitalised(doc.token_text(words[j])))
+        && !crate::model::overlapping(places, toks[words[0]].span, places_longest, |p| p.span).next().is_some()
+    {
+        return Parsed::Org { first: words[0], last: *words.last().expect("two words") };
     }
     // "St. Louis", "the St. Louis Cardinals": the rest of a place named for a saint.
     if run.first >= 2 && doc.token_text(run.first - 1) == "." && saint_place(doc.token_text(run.first - 2), doc.token_text(run.first)) {
