@@ -1070,6 +1070,7 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
     if words.len() >= 2
         && INSTITUTION_WORDS.contains(&doc.token_text(*words.last().expect("two words")))
         && (0..words.len()).all(|j| is_capitalised(doc.token_text(words[j])))
+        && !never_starts_a_name(doc.token_text(words[0]))
         && !crate::model::overlapping(places, toks[words[0]].span, places_longest, |p| p.span).next().is_some()
     {
         return Parsed::Org { first: words[0], last: *words.last().expect("two words") };
