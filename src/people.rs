@@ -1892,6 +1892,22 @@ pub fn find(doc: &Doc, places: &[Place]) -> People {
             parse_run(doc, r, &vocab, places, places_longest, headline, &listed, sports)
         })
         .collect();
+    // "Cecil County", "Elland Road", "Hyde Park": a name the places layer found whole, ending
+    // in a word for a division, a road or a park, is that place, not also an organisation.
+    let parsed: Vec<Parsed> = parsed
+        .into_iter()
+        .map(|p| match p {
+            Parsed::Org { first, last }
+                if crate::places::suffix_kind(doc.token_text(last)).is_some() && {
+                    let span = Span::new(doc.tokens[first].span.start, doc.tokens[last].span.end);
+                    crate::model::overlapping(places, span, places_longest, |p| p.span).any(|p| p.span == span)
+                } =>
+            {
+                Parsed::Nothing
+            }
+            p => p,
+        })
+        .collect();
 
     // A lone word the text shows to be a firm's is the firm wherever it stands alone.
     let firms = firm_words(doc, &parsed);

@@ -176,7 +176,7 @@ static ORG_BEFORE_OF: WordSet = WordSet::new(&[
 const AIRPORT_QUALIFIERS: &[&str] = &["International", "Regional", "Municipal"];
 
 /// Words that end a place name the gazetteer cannot list: "Walker County", "Darby Street".
-fn suffix_kind(w: &str) -> Option<PlaceKind> {
+pub(crate) fn suffix_kind(w: &str) -> Option<PlaceKind> {
     Some(match w {
         "County" | "Parish" | "Province" | "Oblast" | "Township" | "Borough" | "District" | "Region" | "Prefecture"
         | "Valley" | "Mountains" | "Island" | "Islands" | "Basin" | "Plateau" | "Desert" => PlaceKind::Region,
