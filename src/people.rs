@@ -1671,6 +1671,20 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
             && !lexicon::is_surname(w)
             && lexicon::first_name(w).is_none()
     };
+    // "Clinton aide Huma Abedin", "Trump adviser Kellyanne Conway": a lone surname right
+    // before a word for someone who works for a person, and that person's name, is the
+    // employer's name (a person's: a firm's or a club's are read above).
+    if name_words.len() == 1
+        && !headline
+        && last + 2 < toks.len()
+        && matches!(doc.token_text(last + 1), "aide" | "aides" | "adviser" | "advisers" | "advisor" | "advisors" | "spokesman" | "spokeswoman" | "spokesperson" | "confidant" | "loyalist" | "loyalists" | "ally" | "allies")
+        && toks[last + 2].kind == TokenKind::Word
+        && is_capitalised(doc.token_text(last + 2))
+        && doc.same_line(last, last + 2)
+        && lexicon::is_surname(last_word)
+    {
+        evidence = evidence.max(2);
+    }
     // A speech verb right before the name: "said Dorrance", "said old Dorrance".
     if !noun_shaped {
         let mut b = full_k.map_or(first, |fk| words[fk]);
