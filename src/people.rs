@@ -1507,6 +1507,22 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
     {
         return Parsed::Nothing;
     }
+    // "Banque de France", "Gaz de France", "Credit du Nord": a word that is no given name, a
+    // particle, then a country or a region is an institution's name (not "Charles de Gaulle",
+    // "Jeanne d'Arc").
+    if let [a, p, rest @ ..] = name_words {
+        if !rest.is_empty()
+            && matches!(doc.token_text(*p), "de" | "du" | "des" | "del" | "della" | "di" | "da" | "do")
+            && lexicon::first_name(doc.token_text(*a)).is_none()
+            && honorific(doc.token_text(*a)).is_none()
+            && !is_title_word(doc.token_text(*a))
+            && gazetteer::entries(Span::new(toks[rest[0]].span.start, toks[*rest.last().expect("non-empty")].span.end).text(doc.text))
+                .first()
+                .is_some_and(|e| matches!(e.kind, PlaceKind::Country | PlaceKind::Region))
+        {
+            return Parsed::Org { first: *a, last: *rest.last().expect("non-empty") };
+        }
+    }
     // "St" alone is the Saint of a place or a name cut short ("St. Louis"), no person.
     if name_words.len() == 1 && matches!(doc.token_text(name_words[0]), "St" | "Ste") {
         return Parsed::Nothing;
