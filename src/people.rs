@@ -765,7 +765,8 @@ enum Parsed {
 static OF_HEADS: WordSet = WordSet::new(&[
     "Department", "Ministry", "Bureau", "Board", "Bank", "University", "Institute", "Museum", "Chamber", "College",
     "Academy", "Council", "Court", "Commission", "Committee", "Society", "Association", "Federation", "Library",
-    "Office", "Division", "Agency", "Authority", "Corps", "Guild", "Union",
+    "Office", "Division", "Agency", "Authority", "Corps", "Guild", "Union", "Organization", "Organisation", "League",
+    "Commonwealth", "Confederation", "Alliance", "Movement", "Front", "Party", "Church", "Congress",
 ]);
 
 /// Is `w` a word that heads an institution's name ("Corp", "University", "Department")?
