@@ -1141,10 +1141,12 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
         return Parsed::Nothing;
     }
     // "told Deutschlandfunk radio", "the Haaretz daily", "the Itar-Tass news agency": a name
-    // right before a lower-case word for a medium is that medium.
+    // right before a lower-case word for a medium is that medium; "a Wells Fargo branch",
+    // "Volvo shares", "a Macy's store": before a word for a firm's parts or stock, the firm.
     if run.last + 1 < toks.len() && {
         let next = doc.token_text(run.last + 1);
         matches!(next, "radio" | "television" | "TV" | "newspaper" | "daily" | "weekly" | "magazine" | "agency")
+            || matches!(next, "branch" | "branches" | "store" | "stores" | "shares" | "stock" | "subsidiary" | "dealership" | "outlet" | "outlets" | "franchise")
             // ("Williams team mate Jacques Villeneuve": in sports copy, a team.)
             || (sports.any && matches!(next, "team" | "teammate" | "team-mate"))
             || (next == "news" && toks.get(run.last + 2).is_some_and(|t| matches!(doc.slice(t.span), "agency" | "agencies")))
