@@ -1288,11 +1288,12 @@ impl<'a, 'd> Ctx<'a, 'd> {
         let cue = (a..(a + 12).min(fin)).find(|&t| REPORT_VERBS.contains(&self.lower(t)))?;
         let subject = self.subject_before(cue, a).filter(|&s| person(s))?;
         let mut start = cue + 1;
-        // "said in London that …", "said at a news conference on Friday that …": a short
-        // phrase of place or occasion before "that".
+        // "said in London that …", "said at a news conference on Friday that …", "said in an
+        // interview with the South China Morning Post that …": a phrase of place or occasion
+        // before "that".
         let after_phrase = || {
             (start < fin && matches!(&*self.lower(start), "in" | "at" | "on" | "during" | "after" | "before" | "following" | "via" | "to"))
-                .then(|| (start + 1..(start + 9).min(fin)).take_while(|&t| self.word(t) != ",").find(|&t| self.lower(t) == "that"))
+                .then(|| (start + 1..(start + 15).min(fin)).take_while(|&t| self.word(t) != ",").find(|&t| self.lower(t) == "that"))
                 .flatten()
         };
         if matches!(&*self.lower(cue), "told" | "tells" | "tell") {
