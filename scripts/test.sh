@@ -4,7 +4,7 @@
 #   scripts/test.sh            everything
 # Stages: setup, native tests, WebAssembly tests (Node and headless Chromium), page build,
 # JavaScript unit tests (node --test tests/js/), one stage per end-to-end test file of the
-# built page in Chromium (every tests/e2e/*.mjs but harness.mjs and bench-page.mjs), bounded
+# built page in Chromium (every tests/e2e/*.mjs but harness.mjs and the benchmarks bench-*.mjs), bounded
 # fuzzing.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -32,7 +32,7 @@ stage "JavaScript unit tests (node --test tests/js/)" node --test tests/js/
 if [ -d dist ]; then
   # Every end-to-end file is picked up: e2e.mjs, hostile.mjs, offline.mjs, a11y.mjs, …
   for f in tests/e2e/*.mjs; do
-    case "$(basename "$f")" in harness.mjs|bench-page.mjs) continue ;; esac
+    case "$(basename "$f")" in harness.mjs|bench-*.mjs) continue ;; esac
     stage "end-to-end: $(basename "$f") (Chromium)" node "$f"
   done
 fi
