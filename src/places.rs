@@ -1399,6 +1399,14 @@ fn accept(doc: &Doc, i: usize, j: usize, entries: &[Entry], sports: bool, last: 
             return None;
         }
     }
+    // "Lincoln's Inn", "St Paul's Cathedral": a name before a possessive and, right after it,
+    // a word for a building or a ground is part of that building's name (not "London's Hyde
+    // Park", where a name comes between).
+    if matches!(next, Some("’s" | "'s"))
+        && next2.is_some_and(|n| matches!(n, "Inn" | "Hall" | "Hollow" | "Cathedral" | "Abbey" | "Chapel" | "College" | "Hospital" | "Mall" | "Vineyard" | "Wharf" | "Yard"))
+    {
+        return None;
+    }
     // "the Gulf" is the Persian Gulf with its article and with no more name after it (not
     // "the Gulf War", "Gulf Air", "the Gulf of Alaska", "a gulf").
     if i == j && doc.token_text(i) == "Gulf" && !(matches!(prev, Some("the" | "The")) && !next.is_some_and(|n| is_capitalised(n) || n == "of")) {
