@@ -44,8 +44,12 @@ fn name_part(l: &[u8]) -> &[u8] {
     l.iter().position(|&b| b == b'\t').map_or(l, |t| &l[..t])
 }
 
-fn plain(l: &[u8]) -> &[u8] {
-    l
+/// An index of the lines of a plain word list packed by `build.rs`.
+fn word_index(packed: &[u8]) -> StrIndex {
+    fn whole(l: &[u8]) -> &[u8] {
+        l
+    }
+    line_index(packed, whole, |_, _, _| ())
 }
 
 fn lexicon() -> &'static Lexicon {
@@ -68,9 +72,9 @@ fn lexicon() -> &'static Lexicon {
         Lexicon {
             first,
             genders,
-            surnames: line_index(SURNAMES, plain, |_, _, _| ()),
-            demonyms: line_index(DEMONYMS, plain, |_, _, _| ()),
-            common: line_index(COMMON_WORDS, plain, |_, _, _| ()),
+            surnames: word_index(SURNAMES),
+            demonyms: word_index(DEMONYMS),
+            common: word_index(COMMON_WORDS),
         }
     })
 }
@@ -107,13 +111,13 @@ pub fn first_name(name: &str) -> Option<Gender> {
 
 /// Is `name` a known surname?
 pub fn is_surname(name: &str) -> bool {
-    lexicon().surnames.get(title_case(name).as_ref()).is_some()
+    lexicon().surnames.contains(title_case(name).as_ref())
 }
 
 /// Is `word` a demonym or nationality ("Russian", "Ukrainians")?
 pub fn is_demonym(word: &str) -> bool {
     let l = lexicon();
-    l.demonyms.get(word).is_some() || l.demonyms.get(title_case(word).as_ref()).is_some()
+    l.demonyms.contains(word) || l.demonyms.contains(title_case(word).as_ref())
 }
 
 /// Is `lower` (a lower-cased word) a common English word? Regular inflections count:

@@ -45,24 +45,7 @@ pub fn pack_lines<'a>(lines: impl IntoIterator<Item = &'a str>) -> Vec<u8> {
 /// The lines of a front-coded table, joined by `\n` (each line ends in one), or `None` if
 /// `packed` is not a well-formed packed table.
 pub fn unpack_lines(packed: &[u8]) -> Option<String> {
-    let mut out: Vec<u8> = Vec::with_capacity(packed.len() * 2);
-    let mut prev_start = 0;
-    let mut at = 0;
-    while at < packed.len() {
-        let shared = packed[at] as usize;
-        let rest_len = packed[at + 1..].iter().position(|&b| b == b'\n')?;
-        let start = out.len();
-        let prev_len = start.saturating_sub(prev_start + 1);
-        if shared > prev_len {
-            return None;
-        }
-        out.extend_from_within(prev_start..prev_start + shared);
-        out.extend_from_slice(&packed[at + 1..at + 1 + rest_len]);
-        out.push(b'\n');
-        prev_start = start;
-        at += rest_len + 2;
-    }
-    String::from_utf8(out).ok()
+    Lines::unpack(packed).map(|lines| lines.text)
 }
 
 /// Call `f` with each line of a front-coded table in turn (without its line break), or

@@ -993,6 +993,16 @@ pub(crate) fn is_club_people_word(w: &str) -> bool {
     is_player_role(w) || matches!(w, "manager" | "coach" | "team" | "boss" | "chairman" | "fans" | "supporters" | "players" | "player")
 }
 
+/// Is token `t + 1` a word for a club's people and token `t + 2` a capitalised word, on the
+/// line of token `t`: "Leeds manager Howard Wilkinson" (for the word at `t`, the club)?
+pub(crate) fn before_club_people_named(doc: &Doc, t: usize) -> bool {
+    t + 2 < doc.tokens.len()
+        && is_club_people_word(doc.token_text(t + 1))
+        && doc.tokens[t + 2].kind == TokenKind::Word
+        && is_capitalised(doc.token_text(t + 2))
+        && doc.same_line(t, t + 2)
+}
+
 /// Lower-case words for a player's position or standing, before a lone name in sports copy.
 static PLAYER_ROLES: WordSet = WordSet::new(&[
     "goalkeeper", "keeper", "striker", "defender", "midfielder", "winger", "forward", "substitute", "captain",
@@ -1070,7 +1080,7 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
     // International Airport", "the Vatican-owned … Hospital": that stays a place.)
     if words.len() >= 2
         && INSTITUTION_WORDS.contains(&doc.token_text(*words.last().expect("two words")))
-        && (0..words.len()).all(|j| is_capitalised(doc.token_text(words[j])))
+        && words.iter().all(|&w| is_capitalised(doc.token_text(w)))
         && !never_starts_a_name(doc.token_text(words[0]))
         && !crate::model::overlapping(places, toks[words[0]].span, places_longest, |p| p.span).next().is_some()
     {
@@ -1185,11 +1195,7 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
     // layer reads it), not a person.
     if sports.any
         && words.len() == 1
-        && run.last + 2 < toks.len()
-        && is_club_people_word(doc.token_text(run.last + 1))
-        && toks[run.last + 2].kind == TokenKind::Word
-        && is_capitalised(doc.token_text(run.last + 2))
-        && doc.same_line(run.last, run.last + 2)
+        && before_club_people_named(doc, run.last)
         && gazetteer::entries(doc.token_text(words[0])).first().is_some_and(|e| e.kind == PlaceKind::City)
     {
         return Parsed::Org { first: words[0], last: words[0] };
@@ -1918,7 +1924,7 @@ pub fn find(doc: &Doc, places: &[Place]) -> People {
     let headlines: Vec<bool> = doc.sentences.iter().map(|s| title_case_with(doc, *s, &vocab)).collect();
     let listed = match_list_lines(doc);
     let sports = Sports::of(doc);
-    let parsed: Vec<Parsed> = runs(doc)
+    let mut parsed: Vec<Parsed> = runs(doc)
         .iter()
         .map(|r| {
             let headline = doc.sentence_index(doc.tokens[r.first].span.start).is_some_and(|i| headlines[i]);
@@ -1927,20 +1933,16 @@ pub fn find(doc: &Doc, places: &[Place]) -> People {
         .collect();
     // "Cecil County", "Elland Road", "Hyde Park": a name the places layer found whole, ending
     // in a word for a division, a road or a park, is that place, not also an organisation.
-    let parsed: Vec<Parsed> = parsed
-        .into_iter()
-        .map(|p| match p {
-            Parsed::Org { first, last }
-                if crate::places::suffix_kind(doc.token_text(last)).is_some() && {
-                    let span = Span::new(doc.tokens[first].span.start, doc.tokens[last].span.end);
-                    crate::model::overlapping(places, span, places_longest, |p| p.span).any(|p| p.span == span)
-                } =>
+    for p in &mut parsed {
+        if let Parsed::Org { first, last } = *p {
+            let span = Span::new(doc.tokens[first].span.start, doc.tokens[last].span.end);
+            if crate::places::suffix_kind(doc.token_text(last)).is_some()
+                && crate::model::overlapping(places, span, places_longest, |p| p.span).any(|p| p.span == span)
             {
-                Parsed::Nothing
+                *p = Parsed::Nothing;
             }
-            p => p,
-        })
-        .collect();
+        }
+    }
 
     // A lone word the text shows to be a firm's is the firm wherever it stands alone.
     let firms = firm_words(doc, &parsed);

@@ -773,12 +773,10 @@ fn other_mentions_of_towns_placed_by_state(doc: &Doc, out: &mut Vec<Place>, by_s
             // match report, a club before its result or before one of its people named, as
             // the people layer reads it: "Leeds beat Chelsea", "Leeds manager Howard
             // Wilkinson".)
-            let after = |k: usize| doc.tokens.get(i + words.len() + k).map(|t| doc.slice(t.span));
+            let last = i + words.len() - 1;
             let club = sports
-                && after(0).is_some_and(|n| {
-                    (crate::people::is_club_people_word(n) && after(1).is_some_and(is_capitalised))
-                        || crate::text::with_lower(n, |l| RESULT_VERBS.contains(&l))
-                });
+                && (crate::people::before_club_people_named(doc, last)
+                    || toks.get(last + 1).is_some_and(|_| crate::text::with_lower(doc.token_text(last + 1), |l| RESULT_VERBS.contains(&l))));
             if !club && !out.iter().chain(&found).any(|p| p.span.overlaps(span)) && doc.table_row(i, i + words.len() - 1).is_none() {
                 found.push(Place { span, ..town.clone() });
             }
