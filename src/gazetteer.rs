@@ -69,6 +69,10 @@ struct Gazetteer {
     reach: Vec<u8>,
     /// The length in bytes of the shortest key of `lower`.
     lower_shortest: usize,
+    /// For each ASCII first byte of a key of `lower`: bit `n` set when a key of `n` bytes
+    /// (bit 63: 63 or more) starts with it. Most lower-case words of a text fail this test
+    /// and need no lookup.
+    lower_lengths: Box<[u64; 128]>,
     /// The unpacked table the entries borrow their strings from.
     _table: &'static crate::packed::Places<'static>,
 }
@@ -315,7 +319,14 @@ fn load() -> Gazetteer {
     groups.extend(lower_groups.iter().map(|&(a, b)| (a + base, b + base)));
     lists.extend(lower_lists);
     let lower_shortest = (0..lower.len() as u32).map(|id| lower.key(id).len()).min().unwrap_or(usize::MAX);
-    Gazetteer { entries, by_name, lower, lower_base, groups, lists, reach, lower_shortest, _table: table }
+    let mut lower_lengths = Box::new([0u64; 128]);
+    for id in 0..lower.len() as u32 {
+        let key = lower.key(id).as_bytes();
+        if let Some(&b) = key.first().filter(|b| b.is_ascii()) {
+            lower_lengths[b as usize] |= 1 << key.len().min(63);
+        }
+    }
+    Gazetteer { entries, by_name, lower, lower_base, groups, lists, reach, lower_shortest, lower_lengths, _table: table }
 }
 
 impl Gazetteer {
@@ -371,6 +382,12 @@ pub fn entries_lower(name: &str) -> Vec<Entry> {
     let g = gazetteer();
     // Folding never lengthens a name: most lower-case words are too short to be one of these.
     if name.len() < g.lower_shortest {
+        return Vec::new();
+    }
+    // An ASCII word is its own key (folding changes nothing): no key of its first byte and
+    // length, no lookup.
+    let b = name.as_bytes();
+    if name.is_ascii() && g.lower_lengths[b[0] as usize] & (1 << b.len().min(63)) == 0 {
         return Vec::new();
     }
     g.list(g.lower.get(&fold(name)).map(|id| g.lower_base + id)).iter().map(|&i| g.entries[i as usize]).collect()

@@ -231,6 +231,13 @@ pub fn find(doc: &Doc) -> Vec<Place> {
             continue;
         }
         let first = doc.token_text(i);
+        let lower_first = !is_capitalised(first);
+        // Every rule but the gazetteer's lower-case names ("kyiv") needs a capital at the
+        // first word. (Most words of a text end here.)
+        if lower_first && !(first.chars().next().is_some_and(char::is_alphabetic) && !gazetteer::entries_lower(first).is_empty()) {
+            i += 1;
+            continue;
+        }
         if let Some((list, next)) = if divisions_named { division_list(doc, i) } else { None } {
             out.extend(list);
             i = next;
@@ -247,14 +254,9 @@ pub fn find(doc: &Doc) -> Vec<Place> {
             i = next;
             continue;
         }
-        let lower_first = !is_capitalised(first);
         // Longest match first.
         let mut matched: Option<(usize, Vec<Entry>)> = None;
         let mut cut_end: Option<usize> = None;
-        if lower_first && !first.chars().next().is_some_and(char::is_alphabetic) {
-            i += 1;
-            continue;
-        }
         // "Canada-wide", "London-based": a name cut at a hyphen starts inside the token.
         let reach = if lower_first { 1 } else { gazetteer::reach(first).max(first.bytes().position(|b| b == b'-').map_or(0, |h| gazetteer::reach(&first[..h]))) };
         let max_j = (i + MAX_TOKENS * 2).min(i + reach).min(toks.len());
