@@ -16,7 +16,7 @@ use std::collections::{HashMap, HashSet};
 
 use crate::lexicon;
 use crate::model::{Entity, EntityKind, Gender, Mention, MentionKind, Place, PlaceKind, Span};
-use crate::text::{Doc, FastSet, TokenKind, WordSet};
+use crate::text::{Doc, FastMap, FastSet, TokenKind, WordSet};
 use crate::{attribution, gazetteer};
 
 /// One mention of a name, with its token range in [`Doc::tokens`].
@@ -490,6 +490,18 @@ fn word_as_given_name(doc: &Doc, toks: &[crate::text::Token], words: &[usize], k
 
 /// A capitalised word that is an ordinary English word here, not a name.
 fn is_common(w: &str, vocab: &Vocabulary) -> bool {
+    // (Asked some 25 times per capitalised run; a name comes back many times in a text, and
+    // the answer, from several word lists and the stemmer, costs some 900 instructions.)
+    let Some(key) = vocab.in_text(w) else { return is_common_uncached(w, vocab) };
+    if let Some(&known) = vocab.common.borrow().get(key) {
+        return known;
+    }
+    let answer = is_common_uncached(w, vocab);
+    vocab.common.borrow_mut().insert(key, answer);
+    answer
+}
+
+fn is_common_uncached(w: &str, vocab: &Vocabulary) -> bool {
     if NOT_NAMES.contains(&w) || is_first_person_contraction(w) {
         return true;
     }
@@ -513,6 +525,9 @@ fn vocab_rank_ok(w: &str) -> bool {
 /// Lower-case words of the text, to tell ordinary words written with a capital from names.
 struct Vocabulary<'a> {
     words: FastSet<&'a str>,
+    /// The text, and what [`is_common`] answered for its words.
+    text: &'a str,
+    common: std::cell::RefCell<FastMap<&'a str, bool>>,
 }
 
 impl<'a> Vocabulary<'a> {
@@ -526,7 +541,13 @@ impl<'a> Vocabulary<'a> {
                 .map(|k| doc.token_text(k))
                 .filter(|w| w.chars().next().is_some_and(|c| c.is_lowercase())),
         );
-        Vocabulary { words }
+        Vocabulary { words, text: doc.text, common: Default::default() }
+    }
+    /// `w` as a slice of the text with the text's lifetime, when `w` lies in the text (a
+    /// token's text, not a string made from one).
+    fn in_text(&self, w: &str) -> Option<&'a str> {
+        let at = (w.as_ptr() as usize).checked_sub(self.text.as_ptr() as usize)?;
+        self.text.get(at..at.checked_add(w.len())?)
     }
     fn contains(&self, lower: &str) -> bool {
         self.words.contains(lower)
