@@ -558,6 +558,17 @@ impl<'a> Vocabulary<'a> {
 /// doubled letters collapsed ("Zelenskyy" and "Zelensky" meet).
 pub fn name_key(w: &str) -> String {
     let mut out = String::with_capacity(w.len());
+    // (Most names are ASCII: bytes, no folding, no Unicode case tables.)
+    if w.is_ascii() {
+        let mut prev = 0u8;
+        for b in w.bytes().filter(u8::is_ascii_alphanumeric).map(|b| b.to_ascii_lowercase()) {
+            if b != prev {
+                out.push(b as char);
+            }
+            prev = b;
+        }
+        return out;
+    }
     let mut prev = '\0';
     for c in gazetteer::fold(w).chars().flat_map(char::to_lowercase).filter(|c| c.is_alphanumeric()) {
         if c != prev {
@@ -2502,6 +2513,24 @@ mod tests {
     fn name_keys_meet_across_spellings() {
         assert_eq!(name_key("Zelenskyy"), name_key("Zelensky"));
         assert_eq!(name_key("Élysée"), "elyse");
+    }
+
+    // proptest is a native-only dev-dependency (the wasm32 test build has none).
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        /// The ASCII fast path of `name_key` gives what the general path gives.
+        #[test]
+        fn name_key_ascii_path_is_the_general_one(w in "[a-zA-Z0-9'.\\- ]{0,12}") {
+            let mut general = String::new();
+            let mut prev = '\0';
+            for c in gazetteer::fold(&w).chars().flat_map(char::to_lowercase).filter(|c| c.is_alphanumeric()) {
+                if c != prev {
+                    general.push(c);
+                }
+                prev = c;
+            }
+            proptest::prop_assert_eq!(name_key(&w), general);
+        }
     }
 
     #[test]
