@@ -69,10 +69,9 @@ struct Gazetteer {
     reach: Vec<u8>,
     /// The length in bytes of the shortest key of `lower`.
     lower_shortest: usize,
-    /// For each ASCII first byte of a key of `lower`: bit `n` set when a key of `n` bytes
-    /// (bit 63: 63 or more) starts with it. Most lower-case words of a text fail this test
-    /// and need no lookup.
-    lower_lengths: Box<[u64; 128]>,
+    /// A filter of the ASCII keys of `lower`: the bit [`lower_filter_bit`] of each is set.
+    /// Most lower-case words of a text find their bit clear and need no lookup.
+    lower_filter: Box<[u64; 64]>,
     /// The unpacked table the entries borrow their strings from.
     _table: &'static crate::packed::Places<'static>,
 }
@@ -319,14 +318,26 @@ fn load() -> Gazetteer {
     groups.extend(lower_groups.iter().map(|&(a, b)| (a + base, b + base)));
     lists.extend(lower_lists);
     let lower_shortest = (0..lower.len() as u32).map(|id| lower.key(id).len()).min().unwrap_or(usize::MAX);
-    let mut lower_lengths = Box::new([0u64; 128]);
+    let mut lower_filter = Box::new([0u64; 64]);
     for id in 0..lower.len() as u32 {
-        let key = lower.key(id).as_bytes();
-        if let Some(&b) = key.first().filter(|b| b.is_ascii()) {
-            lower_lengths[b as usize] |= 1 << key.len().min(63);
+        let key = lower.key(id);
+        if key.is_ascii() {
+            let bit = lower_filter_bit(key.as_bytes());
+            lower_filter[bit / 64] |= 1 << (bit % 64);
         }
     }
-    Gazetteer { entries, by_name, lower, lower_base, groups, lists, reach, lower_shortest, lower_lengths, _table: table }
+    Gazetteer { entries, by_name, lower, lower_base, groups, lists, reach, lower_shortest, lower_filter, _table: table }
+}
+
+/// A key's bit in `Gazetteer::lower_filter` (of 4,096): from its length, its first two bytes
+/// and its last. (Keys have four bytes or more.)
+fn lower_filter_bit(key: &[u8]) -> usize {
+    let n = key.len();
+    let h = (n as u32).wrapping_mul(0x9E37_79B9)
+        ^ (key[0] as u32).wrapping_mul(0x85EB_CA6B)
+        ^ (key[1] as u32).wrapping_mul(0xC2B2_AE35)
+        ^ (key[n - 1] as u32).wrapping_mul(0x27D4_EB2F);
+    (h ^ (h >> 15)) as usize % 4096
 }
 
 impl Gazetteer {
@@ -384,11 +395,12 @@ pub fn entries_lower(name: &str) -> Vec<Entry> {
     if name.len() < g.lower_shortest {
         return Vec::new();
     }
-    // An ASCII word is its own key (folding changes nothing): no key of its first byte and
-    // length, no lookup.
-    let b = name.as_bytes();
-    if name.is_ascii() && g.lower_lengths[b[0] as usize] & (1 << b.len().min(63)) == 0 {
-        return Vec::new();
+    // An ASCII word is its own key (folding changes nothing): its bit clear, no lookup.
+    if name.is_ascii() {
+        let bit = lower_filter_bit(name.as_bytes());
+        if g.lower_filter[bit / 64] & (1 << (bit % 64)) == 0 {
+            return Vec::new();
+        }
     }
     g.list(g.lower.get(&fold(name)).map(|id| g.lower_base + id)).iter().map(|&i| g.entries[i as usize]).collect()
 }
