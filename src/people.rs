@@ -828,6 +828,15 @@ static ORG_HEADS: WordSet = WordSet::new(&[
 /// Firms' legal forms: "Lufthansa AG" names the firm that "Lufthansa" names alone.
 const LEGAL_FORMS: &[&str] = &["AG", "SA", "NV", "Plc", "PLC", "Ltd", "GmbH", "SpA", "LLC", "Inc", "Corp", "Co", "Bhd"];
 
+/// Lower-case nouns for an organisation other than a firm (see [`FIRM_NOUNS`]), right before
+/// its name: "the news agency Tanjug", "the opposition party Likud".
+static ORG_NOUNS: WordSet = WordSet::new(&[
+    "agency", "party", "commission", "ministry", "union", "newspaper", "daily", "weekly", "magazine", "broadcaster",
+    "network", "exchange", "regulator", "operator", "organisation", "organization", "federation", "association",
+    "faction", "militia", "movement", "coalition", "alliance", "watchdog", "charity", "foundation", "carmaker",
+    "automaker", "chipmaker", "drugmaker", "steelmaker", "planemaker",
+]);
+
 /// Nouns for a firm, at the end of an apposition: "Siemens, Germany's biggest electrical group,".
 const FIRM_NOUNS: &[&str] = &[
     "group", "company", "firm", "maker", "manufacturer", "carrier", "airline", "insurer", "retailer", "conglomerate",
@@ -1104,6 +1113,39 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
         if matches!(doc.token_text(w), "Man" | "Woman" | "Men" | "Women" | "Boy" | "Girl" | "Teen" | "Teenager" | "Toddler" | "Gunman") {
             return Parsed::Nothing;
         }
+    }
+    // "State-owned Codelco", "Hong Kong-based Jardine Matheson", "Kremlin-controlled
+    // Gazprom": the name after a word for where a firm sits or who owns it is the firm's
+    // (not "Boston-based John Smith", "London-based Dr. Ann Lee": a given name or a title
+    // leaves a person).
+    if let Some(p) = words.iter().position(|&w| {
+        doc.token_text(w)
+            .rsplit_once('-')
+            .is_some_and(|(_, tail)| matches!(tail, "based" | "owned" | "controlled" | "listed" | "headquartered" | "registered" | "run"))
+    }) {
+        if let Some(&next) = words.get(p + 1) {
+            let w = doc.token_text(next);
+            if is_capitalised(w) && lexicon::first_name(w).is_none() && honorific(w).is_none() && !is_title_word(w) && !is_function_word(w) {
+                return Parsed::Org { first: next, last: *words.last().expect("non-empty") };
+            }
+        }
+    }
+    // "the state oil company Petrobras said", "the rebel group Hamas", "the daily Haaretz":
+    // a name right after a lower-case noun for an organisation is that organisation's.
+    // (Not a person's name: "the company John Smith founded", "the party Jones hosted"; a
+    // given name first, or one word that is a surname, stays a person's.)
+    if run.first > 0 && words[0] == run.first && {
+        let before = doc.token_text(run.first - 1);
+        (ORG_NOUNS.contains(&before) || FIRM_NOUNS.contains(&before)) && doc.same_line(run.first - 1, run.first)
+    } && {
+        let first = doc.token_text(words[0]);
+        words.iter().all(|&w| is_capitalised(doc.token_text(w)) && honorific(doc.token_text(w)).is_none() && !is_title_word(doc.token_text(w)))
+            && lexicon::first_name(first).is_none()
+            && !(words.len() == 1 && lexicon::is_surname(first))
+            && !is_function_word(first)
+            && !gazetteer::is_place(Span::new(toks[words[0]].span.start, toks[*words.last().expect("non-empty")].span.end).text(doc.text))
+    } {
+        return Parsed::Org { first: words[0], last: *words.last().expect("non-empty") };
     }
     // "Christiana Hospital", "Mercy Hospital": a name that ends with a word for an
     // institution or a building is that institution's, even when its first word is a given
