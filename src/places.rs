@@ -1011,8 +1011,50 @@ pub(crate) fn settlement_noun(w: &str) -> Option<PlaceKind> {
     Some(match w {
         "village" | "town" | "city" | "hamlet" | "suburb" | "township" | "port" | "settlement" | "municipality" | "outpost" => PlaceKind::City,
         "province" | "district" | "state" | "region" | "island" | "county" => PlaceKind::Region,
+        _ => return settlement_plural(w),
+    })
+}
+
+/// The plural of a noun of [`settlement_noun`]: "the towns of Argun and Gudermes".
+fn settlement_plural(w: &str) -> Option<PlaceKind> {
+    Some(match w {
+        "villages" | "towns" | "cities" | "hamlets" | "suburbs" | "townships" | "ports" | "settlements" | "municipalities" => PlaceKind::City,
+        "provinces" | "districts" | "states" | "regions" | "islands" | "counties" => PlaceKind::Region,
         _ => return None,
     })
+}
+
+/// In "the towns of Argun, Shali and Vedeno": at a later name of the list (token `i`, after
+/// "," or "and"), the kind of the plural noun that opens it. Each earlier item is one to
+/// three capitalised words.
+fn later_in_settlement_list(doc: &Doc, i: usize) -> Option<PlaceKind> {
+    let toks = &doc.tokens;
+    let mut t = i;
+    for _ in 0..8 {
+        if t < 2 {
+            return None;
+        }
+        let sep = doc.token_text(t - 1);
+        if sep == "of" && t < i {
+            return settlement_plural(doc.token_text(t - 2));
+        }
+        if !matches!(sep, "and" | "or" | ",") {
+            return None;
+        }
+        let mut u = t - 1;
+        if sep != "," && u >= 1 && doc.token_text(u - 1) == "," {
+            u -= 1;
+        }
+        let mut k = u;
+        while k > 0 && u - k < 3 && toks[k - 1].kind == TokenKind::Word && is_capitalised(doc.token_text(k - 1)) {
+            k -= 1;
+        }
+        if k == u {
+            return None;
+        }
+        t = k;
+    }
+    None
 }
 
 /// "the village of Glenridding", "the province of West Kasai", "the island of Bohol": one to
@@ -1020,10 +1062,10 @@ pub(crate) fn settlement_noun(w: &str) -> Option<PlaceKind> {
 /// institution's name or a demonym: a place the gazetteer lacks, a town (or a division).
 fn settlement_of(doc: &Doc, i: usize) -> Option<Place> {
     // (Cheap test first: this runs at every word no other rule took.)
-    if i < 2 || doc.token_text(i - 1) != "of" {
+    if i < 2 || !matches!(doc.token_text(i - 1), "of" | "and" | "or" | ",") {
         return None;
     }
-    let kind = settlement_noun(doc.token_text(i - 2))?;
+    let kind = if doc.token_text(i - 1) == "of" { settlement_noun(doc.token_text(i - 2))? } else { later_in_settlement_list(doc, i)? };
     let toks = &doc.tokens;
     let word = |t: usize| {
         toks.get(t).is_some_and(|tok| tok.kind == TokenKind::Word) && {
