@@ -1274,7 +1274,17 @@ impl<'a, 'd> Ctx<'a, 'd> {
         if let Some(comma) = (a..fin).rev().find(|&t| self.word(t) == ",") {
             if fin - comma <= 8 && words(a, comma) >= 4 {
                 if let Some(cue) = (comma + 1..fin).find(|&t| REPORT_VERBS.contains(&self.lower(t))) {
-                    let subject = if cue == comma + 1 { self.subject_after(cue + 1, fin) } else { self.subject_before(cue, comma + 1) };
+                    // ("…, said she." ends there: in "Seles, who returned last year, said she
+                    // was delighted" the clause comes after the pronoun, and the words before
+                    // the comma are the subject's.)
+                    let subject = if cue == comma + 1 {
+                        self.subject_after(cue + 1, fin).filter(|s| match *s {
+                            Subject::Pronoun(p, _) => p + 1 == fin || self.word(p + 1) == ",",
+                            _ => true,
+                        })
+                    } else {
+                        self.subject_before(cue, comma + 1)
+                    };
                     if let Some(subject) = subject.filter(|&s| person(s)) {
                         if fin - cue <= 4 {
                             let att = Attribution { subject, cue: Some(self.doc.tokens[cue].span), rule: Rule::ReportedSpeech, confidence: 0.6 };
@@ -2311,6 +2321,16 @@ mod tests {
         for t in ["Ann Roe said", "Ann Roe said in", "Ann Roe said in Oslo"] {
             assert!(crate::annotate(t).quotes.is_empty(), "{t}");
         }
+    }
+
+    #[test]
+    fn said_she_then_a_clause_is_no_inverted_report() {
+        // Not "CLAUSE, said she.": the words before the comma are the subject and a
+        // relative clause, not what was said (nor is "she" the other player).
+        let t = "Tova Brand beat Ilse Marr on Sunday.\nBrand, who returned to the tour last year, said she was delighted.";
+        let ann = crate::annotate(t);
+        assert!(ann.quotes.iter().all(|q| !q.span.text(t).starts_with("Brand, who")), "{:?}", ann.quotes);
+        assert!(ann.people.iter().all(|p| p.name != "Ilse Marr" || p.mentions.len() == 1));
     }
 
     #[test]
