@@ -1253,6 +1253,28 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
             }
         }
     }
+    // "Tupac Amaru rebels", "Khmer Rouge guerrillas": a name right before a lower-case word
+    // for armed fighters is their movement's, not a person's (unless it opens with a given
+    // name or a title).
+    if run.last + 1 < toks.len()
+        && matches!(doc.token_text(run.last + 1), "rebels" | "guerrillas" | "guerrilla" | "militants" | "insurgents" | "separatists" | "militiamen")
+        && doc.same_line(run.last, run.last + 1)
+    {
+        let named = without_function_words(doc, &words);
+        if let (Some(&first), Some(&last)) = (named.first(), named.last()) {
+            let w = doc.token_text(first);
+            let name = Span::new(toks[first].span.start, toks[last].span.end).text(doc.text);
+            if lexicon::first_name(w).is_none()
+                && honorific(w).is_none()
+                && !is_title_word(w)
+                && named.iter().all(|&t| is_capitalised(doc.token_text(t)))
+                && !gazetteer::is_place(name)
+                && !lexicon::is_demonym(name)
+            {
+                return Parsed::Org { first, last };
+            }
+        }
+    }
     // "Banco Santander chairman Emilio Botin", "Deutsche Telekom chief Ron Sommer": a name of
     // two words or more, not a person's (no known first name first, no known surname last),
     // right before a lower-case role and another name, is the one the person works for.
