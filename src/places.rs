@@ -224,6 +224,9 @@ pub fn find(doc: &Doc) -> Vec<Place> {
     // (Most texts name no list of divisions: one search of the text spares the test at
     // every word.)
     let divisions_named = DIVISION_PLURALS.iter().any(|w| doc.text.contains(w));
+    // Towns that a results line of this match report names as teams ("Houston 107 DENVER
+    // 99"), in lower case.
+    let mut teams: Vec<String> = Vec::new();
     let mut i = 0;
     while i < toks.len() {
         if toks[i].kind != TokenKind::Word {
@@ -396,7 +399,12 @@ pub fn find(doc: &Doc) -> Vec<Place> {
             i += 1;
             continue;
         };
-        if let Some(mut place) = accept(doc, i, j, &entries, sports, out.last()) {
+        let accepted = accept(doc, i, j, &entries, sports, out.last());
+        // (A town refused as a team on a results line: see `teams` below.)
+        if accepted.is_none() && sports && entries[0].kind == PlaceKind::City && doc.table_row(i, j) == Some(crate::text::TableRow::Results) {
+            teams.push(crate::text::lower(Span::new(toks[i].span.start, toks[j].span.end).text(doc.text)).into_owned());
+        }
+        if let Some(mut place) = accepted {
             if let Some(end) = cut_end {
                 place.span.end = end;
             }
@@ -469,6 +477,19 @@ pub fn find(doc: &Doc) -> Vec<Place> {
                 *p = Place { span: p.span, ..town.clone() };
             }
         }
+    }
+    // The same town in the report's prose is that team too ("28 points for Houston",
+    // "Houston's Hakeem Olajuwon"), except where the text is about the place: after "in",
+    // "at", "to", "from" or "near", or in a dateline ("HOUSTON 1996-12-06", "HOUSTON (Reuters)").
+    if !teams.is_empty() {
+        out.retain(|p| {
+            let t = doc.token_at_or_after(p.span.start);
+            let locative = t > 0 && matches!(doc.token_text(t - 1), "in" | "at" | "to" | "from" | "near" | "In" | "At");
+            let end = doc.token_at_or_after(p.span.end);
+            let dateline = (t == 0 || !doc.same_line(t - 1, t))
+                && doc.tokens.get(end).is_none_or(|n| n.kind == TokenKind::Number || matches!(doc.slice(n.span), "(" | "," | "-" | "—") || !doc.same_line(end - 1, end));
+            p.kind != PlaceKind::City || locative || dateline || !teams.iter().any(|n| *n == crate::text::lower(p.span.text(doc.text)))
+        });
     }
     out
 }
@@ -1607,6 +1628,25 @@ fn accept(doc: &Doc, i: usize, j: usize, entries: &[Entry], sports: bool, last: 
         && (sentence_start || prev.is_some_and(|p| matches!(p, "but" | "and" | "while" | "," | "as")))
     {
         return None;
+    }
+    // "the Houston Rockets won", "for the Toronto Maple Leafs", "the Sydney Olympics": in
+    // sports copy, a town before capitalised words that end in a plural (or a team's word,
+    // "United", "Heat") opens the name of a team or an event, not the town.
+    if sports && !national && best.kind == PlaceKind::City {
+        let mut k = j + 1;
+        while k < toks.len() && k <= j + 3 && toks[k].kind == TokenKind::Word && tight(doc, k - 1, k) && {
+            let w = doc.token_text(k);
+            is_capitalised(w) && !is_caps_word(w) && w.chars().all(char::is_alphabetic)
+        } {
+            k += 1;
+        }
+        if k > j + 1 {
+            let last = doc.token_text(k - 1);
+            let plural = last.len() >= 4 && last.ends_with('s') && !last.ends_with("ss") && suffix_kind(last).is_none();
+            if plural || matches!(last, "United" | "City" | "Rovers" | "Wanderers" | "Athletic" | "Albion" | "Heat" | "Jazz" | "Magic" | "Sox" | "Thunder" | "Lightning" | "Wild" | "Avalanche" | "Galaxy") {
+                return None;
+            }
+        }
     }
     if !players_country && !national {
         if next.is_some_and(|n| RESULT_VERBS.contains(&&*crate::text::lower(n))) {
