@@ -823,6 +823,8 @@ static ORG_HEADS: WordSet = WordSet::new(&[
     // Firms' legal forms and trades.
     "AG", "SA", "NV", "Plc", "PLC", "Ltd", "GmbH", "SpA", "LLC", "Co", "Bhd", "Holdings", "Industries", "Airlines",
     "Airways", "Motors",
+    // Markets: "the London Stock Exchange", "the Paris Bourse".
+    "Exchange", "Bourse",
 ]);
 
 /// Firms' legal forms: "Lufthansa AG" names the firm that "Lufthansa" names alone.
