@@ -1759,8 +1759,21 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
     let titled = evidence >= 3;
     // "towards Jabalia and Beit Lahiya": the next item of a list of places, with no title and
     // no first name, is a place the gazetteer lacks, not a person.
-    if !titled && full_k.is_none() && first == words[0] && first >= 2 && lexicon::first_name(doc.token_text(first)).is_none()
+    // (Not a name shaped like a person's, with initials or a particle, "Mandela and F.W. de
+    // Klerk"; nor after a person's full name, "Nelson Mandela and …".)
+    let person_shaped = || (first..=last).any(|t| {
+        let w = doc.token_text(t);
+        PARTICLES.contains(&w) || (w.len() == 1 && is_capitalised(w) && toks.get(t + 1).is_some_and(|n| doc.slice(n.span) == "."))
+    });
+    if !titled && full_k.is_none() && first == words[0] && first >= 2
         && matches!(doc.token_text(first - 1), "and" | "or")
+        && lexicon::first_name(doc.token_text(first)).is_none()
+        && !person_shaped()
+        && !(first >= 3
+            && toks[first - 3].kind == TokenKind::Word
+            && is_capitalised(doc.token_text(first - 3))
+            && lexicon::first_name(doc.token_text(first - 3)).is_some()
+            && doc.same_line(first - 3, first))
     {
         let before = Span::new(toks[first - 2].span.start, toks[first - 2].span.end);
         if crate::model::overlapping(places, before, places_longest, |p| p.span).any(|p| p.span.end == before.end) {
