@@ -592,7 +592,7 @@ fn runs(doc: &Doc) -> Vec<Run> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        if !starts_name_part(doc, i) {
+        if !starts_name_part(doc, i) && !leading_particle(doc, i) {
             i += 1;
             continue;
         }
@@ -769,6 +769,30 @@ fn starts_name_part(doc: &Doc, i: usize) -> bool {
     }
     let w = doc.token_text(i);
     (is_capitalised(w) || is_particle_prefixed(w)) && !w.ends_with("’s") && !w.ends_with("'s")
+}
+
+/// Lower-case particles that open a surname written without the given name: "de Klerk",
+/// "van der Sar", "di Canio", "von Braun".
+fn is_leading_particle(w: &str) -> bool {
+    matches!(w, "de" | "van" | "von" | "di" | "da" | "du" | "del" | "della" | "dos" | "das" | "ter" | "ten")
+}
+
+/// Does token `i` open a surname with a lower-case particle ("said de Klerk", "Former
+/// president de Klerk", "Man of the match: de Silva")? Not after a capitalised word, where
+/// the particle goes on that name's run ("Rio de Janeiro", "Aravinda de Silva").
+fn leading_particle(doc: &Doc, i: usize) -> bool {
+    let toks = &doc.tokens;
+    toks[i].kind == TokenKind::Word
+        && is_leading_particle(doc.token_text(i))
+        && !(i > 0 && toks[i - 1].kind == TokenKind::Word && is_capitalised(doc.token_text(i - 1)) && doc.same_line(i - 1, i))
+        && {
+            // ("van der Sar", "de la Cruz": a second particle.)
+            let mut n = i + 1;
+            if toks.get(n).is_some_and(|t| t.kind == TokenKind::Word && PARTICLES.contains(doc.slice(t.span))) {
+                n += 1;
+            }
+            n < toks.len() && starts_name_part(doc, n) && doc.same_line(i, n) && toks[n].span.start == toks[n - 1].span.end + 1
+        }
 }
 
 /// Arabic and other names written with a lower-case particle and a hyphen: "al-Rashid", "bin-Salman".
@@ -2096,7 +2120,8 @@ pub fn find(doc: &Doc, places: &[Place]) -> People {
             continue;
         }
         let surname = name_key(words.last().expect("non-empty"));
-        let first_name = (words.len() >= 2).then(|| name_key(words[0]));
+        // (No given name before a particle: "de Klerk" is F.W. de Klerk.)
+        let first_name = (words.len() >= 2 && !is_leading_particle(words[0])).then(|| name_key(words[0]));
         let span = Span::new(doc.tokens[*first].span.start, doc.tokens[*last].span.end);
         let found = by_surname.get(&surname).and_then(|v| {
             v.iter().copied().find(|&i| {
