@@ -127,6 +127,26 @@ def main():
         build(src)
 
 
+def division_short_forms(name, rows, common, first_names, demonyms):
+    """How English news writes a division whose GeoNames name ends in its type:
+    "Tatarstan Republic" as "Tatarstan", "Abyan Governorate" as "Abyan", and a Russian
+    "-iya" as "-ia" ("Ingushetiya Republic": "Ingushetia"). Not a short form that names a
+    town or country already ("Kursk Oblast": Kursk is the town), an English word, a given
+    name or a people ("Chuvash Republic")."""
+    m = re.fullmatch(r"(.+?) (?:Republic|Oblast|Krai|Kray|Governorate|Voivodeship|Okrug|Autonomous Okrug)", name)
+    if not m or m.group(1).endswith("Autonomous") or "(" in m.group(1):
+        return []
+    short = m.group(1)
+    forms = [short] + ([short[:-3] + "ia"] if short.endswith("iya") else [])
+    # (The curated aliases too, which are added later: "Nizhny Novgorod" is the city.)
+    curated = {line.split("\t")[0] for line in (DATA / "curated_aliases.tsv").read_text(encoding="utf-8").splitlines()
+               if line.strip() and not line.startswith("#")}
+    taken = {fold(n) for n, _, _ in rows} | {fold(a) for r in rows.values() for a in r["aliases"]} | {fold(a) for a in curated}
+    return [f for f in forms
+            if len(f) >= 4 and fold(f) not in taken and fold(f).lower() not in common
+            and f not in first_names and f not in demonyms]
+
+
 def build(src):
     common = set()
     for w in src["words"].read_text(encoding="utf-8", errors="replace").split():
@@ -232,6 +252,13 @@ def build(src):
         if short and short.group(1) not in capitals:
             aliases.append(short.group(1))
         aliases += abbreviated_forms(name)
+        # "Arkhangel’sk", "Ryazan’": English news leaves out the soft sign of a Russian,
+        # Ukrainian, Belarusian or Kazakh name ("Arkhangelsk", "Ryazan").
+        # (Not one that is a person's name or an English word: "Mar’ino", "Marino".)
+        plain = name.replace("’", "")
+        if plain != name and c["countrycode"] in ("RU", "UA", "BY", "KZ") and plain not in first_names \
+                and plain not in surnames and fold(plain).lower() not in common:
+            aliases.append(plain)
         flags = ""
         if fold(name) in common:  # (accents folded: "Comé" is "come")
             flags += "w"  # also an English word: needs context
@@ -252,7 +279,7 @@ def build(src):
             ll = (info.get(cc, {}).get("latlng") or [0, 0])
             lat, lon = ll[0], ll[1]
         flags = "w" if fold(name) in common else ""
-        add(name, "R", cc, round(lat, 2), round(lon, 2), 0, flags)
+        add(name, "R", cc, round(lat, 2), round(lon, 2), 0, flags, division_short_forms(name, rows, common, first_names, demonyms))
 
     # ---- curated
     for line in (DATA / "curated_places.tsv").read_text(encoding="utf-8").splitlines():
