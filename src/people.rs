@@ -683,7 +683,7 @@ fn runs(doc: &Doc) -> Vec<Run> {
             }
             // An institution named "HEAD of NAME": "Ohio Department of Transportation",
             // "the Bank of England" (the whole is one organisation; see `parse_run`).
-            if w == "of" && OF_HEADS.contains(&doc.token_text(j)) && next + 1 < toks.len()
+            if w == "of" && heads_an_institution(doc, j) && next + 1 < toks.len()
                 && starts_name_part(doc, next + 1) && doc.same_line(next, next + 1)
                 && !is_function_word(doc.token_text(next + 1))
             {
@@ -818,6 +818,18 @@ enum Parsed {
 
 /// Heads of institutions named "HEAD of NAME" ("Department of Transportation", "Bank of
 /// England"): a run goes on through their "of", and is an organisation.
+/// Does token `t` head an institution's name "HEAD of NAME" ([`OF_HEADS`])? A chamber's
+/// house does too, "the House of Commons", "the House of Representatives"; a family's house
+/// does not, "the House of Usher".
+fn heads_an_institution(doc: &Doc, t: usize) -> bool {
+    let w = doc.token_text(t);
+    OF_HEADS.contains(&w)
+        || (w == "House"
+            && doc.tokens.get(t + 2).is_some_and(|n| {
+                matches!(doc.slice(n.span), "Commons" | "Lords" | "Representatives" | "Delegates" | "Assembly" | "Keys" | "Councillors" | "Peers")
+            }))
+}
+
 static OF_HEADS: WordSet = WordSet::new(&[
     "Department", "Ministry", "Bureau", "Board", "Bank", "University", "Institute", "Museum", "Chamber", "College",
     "Academy", "Council", "Court", "Commission", "Committee", "Society", "Association", "Federation", "Library",
@@ -1375,7 +1387,7 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
         let text = Span::new(toks[a].span.start, toks[b].span.end).text(doc.text);
         // (Not across a modal verb in a headline: "Peace Deal in Ukraine Will Center on …".)
         let modal_inside = || words[lead + 1..].iter().any(|&w| matches!(doc.token_text(w), "Will" | "Would" | "Could" | "Should" | "Must" | "Can" | "Shall"));
-        let head_of = || words[lead..].windows(2).any(|p| OF_HEADS.contains(&doc.token_text(p[0])) && doc.token_text(p[1]) == "of");
+        let head_of = || words[lead..].windows(2).any(|p| heads_an_institution(doc, p[0]) && doc.token_text(p[1]) == "of");
         let org_head = b > a && (ORG_HEADS.contains(&doc.token_text(b)) || head_of()) && !modal_inside();
         // "Real Madrid", "Inter Milan", "Dynamo Kyiv": a club word before the club's town.
         let club = b > a
@@ -2310,6 +2322,32 @@ pub fn find(doc: &Doc, places: &[Place]) -> People {
         }
         covered[first..=t].fill(true);
         mentions.push(NameMention::new(doc, first, t, first, idx));
+    }
+    // Pass 4: a surname that is also a title, alone ("John Major" … "urged Major to say no",
+    // "Major said"), of a person the text names in full: not before a name, where it is a
+    // title ("Major Tom Reid"), nor after an article ("the Major").
+    // (Such surnames first, from the names in full: most texts have none.)
+    let title_surnames: Vec<&str> = mentions
+        .iter()
+        .filter(|m| m.last > m.first && in_full[m.entity])
+        .map(|m| doc.token_text(m.last))
+        .filter(|w| is_title_word(w) && !is_all_caps(w))
+        .collect();
+    for t in 0..if title_surnames.is_empty() { 0 } else { doc.tokens.len() } {
+        let w = doc.token_text(t);
+        if covered[t] || doc.tokens[t].kind != TokenKind::Word || !title_surnames.contains(&w) {
+            continue;
+        }
+        let Some(hits) = by_surname.get(&name_key(w)) else { continue };
+        let Some(&idx) = hits.iter().find(|&&i| in_full[i]) else { continue };
+        let before_name = doc.tokens.get(t + 1).is_some_and(|n| n.kind == TokenKind::Word && is_capitalised(doc.slice(n.span)) && doc.same_line(t, t + 1));
+        let after_article = t > 0 && matches!(doc.token_text(t - 1), "the" | "The" | "a" | "A" | "an" | "An");
+        let span = doc.tokens[t].span;
+        if before_name || after_article || mentions.iter().any(|m| m.span.overlaps(span)) {
+            continue;
+        }
+        covered[t] = true;
+        mentions.push(NameMention::new(doc, t, t, t, idx));
     }
     // Organisations that can speak.
     let mut org_index: HashMap<String, usize> = HashMap::new();
