@@ -381,6 +381,14 @@ pub fn find(doc: &Doc) -> Vec<Place> {
                     let prominent = |e: &Entry| {
                         !e.common_word && (matches!(e.kind, PlaceKind::Country | PlaceKind::Region) && !e.small || e.capital || e.size >= 22)
                     };
+                    // "NAMED AS NEW ENGLAND CAPTAIN": "NEW" before a nation that the whole does
+                    // not name is the headline's adjective, and the nation is the place.
+                    if first == "NEW"
+                        && entries.first().is_some_and(|e| e.kind != PlaceKind::Country)
+                        && matches!(caps_name(doc, i + 1, j).as_str(), "England" | "Scotland" | "Wales")
+                    {
+                        break;
+                    }
                     if entries.first().is_some_and(prominent) {
                         matched = Some((j, entries));
                         break;
@@ -1618,6 +1626,19 @@ fn accept(doc: &Doc, i: usize, j: usize, entries: &[Entry], sports: bool, last: 
         && best.kind == PlaceKind::City
         && next.is_some_and(crate::people::is_club_people_word)
     {
+        return None;
+    }
+    // "Shearer, who joined Newcastle from Blackburn", "signed for Leeds": in sports copy, a
+    // town a player joins or comes from is the club.
+    if sports && !national && best.kind == PlaceKind::City && prev.is_some_and(|p| {
+        matches!(p, "joined" | "joins" | "join" | "joining")
+            || (p == "for" && i >= 2 && matches!(doc.token_text(i - 2), "signed" | "signs" | "sign" | "signing" | "plays" | "played" | "playing"))
+            || (p == "from"
+                && (i.saturating_sub(8)..i)
+                    .rev()
+                    .take_while(|&t| !matches!(doc.token_text(t), "." | ";") && doc.same_line(t, i))
+                    .any(|t| matches!(doc.token_text(t), "joined" | "joins" | "signed" | "signs" | "transferred" | "bought" | "recalled")))
+    }) {
         return None;
     }
     // "Barcelona were held to a draw", "Leeds have signed …": in a match report, a town that
