@@ -2325,17 +2325,41 @@ pub fn find(doc: &Doc, places: &[Place]) -> People {
     }
     // Pass 4: a surname that is also a title, alone ("John Major" … "urged Major to say no",
     // "Major said"), of a person the text names in full: not before a name, where it is a
-    // title ("Major Tom Reid"), nor after an article ("the Major").
+    // title ("Major Tom Reid"), nor after an article ("the Major"). So too a surname that a
+    // lesser place has ("Brian Lara" … "Lara, dropped on 12, made 103": Lara is a state of
+    // Venezuela and a small town in Victoria), unless a preposition of place comes before it
+    // ("in Lara").
     // (Such surnames first, from the names in full: most texts have none.)
-    let title_surnames: Vec<&str> = mentions
+    let minor_place = |w: &str| {
+        let entries = gazetteer::entries(w);
+        !entries.is_empty()
+            && entries.iter().all(|e| match e.kind {
+                PlaceKind::City => e.size < 22 && !e.capital && (e.size < 18 || !e.in_english_news_country()),
+                PlaceKind::Region => !e.country.is_none() && !e.in_english_news_country(),
+                _ => false,
+            })
+    };
+    // (For a place, the name in full opens with a known given name: "Brian Lara".)
+    let title_surnames: Vec<(&str, bool)> = mentions
         .iter()
         .filter(|m| m.last > m.first && in_full[m.entity])
-        .map(|m| doc.token_text(m.last))
-        .filter(|w| is_title_word(w) && !is_all_caps(w))
+        .map(|m| (doc.token_text(m.first), doc.token_text(m.last)))
+        .filter(|(_, w)| !is_all_caps(w))
+        .filter_map(|(given, w)| {
+            if is_title_word(w) {
+                Some((w, false))
+            } else {
+                (lexicon::first_name(given).is_some() && minor_place(w)).then_some((w, true))
+            }
+        })
         .collect();
     for t in 0..if title_surnames.is_empty() { 0 } else { doc.tokens.len() } {
         let w = doc.token_text(t);
-        if covered[t] || doc.tokens[t].kind != TokenKind::Word || !title_surnames.contains(&w) {
+        let Some(&(_, place)) = title_surnames.iter().find(|(s, _)| *s == w) else { continue };
+        if covered[t] || doc.tokens[t].kind != TokenKind::Word {
+            continue;
+        }
+        if place && t > 0 && matches!(doc.token_text(t - 1), "in" | "at" | "from" | "to" | "near" | "of" | "In" | "At" | "From" | "across" | "into") {
             continue;
         }
         let Some(hits) = by_surname.get(&name_key(w)) else { continue };
