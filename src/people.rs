@@ -983,16 +983,33 @@ fn scorer_in_parentheses(doc: &Doc, first: usize, last: usize) -> bool {
     if first == 0 || !matches!(doc.token_text(first - 1), "(" | ",") || last + 2 >= toks.len() {
         return false;
     }
-    let minute = toks[last + 1].kind == TokenKind::Number && doc.token_text(last + 1).len() <= 3;
-    if !minute || !matches!(doc.token_text(last + 2), "," | ")") || !doc.same_line(first, last + 2) {
+    // A minute or a cricketer's runs ("Kluivert 12", "Lara 103"), or bowling figures
+    // ("Warne 3-25").
+    let n = doc.token_text(last + 1);
+    let minute = toks[last + 1].kind == TokenKind::Number
+        && (n.len() <= 3 || n.split_once('-').is_some_and(|(w, r)| w.len() <= 2 && r.len() <= 3 && !w.is_empty() && !r.is_empty()));
+    if !minute || !matches!(doc.token_text(last + 2), "," | ")" | ";") || !doc.same_line(first, last + 2) {
         return false;
     }
-    // Back along the line to the opening parenthesis, right after the team's score.
+    // Back along the line to the opening parenthesis, right after the team's score (in
+    // cricket perhaps with "all out", "declared" or the overs between: "222 all out (").
+    let after_score = |mut p: usize| {
+        for _ in 0..4 {
+            if toks[p].kind == TokenKind::Number {
+                return true;
+            }
+            if p == 0 || !matches!(doc.token_text(p), "all" | "out" | "declared" | "dec" | "overs" | "in" | "for" | "." | ",") || !doc.same_line(p - 1, p) {
+                return false;
+            }
+            p -= 1;
+        }
+        false
+    };
     let mut t = first - 1;
     loop {
         match doc.token_text(t) {
             ")" => return false,
-            "(" => return t > 0 && toks[t - 1].kind == TokenKind::Number && doc.same_line(t - 1, t),
+            "(" => return t > 0 && doc.same_line(t - 1, t) && after_score(t - 1),
             _ => {}
         }
         if t == 0 || !doc.same_line(t - 1, t) || first - t > 40 {
