@@ -2149,8 +2149,9 @@ pub fn find(doc: &Doc, places: &[Place]) -> People {
             continue;
         }
         let surname = name_key(words.last().expect("non-empty"));
-        // (No given name before a particle: "de Klerk" is F.W. de Klerk.)
-        let first_name = (words.len() >= 2 && !is_leading_particle(words[0])).then(|| name_key(words[0]));
+        // (No given name before a particle, capitalised or not: "de Klerk" is F.W. de Klerk,
+        // "Del Piero" is Alessandro Del Piero.)
+        let first_name = (words.len() >= 2 && !is_leading_particle(&words[0].to_ascii_lowercase())).then(|| name_key(words[0]));
         let span = Span::new(doc.tokens[*first].span.start, doc.tokens[*last].span.end);
         let found = by_surname.get(&surname).and_then(|v| {
             v.iter().copied().find(|&i| {
