@@ -1895,7 +1895,10 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
     }
     // "Scorers: Ronaldo (23rd minute), Bebeto (67)", "Referee: Pierluigi Collina": the names
     // of a line of a match report that opens with a list word and a colon are people's.
-    let in_match_list = !headline && (listed_in_match_line(listed, first) || in_batting_line(doc, run.first) || scorer_in_parentheses(doc, first, last));
+    // (Not the team after "for": "Boksic (80th) for Juventus; Weah (34th) for Milan".)
+    let for_team = first > 0 && doc.token_text(first - 1) == "for";
+    let in_match_list = !headline
+        && (listed_in_match_line(listed, first) && !for_team || in_batting_line(doc, run.first) || scorer_in_parentheses(doc, first, last));
     if in_match_list {
         evidence = evidence.max(2);
     }
