@@ -127,21 +127,22 @@ def main():
         build(src)
 
 
-def division_short_forms(name, rows, common, first_names, demonyms):
+def names_taken(rows):
+    """Every name and alias of the rows so far, accents folded."""
+    return {fold(n) for n, _, _ in rows} | {fold(a) for r in rows.values() for a in r["aliases"]}
+
+
+def division_short_forms(name, taken, common, first_names, demonyms):
     """How English news writes a division whose GeoNames name ends in its type:
     "Tatarstan Republic" as "Tatarstan", "Abyan Governorate" as "Abyan", and a Russian
-    "-iya" as "-ia" ("Ingushetiya Republic": "Ingushetia"). Not a short form that names a
-    town or country already ("Kursk Oblast": Kursk is the town), an English word, a given
-    name or a people ("Chuvash Republic")."""
+    "-iya" as "-ia" ("Ingushetiya Republic": "Ingushetia"). Not a short form in `taken`, a
+    name of a town or country already ("Kursk Oblast": Kursk is the town), an English word,
+    a given name or a people ("Chuvash Republic")."""
     m = re.fullmatch(r"(.+?) (?:Republic|Oblast|Krai|Kray|Governorate|Voivodeship|Okrug|Autonomous Okrug)", name)
     if not m or m.group(1).endswith("Autonomous") or "(" in m.group(1):
         return []
     short = m.group(1)
     forms = [short] + ([short[:-3] + "ia"] if short.endswith("iya") else [])
-    # (The curated aliases too, which are added later: "Nizhny Novgorod" is the city.)
-    curated = {line.split("\t")[0] for line in (DATA / "curated_aliases.tsv").read_text(encoding="utf-8").splitlines()
-               if line.strip() and not line.startswith("#")}
-    taken = {fold(n) for n, _, _ in rows} | {fold(a) for r in rows.values() for a in r["aliases"]} | {fold(a) for a in curated}
     return [f for f in forms
             if len(f) >= 4 and fold(f) not in taken and fold(f).lower() not in common
             and f not in first_names and f not in demonyms]
@@ -269,6 +270,11 @@ def build(src):
         add(name, "T", c["countrycode"], round(c["latitude"], 2), round(c["longitude"], 2), c["population"], flags, aliases)
 
     # ---- first-level divisions
+    # The curated aliases, read once: the divisions' short forms leave their names to them
+    # ("Nizhny Novgorod" is the city), and they are added after the curated places.
+    curated_aliases = [line.split("\t") for line in (DATA / "curated_aliases.tsv").read_text(encoding="utf-8").splitlines()
+                       if line.strip() and not line.startswith("#")]
+    taken = names_taken(rows) | {fold(alias) for alias, _, _ in curated_aliases}
     for a in json.loads(src["admin1"].read_text(encoding="utf-8")):
         cc, _, code = a["code"].partition(".")
         name = a["name"]
@@ -279,7 +285,9 @@ def build(src):
             ll = (info.get(cc, {}).get("latlng") or [0, 0])
             lat, lon = ll[0], ll[1]
         flags = "w" if fold(name) in common else ""
-        add(name, "R", cc, round(lat, 2), round(lon, 2), 0, flags, division_short_forms(name, rows, common, first_names, demonyms))
+        short_forms = division_short_forms(name, taken, common, first_names, demonyms)
+        add(name, "R", cc, round(lat, 2), round(lon, 2), 0, flags, short_forms)
+        taken |= {fold(name)} | {fold(f) for f in short_forms}
 
     # ---- curated
     for line in (DATA / "curated_places.tsv").read_text(encoding="utf-8").splitlines():
@@ -290,10 +298,7 @@ def build(src):
         add(f[0], f[1], f[2], float(f[3]), float(f[4]), 0, "", aliases)
 
     # ---- curated aliases
-    for line in (DATA / "curated_aliases.tsv").read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        alias, name, cc = line.split("\t")
+    for alias, name, cc in curated_aliases:
         hits = [k for k in rows if k[0] == name and k[2] == cc]
         if not hits:
             print(f"build_data.py: alias {alias!r}: no place {name!r} in {cc}", file=sys.stderr)
@@ -303,7 +308,7 @@ def build(src):
 
     # ---- small towns: last, so that a name any place above has is left out, and so is one
     # that is an English word ("Alpine").
-    taken = {fold(n) for n, _, _ in rows} | {fold(a) for r in rows.values() for a in r["aliases"]}
+    taken = names_taken(rows)
     for c in sorted(small_towns, key=lambda c: -c["population"]):
         name = c["name"]
         words = re.split(r"[ -]", name)
