@@ -818,6 +818,13 @@ enum Parsed {
 
 /// Heads of institutions named "HEAD of NAME" ("Department of Transportation", "Bank of
 /// England"): a run goes on through their "of", and is an organisation.
+static OF_HEADS: WordSet = WordSet::new(&[
+    "Department", "Ministry", "Bureau", "Board", "Bank", "University", "Institute", "Museum", "Chamber", "College",
+    "Academy", "Council", "Court", "Commission", "Committee", "Society", "Association", "Federation", "Library",
+    "Office", "Division", "Agency", "Authority", "Corps", "Guild", "Union", "Organization", "Organisation", "League",
+    "Commonwealth", "Confederation", "Alliance", "Movement", "Front", "Party", "Church", "Congress",
+]);
+
 /// Does token `t` head an institution's name "HEAD of NAME" ([`OF_HEADS`])? A chamber's
 /// house does too, "the House of Commons", "the House of Representatives"; a family's house
 /// does not, "the House of Usher".
@@ -829,13 +836,6 @@ fn heads_an_institution(doc: &Doc, t: usize) -> bool {
                 matches!(doc.slice(n.span), "Commons" | "Lords" | "Representatives" | "Delegates" | "Assembly" | "Keys" | "Councillors" | "Peers")
             }))
 }
-
-static OF_HEADS: WordSet = WordSet::new(&[
-    "Department", "Ministry", "Bureau", "Board", "Bank", "University", "Institute", "Museum", "Chamber", "College",
-    "Academy", "Council", "Court", "Commission", "Committee", "Society", "Association", "Federation", "Library",
-    "Office", "Division", "Agency", "Authority", "Corps", "Guild", "Union", "Organization", "Organisation", "League",
-    "Commonwealth", "Confederation", "Alliance", "Movement", "Front", "Party", "Church", "Congress",
-]);
 
 /// Is `w` a word that heads an institution's name ("Corp", "University", "Department")?
 pub(crate) fn is_institution_word(w: &str) -> bool {
@@ -2168,7 +2168,7 @@ pub fn find(doc: &Doc, places: &[Place]) -> People {
         let surname = name_key(words.last().expect("non-empty"));
         // (No given name before a particle, capitalised or not: "de Klerk" is F.W. de Klerk,
         // "Del Piero" is Alessandro Del Piero.)
-        let first_name = (words.len() >= 2 && !is_leading_particle(&words[0].to_ascii_lowercase())).then(|| name_key(words[0]));
+        let first_name = (words.len() >= 2 && !crate::text::with_lower(words[0], is_leading_particle)).then(|| name_key(words[0]));
         let span = Span::new(doc.tokens[*first].span.start, doc.tokens[*last].span.end);
         let found = by_surname.get(&surname).and_then(|v| {
             v.iter().copied().find(|&i| {
@@ -2370,7 +2370,7 @@ pub fn find(doc: &Doc, places: &[Place]) -> People {
         !entries.is_empty()
             && entries.iter().all(|e| match e.kind {
                 PlaceKind::City => e.size < 22 && !e.capital && (e.size < 18 || !e.in_english_news_country()),
-                PlaceKind::Region => !e.country.is_none() && !e.in_english_news_country(),
+                PlaceKind::Region => e.country.is_some() && !e.in_english_news_country(),
                 _ => false,
             })
     };
@@ -2388,7 +2388,8 @@ pub fn find(doc: &Doc, places: &[Place]) -> People {
             }
         })
         .collect();
-    for t in 0..if title_surnames.is_empty() { 0 } else { doc.tokens.len() } {
+    // (`covered` marks every mention so far: a word it leaves is in none.)
+    for t in 0..doc.tokens.len() {
         let w = doc.token_text(t);
         let Some(&(_, place)) = title_surnames.iter().find(|(s, _)| *s == w) else { continue };
         if covered[t] || doc.tokens[t].kind != TokenKind::Word {
@@ -2401,8 +2402,7 @@ pub fn find(doc: &Doc, places: &[Place]) -> People {
         let Some(&idx) = hits.iter().find(|&&i| in_full[i]) else { continue };
         let before_name = doc.tokens.get(t + 1).is_some_and(|n| n.kind == TokenKind::Word && is_capitalised(doc.slice(n.span)) && doc.same_line(t, t + 1));
         let after_article = t > 0 && matches!(doc.token_text(t - 1), "the" | "The" | "a" | "A" | "an" | "An");
-        let span = doc.tokens[t].span;
-        if before_name || after_article || mentions.iter().any(|m| m.span.overlaps(span)) {
+        if before_name || after_article {
             continue;
         }
         covered[t] = true;

@@ -237,7 +237,8 @@ pub fn find(doc: &Doc) -> Vec<Place> {
         let lower_first = !is_capitalised(first);
         // Every rule but the gazetteer's lower-case names ("kyiv") needs a capital at the
         // first word. (Most words of a text end here.)
-        if lower_first && !(first.chars().next().is_some_and(char::is_alphabetic) && !gazetteer::entries_lower(first).is_empty()) {
+        let mut lower_entries = if lower_first && first.chars().next().is_some_and(char::is_alphabetic) { gazetteer::entries_lower(first) } else { Vec::new() };
+        if lower_first && lower_entries.is_empty() {
             i += 1;
             continue;
         }
@@ -269,8 +270,8 @@ pub fn find(doc: &Doc) -> Vec<Place> {
             }
             let mut span = Span::new(toks[i].span.start, toks[j].span.end);
             let mut entries = if lower_first {
-                if j != i { continue; }
-                gazetteer::entries_lower(span.text(doc.text))
+                // (Looked up above: a lower-case name is one word.)
+                std::mem::take(&mut lower_entries)
             } else {
                 gazetteer::entries(span.text(doc.text))
             };
@@ -351,11 +352,7 @@ pub fn find(doc: &Doc) -> Vec<Place> {
                     continue;
                 }
                 let after = toks.get(j + 1).map(|t| doc.slice(t.span));
-                // A wire dateline: "NEW YORK 1996-08-30", "KUALA LUMPUR (Reuters)", or the name
-                // alone on its line.
-                let line_start = i == 0 || !doc.same_line(i - 1, i);
-                let dateline = line_start
-                    && toks.get(j + 1).is_none_or(|t| t.kind == TokenKind::Number || doc.slice(t.span) == "(" || !doc.same_line(j, j + 1));
+                let dateline = opens_a_dateline(doc, i, j);
                 // "OKLAHOMA CITY The Latest": a name of two words needs no comma when Title
                 // Case follows.
                 let separated = after.is_some_and(|a| matches!(a, "," | "—" | "–" | "-" | "\u{97}"))
@@ -494,12 +491,21 @@ pub fn find(doc: &Doc) -> Vec<Place> {
             let t = doc.token_at_or_after(p.span.start);
             let locative = t > 0 && matches!(doc.token_text(t - 1), "in" | "at" | "to" | "from" | "near" | "In" | "At");
             let end = doc.token_at_or_after(p.span.end);
-            let dateline = (t == 0 || !doc.same_line(t - 1, t))
-                && doc.tokens.get(end).is_none_or(|n| n.kind == TokenKind::Number || matches!(doc.slice(n.span), "(" | "," | "-" | "—") || !doc.same_line(end - 1, end));
-            p.kind != PlaceKind::City || locative || dateline || !teams.iter().any(|n| *n == crate::text::lower(p.span.text(doc.text)))
+            let dateline = opens_a_dateline(doc, t, end - 1) || (t == 0 || !doc.same_line(t - 1, t)) && doc.tokens.get(end).is_some_and(|n| matches!(doc.slice(n.span), "," | "-" | "—"));
+            p.kind != PlaceKind::City || locative || dateline || {
+                let written = crate::text::lower(p.span.text(doc.text));
+                !teams.iter().any(|n| *n == written)
+            }
         });
     }
     out
+}
+
+/// Do tokens `i..=j` open a wire dateline: at a line's start, then a date, "(Reuters)" or
+/// nothing more on the line ("NEW YORK 1996-08-30", "KUALA LUMPUR (Reuters)")?
+fn opens_a_dateline(doc: &Doc, i: usize, j: usize) -> bool {
+    (i == 0 || !doc.same_line(i - 1, i))
+        && doc.tokens.get(j + 1).is_none_or(|t| t.kind == TokenKind::Number || doc.slice(t.span) == "(" || !doc.same_line(j, j + 1))
 }
 
 /// Is the line of tokens `i..=j` a line of a sports schedule in capitals, "KANSAS CITY AT
