@@ -307,6 +307,11 @@ fn is_social_honorific(w: &str) -> bool {
     )
 }
 
+/// A title of a monarch or a prince, an honorific no one is addressed by as by "Mr.".
+fn is_royal_title(w: &str) -> bool {
+    matches!(w, "King" | "Queen" | "Prince" | "Princess" | "Pope" | "Sheikh")
+}
+
 /// The token of an honorific written right before token `first` ("Mr. Bennet", "Miss Bates").
 fn honorific_before(doc: &Doc, first: usize) -> Option<usize> {
     let mut h = first.checked_sub(1)?;
@@ -2471,7 +2476,11 @@ pub fn find(doc: &Doc, places: &[Place]) -> People {
                 let with = Span::new(doc.tokens[h].span.start, m.span.end);
                 let known_by = one_word[m.entity]
                     || (m.first == m.last && b.first_name.as_deref() == Some(name_key(doc.token_text(m.first)).as_str()));
-                if known_by {
+                if known_by && is_royal_title(doc.token_text(h)) {
+                    // "King Hussein", "Queen Beatrix": news marks the name alone, as it
+                    // does a president's; the title stays in the name the page shows.
+                    (m.span, with)
+                } else if known_by {
                     (with, with)
                 } else if is_social_honorific(doc.token_text(h)) {
                     (with, m.span)
