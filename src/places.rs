@@ -866,12 +866,21 @@ fn town_before_state(doc: &Doc, i: usize) -> Option<Place> {
     let name_word = |t: usize| name_word_at(doc, t);
     // Cheap tests first: this runs for every capitalised word.
     let comma_at = |t: usize| toks.get(t).is_some_and(|c| doc.slice(c.span) == ",");
-    if !(comma_at(i + 1) || comma_at(i + 2)) || !name_word(i) || (i > 0 && toks[i - 1].kind == TokenKind::Word && is_capitalised(doc.token_text(i - 1))) {
+    if !(comma_at(i + 1) || comma_at(i + 2)) {
         return None;
+    }
+    // A dateline in capitals names the town whatever its words: "CRANS-MONTANA, Switzerland
+    // 1996-09-06", "BAD RAGAZ, Switzerland —".
+    let caps_dateline = || {
+        let last = if comma_at(i + 1) { i } else { i + 1 };
+        (last == i || tight(doc, i, last)).then(|| dateline_town(doc, i, last)).flatten()
+    };
+    if !name_word(i) || (i > 0 && toks[i - 1].kind == TokenKind::Word && is_capitalised(doc.token_text(i - 1))) {
+        return caps_dateline();
     }
     let last = if i + 1 < toks.len() && name_word(i + 1) && tight(doc, i, i + 1) { i + 1 } else { i };
     if doc.token_text(last).contains('-') || toks.get(last + 1).map(|t| doc.slice(t.span)) != Some(",") {
-        return None;
+        return caps_dateline();
     }
     let span = Span::new(toks[i].span.start, toks[last].span.end);
     let Some((state, _)) = state_abbreviation(doc, last + 2) else {
