@@ -896,6 +896,15 @@ fn firm_words<'a>(doc: &'a Doc, parsed: &[Parsed]) -> HashSet<&'a str> {
             Parsed::Org { first, last } if last == first + 1 && LEGAL_FORMS.contains(&doc.token_text(last)) => {
                 out.insert(doc.token_text(first));
             }
+            // A results line's team ("(Britain) Williams 1:24.381"), unless a person of the
+            // text has that surname.
+            Parsed::Org { first, last }
+                if first == last
+                    && team_after_country(doc, first, last)
+                    && !parsed.iter().any(|q| matches!(*q, Parsed::Person { first: a, last: b, .. } if b > a && doc.token_text(b) == doc.token_text(first))) =>
+            {
+                out.insert(doc.token_text(first));
+            }
             Parsed::Person { first, last, full_first, .. } if first == last && full_first == first && doc.tokens.get(last + 1).is_some_and(|t| doc.slice(t.span) == ",") => {
                 let Some(after) = skip_apposition(doc, last + 1) else { continue };
                 let close = after - 1;
@@ -1081,6 +1090,22 @@ fn team_beside_result(doc: &Doc, t: usize) -> bool {
     let verb = |k: usize| k < doc.tokens.len() && crate::text::with_lower(doc.token_text(k), |l| crate::places::RESULT_VERBS.contains(&l));
     (t > 0 && verb(t - 1) && score_at(doc, t + 1))
         || (verb(t + 1) && (score_at(doc, t + 2) || (t + 3 < doc.tokens.len() && score_at(doc, t + 3))))
+}
+
+/// Are tokens `first..=last` a name between a country in parentheses and a number, on one
+/// line: the team of a results line ("1. Tom Steels (Belgium) Mapei 4:15:32", "(Britain)
+/// Williams 1:24.381")?
+fn team_after_country(doc: &Doc, first: usize, last: usize) -> bool {
+    let toks = &doc.tokens;
+    // Cheap tests first: a closing parenthesis right before, a number right after.
+    if first < 3 || doc.token_text(first - 1) != ")" || toks.get(last + 1).is_none_or(|t| t.kind != TokenKind::Number) {
+        return false;
+    }
+    let Some(open) = (first.saturating_sub(6)..first - 1).rev().find(|&k| doc.token_text(k) == "(") else { return false };
+    let inside = Span::new(toks[open + 1].span.start, toks[first - 2].span.end).text(doc.text);
+    open + 1 < first - 1
+        && doc.same_line(open, last + 1)
+        && gazetteer::entries(inside).first().is_some_and(|e| e.kind == PlaceKind::Country)
 }
 
 /// Is `w` a lower-case word for a player's position or standing ("striker", "captain")?
@@ -1411,8 +1436,9 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
     {
         return Parsed::Org { first: words[0], last: *words.last().expect("non-empty") };
     }
-    // "Vitesse Arnhem 1 Ajax 0": a name at the head of a results line is a team.
-    if doc.table_row(run.first, run.last) == Some(crate::text::TableRow::Results) {
+    // "Vitesse Arnhem 1 Ajax 0": a name at the head of a results line is a team; so is one
+    // between a driver's country and a time ("2. Tom Callard (Britain) Williams 1:24.381").
+    if doc.table_row(run.first, run.last) == Some(crate::text::TableRow::Results) || team_after_country(doc, run.first, run.last) {
         return Parsed::Org { first: run.first, last: run.last };
     }
     // Organisations first, before "New" or "National" is stripped as a common word.
