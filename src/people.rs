@@ -959,19 +959,29 @@ static EVENT_WORDS: WordSet = WordSet::new(&[
 ]);
 
 /// The lines of a match report that open with a list word and a colon ("Scorers: …",
-/// "Referee: …", "Booked: …"), as token ranges after the colon, in order.
+/// "Referee: …", "Booked: …", "Team: …", "Squad: …"), as token ranges after the colon, in
+/// order.
 fn match_list_lines(doc: &Doc) -> Vec<(usize, usize)> {
     let toks = &doc.tokens;
     let mut out = Vec::new();
     for t in 0..toks.len().saturating_sub(1) {
-        if matches!(doc.token_text(t), "Scorers" | "Scorer" | "Goalscorers" | "Goalscorer" | "Referee" | "Booked" | "Cautioned" | "Bowling")
-            && doc.token_text(t + 1) == ":"
+        // (The colon first: it rules out nearly every token at once.)
+        if doc.token_text(t + 1) == ":"
+            && is_list_word(doc.token_text(t))
             && (t == 0 || !doc.same_line(t - 1, t))
         {
             out.push((t + 2, doc.line_end(t + 1, usize::MAX)));
         }
     }
     out
+}
+
+/// Does `w`, before a colon at the start of a line, open a list of people in a match report?
+fn is_list_word(w: &str) -> bool {
+    matches!(
+        w,
+        "Scorers" | "Scorer" | "Goalscorers" | "Goalscorer" | "Referee" | "Booked" | "Cautioned" | "Bowling" | "Team" | "Squad" | "Replacements" | "Substitutes"
+    )
 }
 
 /// Is token `t` inside one of the `lines` of [`match_list_lines`]?
@@ -1283,12 +1293,14 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
     // it, is the house ("Barbara Castle", "Edward Abbey" and "Mrs. Hall" stay people).
     // (An organisation's mention, so that no place inside it, "Grange", is taken.)
     // (The last word first: it is rarely one of these.)
+    // (Not after a particle of a surname: "Hennie le Grange".)
     let house = words.len() >= 2
         && matches!(
             doc.token_text(*words.last().expect("two words")),
             "Grange" | "Manor" | "Abbey" | "Castle" | "Priory" | "Lodge" | "Cottage" | "Rectory" | "Vicarage" | "Parsonage"
                 | "Hall" | "Park" | "Heights" | "Farm" | "Place" | "Towers"
-        );
+        )
+        && !PARTICLES.contains(doc.token_text(words.last().expect("two words") - 1));
     let named = if house { without_function_words(doc, &words) } else { &[] };
     if named.len() >= 2
         && lexicon::first_name(doc.token_text(named[0])).is_none()
@@ -2613,7 +2625,9 @@ fn title_case_with(doc: &Doc, s: Span, vocab: &Vocabulary) -> bool {
     };
     let (words, capitalised) = long().fold((0, 0), |(n, c), w| (n + 1, c + usize::from(is_capitalised(w))));
     // The cheap counts first: most sentences are not Title Case, and `is_common` is dear.
+    // (A list of names is capitalised, and no headline: "Team: Andre Joubert, James Small, …".)
     words >= 5
+        && !(b > a + 1 && doc.token_text(a + 1) == ":" && is_list_word(doc.token_text(a)))
         && capitalised * 10 >= words * 6
         && long().filter(|w| is_capitalised(w) && is_common(w, vocab) && lexicon::first_name(w).is_none()).nth(2).is_some()
 }
