@@ -2148,7 +2148,8 @@ pub fn find(doc: &Doc, places: &[Place]) -> People {
     let headlines: Vec<bool> = doc.sentences.iter().map(|s| title_case_with(doc, *s, &vocab)).collect();
     let listed = match_list_lines(doc);
     let sports = Sports::of(doc);
-    let mut parsed: Vec<Parsed> = runs(doc)
+    let all_runs = runs(doc);
+    let mut parsed: Vec<Parsed> = all_runs
         .iter()
         .map(|r| {
             let headline = doc.sentence_index(doc.tokens[r.first].span.start).is_some_and(|i| headlines[i]);
@@ -2181,6 +2182,43 @@ pub fn find(doc: &Doc, places: &[Place]) -> People {
             })
             .collect()
     };
+
+    // "Tom Steels won … Steels beat Blijlevens": the surname of a person named in full with a
+    // known first name is that person alone too, even when it is an English word ("steels"),
+    // unless the text writes it in lower case or it names a place.
+    // (The last words of longer names first, a short list; the dear tests only for a run that
+    // is one of them.)
+    let surnames: Vec<(usize, &str)> = parsed
+        .iter()
+        .filter_map(|p| match *p {
+            Parsed::Person { first, last, .. } if last > first => Some((first, doc.token_text(last))),
+            _ => None,
+        })
+        .collect();
+    let mut lone: Vec<usize> = Vec::new();
+    if !surnames.is_empty() {
+        for (n, (p, r)) in parsed.iter().zip(&all_runs).enumerate() {
+            if !matches!(p, Parsed::Nothing) || r.first != r.last {
+                continue;
+            }
+            let w = doc.token_text(r.first);
+            if surnames.iter().any(|&(given, s)| s == w && lexicon::first_name(doc.token_text(given)).is_some())
+                && is_capitalised(w)
+                && !is_all_caps(w)
+                && !crate::text::with_lower(w, |l| vocab.contains(l))
+                && !NOT_NAMES.contains(&w)
+                && !is_title_word(w)
+                && !gazetteer::is_place(w)
+            {
+                lone.push(n);
+            }
+        }
+    }
+    let mut parsed = parsed;
+    for n in lone {
+        let r = &all_runs[n];
+        parsed[n] = Parsed::Person { first: r.first, last: r.last, full_first: r.first, gender: Gender::Unknown, role: None, evidence: 0 };
+    }
 
     let mut built: Vec<Building> = Vec::new();
     let mut mentions: Vec<NameMention> = Vec::new();
