@@ -1501,6 +1501,10 @@ fn accept(doc: &Doc, i: usize, j: usize, entries: &[Entry], sports: bool, last: 
     if i == j && NEVER_ALONE.contains(&doc.token_text(i)) {
         return None;
     }
+    // "the Tour of Spain", "TOUR OF BRITAIN": a race, no place.
+    if i >= 2 && matches!(prev, Some("of" | "OF")) && matches!(doc.token_text(i - 2), "Tour" | "TOUR") {
+        return None;
+    }
     // "the Tour de France", "Gaz de France": after a particle that follows a capitalised word
     // that is no place, the end of a longer name.
     if i >= 2
