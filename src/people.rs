@@ -863,7 +863,8 @@ static ORG_HEADS: WordSet = WordSet::new(&[
     "Magazine", "Radio", "Television", "Channel", "Agency", "Coalition", "Movement", "Forces", "Guard",
     // Firms' legal forms and trades.
     "AG", "SA", "NV", "Plc", "PLC", "Ltd", "GmbH", "SpA", "LLC", "Co", "Bhd", "Holdings", "Industries", "Airlines",
-    "Airways", "Motors",
+    "Airways", "Motors", "Telecom", "Telecommunications", "Petroleum", "Chemical", "Chemicals", "Electronics",
+    "Insurance", "Securities", "Mining", "Pharmaceuticals", "Breweries", "Shipping",
     // Markets: "the London Stock Exchange", "the Paris Bourse".
     "Exchange", "Bourse",
 ]);
@@ -1448,6 +1449,14 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
     {
         return Parsed::Org { first: words[0], last: *words.last().expect("non-empty") };
     }
+    // "Commerzbank said", "the Bundesbank": one word ending in "bank" names a bank, not
+    // someone (unless it is a surname: "Eubank", "Fairbank").
+    if words.len() == 1 && {
+        let w = doc.token_text(words[0]);
+        w.len() >= 8 && w.ends_with("bank") && !lexicon::is_surname(w)
+    } {
+        return Parsed::Org { first: words[0], last: words[0] };
+    }
     // "Vitesse Arnhem 1 Ajax 0": a name at the head of a results line is a team; so is one
     // between a driver's country and a time ("2. Tom Callard (Britain) Williams 1:24.381").
     if doc.table_row(run.first, run.last) == Some(crate::text::TableRow::Results) || team_after_country(doc, run.first, run.last) {
@@ -1467,7 +1476,7 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
         let club = b > a
             && matches!(
                 doc.token_text(a),
-                "Real" | "Atletico" | "Atlético" | "Athletic" | "Sporting" | "Dynamo" | "Dinamo" | "Olympique" | "Inter"
+                "Real" | "Atletico" | "Atlético" | "Athletic" | "Sporting" | "Dynamo" | "Dinamo" | "Olympique" | "Inter" | "Air"
                     | "AC" | "AS" | "FC" | "SC" | "Borussia" | "Bayern" | "Racing" | "Deportivo" | "Olympiacos" | "Spartak"
             )
             // (In sports copy, any name after the club word: "Deportivo Coruna", "Real Sociedad".)
