@@ -91,13 +91,18 @@ pub fn fold(s: &str) -> std::borrow::Cow<'_, str> {
         if crate::text::is_combining(c) {
             continue;
         }
+        // (Turkish dotted capital I, whose lower case is two characters.)
+        if c == 'İ' {
+            out.push('I');
+            continue;
+        }
         let lower = c.is_lowercase();
         let base = match c.to_lowercase().next().unwrap_or(c) {
             'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => 'a',
             'ç' | 'ć' | 'č' => 'c',
             'ď' | 'đ' => 'd',
             'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' => 'e',
-            'ì' | 'í' | 'î' | 'ï' | 'ī' | 'į' => 'i',
+            'ì' | 'í' | 'î' | 'ï' | 'ī' | 'į' | 'ı' => 'i',
             'ñ' | 'ń' | 'ň' => 'n',
             'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => 'o',
             'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' => 'u',
@@ -112,7 +117,7 @@ pub fn fold(s: &str) -> std::borrow::Cow<'_, str> {
             'ṣ' => 's',
             'ḍ' | 'ḑ' => 'd',
             'ẓ' => 'z',
-            'ġ' => 'g',
+            'ġ' | 'ğ' => 'g',
             'ß' => 's',
             '’' => '\'',
             _ => {
@@ -438,6 +443,15 @@ mod tests {
                 assert_eq!(first_token_and_count(name), by_tokens(name), "{name:?}");
             }
         }
+    }
+
+    #[test]
+    fn turkish_letters_fold_to_the_forms_news_writes() {
+        assert_eq!(fold("Diyarbakır"), "Diyarbakir");
+        assert_eq!(fold("İzmir"), "Izmir");
+        assert_eq!(fold("Muğla"), "Mugla");
+        assert_eq!(fold("Şanlıurfa"), "Sanliurfa");
+        assert_eq!(entries("Diyarbakir")[0].country, Some("TR"));
     }
 
     #[test]
