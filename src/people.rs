@@ -1013,7 +1013,12 @@ fn scorer_in_parentheses(doc: &Doc, first: usize, last: usize) -> bool {
     let n = doc.token_text(last + 1);
     let minute = toks[last + 1].kind == TokenKind::Number
         && (n.len() <= 3 || n.split_once('-').is_some_and(|(w, r)| w.len() <= 2 && r.len() <= 3 && !w.is_empty() && !r.is_empty()));
-    if !minute || !matches!(doc.token_text(last + 2), "," | ")" | ";") || !doc.same_line(first, last + 2) {
+    // (The kind of goal may follow the minute: "Bergkamp 80 penalty", "Bould 12 og".)
+    let mut end = last + 2;
+    if end + 1 < toks.len() && matches!(doc.token_text(end), "penalty" | "pen" | "og" | "own-goal") {
+        end += 1;
+    }
+    if !minute || !matches!(doc.token_text(end), "," | ")" | ";") || !doc.same_line(first, end) {
         return false;
     }
     // Back along the line to the opening parenthesis, right after the team's score (in
