@@ -438,6 +438,15 @@ impl<'a, 'd> Ctx<'a, 'd> {
             return None;
         }
         let mut before = m.full_first - 1;
+        // ("Marian Wright Edelman of the Children's Defense Fund": a capitalised word and its
+        // possessive before the name.)
+        if before > start + 2
+            && matches!(self.word(before), "’s" | "'s")
+            && self.word(before - 1).chars().next().is_some_and(char::is_uppercase)
+            && self.ends[before - 1].is_none()
+        {
+            before -= 2;
+        }
         if self.lower(before) == "the" && before > start {
             before -= 1;
         }
