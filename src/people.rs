@@ -1454,6 +1454,19 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
     {
         return Parsed::Org { first: words[0], last: *words.last().expect("non-empty") };
     }
+    // "Alan Shearer ( Newcastle ) , Dwight Yorke ( Aston Villa )": in sports copy, a name in
+    // parentheses right after a player's is the club (a country is left to the places).
+    if sports.any
+        && run.first >= 2
+        && doc.token_text(run.first - 1) == "("
+        && doc.tokens.get(run.last + 1).is_some_and(|t| doc.slice(t.span) == ")")
+        && doc.tokens[run.first - 2].kind == TokenKind::Word
+        && is_capitalised(doc.token_text(run.first - 2))
+        && doc.same_line(run.first - 2, run.first)
+        && !gazetteer::is_place(Span::new(toks[run.first].span.start, toks[run.last].span.end).text(doc.text))
+    {
+        return Parsed::Org { first: run.first, last: run.last };
+    }
     // "Commerzbank said", "the Bundesbank": one word ending in "bank" names a bank, not
     // someone (unless it is a surname: "Eubank", "Fairbank").
     if words.len() == 1 && {
