@@ -1454,6 +1454,15 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
     {
         return Parsed::Org { first: words[0], last: *words.last().expect("non-empty") };
     }
+    // "St. Mary's Hospital", "St Patrick's and St Seachnail's Church", "St Seachnails Church",
+    // "St. Anselm's College": a saint's name before a possessive, or one that ends with a word
+    // for a church or an institution, names the building or the body, not the saint.
+    if words.len() >= 2 && matches!(doc.token_text(words[0]), "St" | "Saint" | "Ste") && {
+        let last = doc.token_text(*words.last().expect("two words"));
+        matches!(last, "Church" | "Chapel" | "Parish") || INSTITUTION_WORDS.contains(&last) || doc.tokens.get(run.last + 1).is_some_and(|t| matches!(doc.slice(t.span), "’s" | "'s"))
+    } {
+        return Parsed::Org { first: run.first, last: run.last };
+    }
     // "Alan Shearer ( Newcastle ) , Dwight Yorke ( Aston Villa )": in sports copy, a name in
     // parentheses right after a player's is the club (a country is left to the places).
     if sports.any
@@ -2694,7 +2703,23 @@ fn title_case_with(doc: &Doc, s: Span, vocab: &Vocabulary) -> bool {
     words >= 5
         && !(b > a + 1 && doc.token_text(a + 1) == ":" && is_list_word(doc.token_text(a)))
         && capitalised * 10 >= words * 6
-        && long().filter(|w| is_capitalised(w) && is_common(w, vocab) && lexicon::first_name(w).is_none()).nth(2).is_some()
+        // (Not the first word, which any sentence capitalises, nor the words of an
+        // organisation's name, which any sentence capitalises too: "Fighters of Massoud
+        // Barzani's Kurdistan Democratic Party pushed on" is no headline.)
+        && (a..b)
+            .filter(|&t| {
+                let w = doc.token_text(t);
+                doc.tokens[t].kind == TokenKind::Word
+                    && t > a
+                    && w.chars().count() > 3
+                    && is_capitalised(w)
+                    && !ORG_HEADS.contains(&w)
+                    && !doc.tokens.get(t + 1).is_some_and(|n| ORG_HEADS.contains(doc.slice(n.span)))
+                    && is_common(w, vocab)
+                    && lexicon::first_name(w).is_none()
+            })
+            .nth(2)
+            .is_some()
 }
 
 /// "The health minister, Ines Kovac, …" → "health minister".
