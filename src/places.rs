@@ -1605,10 +1605,12 @@ fn accept(doc: &Doc, i: usize, j: usize, entries: &[Entry], sports: bool, last: 
             [Some(w), with_dot].into_iter().flatten().any(|n| gazetteer::entries(n).iter().any(|e| matches!(e.kind, PlaceKind::Region | PlaceKind::Country)))
         };
         let then_state = next == Some(",") && next2.is_some() && state_at(j + 2);
-        // A dateline in capitals: "HARTFORD —", "SALINA, Kan.", "DALLAS (AP)".
+        // A dateline in capitals: "HARTFORD —", "SALINA, Kan.", "DALLAS (AP)", "DALLAS
+        // 1996-09-10" (at the start of a line, the date after it).
         let dateline = is_caps_word(doc.token_text(j))
             && (next.is_some_and(|n| matches!(n, "," | "—" | "–" | "-"))
-                || (next == Some("(") && next2.is_some_and(|n| matches!(n, "AP" | "Reuters" | "AFP" | "UPI" | "CNN" | "Bloomberg"))));
+                || (next == Some("(") && next2.is_some_and(|n| matches!(n, "AP" | "Reuters" | "AFP" | "UPI" | "CNN" | "Bloomberg")))
+                || (toks.get(j + 1).is_some_and(|t| t.kind == TokenKind::Number && doc.same_line(j, j + 1)) && opens_a_dateline(doc, i, j)));
         // "Hartford police", "a Mansfield resident", "Springfield schools": a local noun after it.
         let local_noun_after = next.is_some_and(|n| LOCAL_NOUNS.contains(&n))
             && !prev.is_some_and(|p| is_capitalised(p) && !crate::people::never_starts_a_name(p));
