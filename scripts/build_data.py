@@ -337,6 +337,8 @@ def build(src):
     (DATA / "places.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
     (DATA / "first_names.tsv").write_text("".join(f"{n}\t{g}\n" for n, g in sorted(first_names.items())), encoding="utf-8")
     (DATA / "surnames.txt").write_text("".join(f"{n}\n" for n in sorted(surnames)), encoding="utf-8")
+    # A country's own name is no demonym, whatever the package says ("Djibouti", "Gibraltar").
+    demonyms -= {name for (name, kind, _) in rows if kind == "C"}
     (DATA / "demonyms.txt").write_text("".join(f"{n}\n" for n in sorted(demonyms)), encoding="utf-8")
     # Regular inflections are left out: the look-up strips -s, -es, -ed, -d, -ing, -ly, -er.
     def derived(w):

@@ -393,7 +393,7 @@ pub fn find(doc: &Doc) -> Vec<Place> {
                 }
             }
             if matched.is_none() && first.chars().count() >= 4 {
-                let titled = crate::lexicon::title_case(first);
+                let titled = caps_name(doc, i, i);
                 let entries = gazetteer::entries(&titled);
                 if !entries.is_empty() && !crate::lexicon::is_common_word(&titled.to_lowercase()) {
                     matched = Some((i, entries));
@@ -757,6 +757,15 @@ fn caps_name(doc: &Doc, i: usize, j: usize) -> String {
         let w = crate::lexicon::title_case(doc.token_text(t));
         if t > i && matches!(&*w, "De" | "Da" | "Do" | "Del" | "Dos" | "Das" | "La" | "Le" | "Of" | "On" | "Upon" | "Am" | "Es" | "El") {
             name.push_str(&w.to_lowercase());
+        } else if w.contains('-') {
+            // "PORT-AU-PRINCE" → "Port-au-Prince", "AIX-EN-PROVENCE" → "Aix-en-Provence".
+            for (k, part) in w.split('-').enumerate() {
+                if k > 0 {
+                    name.push('-');
+                }
+                let particle = k > 0 && matches!(part, "Au" | "Aux" | "En" | "De" | "Des" | "Du" | "La" | "Le" | "Les" | "Sur" | "Sous" | "Upon" | "On" | "Am" | "Der" | "Di" | "Da" | "Et");
+                if particle { name.push_str(&part.to_lowercase()) } else { name.push_str(part) }
+            }
         } else {
             name.push_str(&w);
         }
@@ -1269,6 +1278,17 @@ fn suffix_place(doc: &Doc, i: usize, matched_end: Option<usize>) -> Option<Place
     // (In a line of capitals, "AT ELLAND ROAD", the suffix is in capitals too; there it must
     // follow the first word, as no lower case tells where a name starts.)
     let caps = is_caps_word(doc.token_text(i));
+    // ("SALT LAKE CITY": a longer name in capitals that the gazetteer knows is left to the
+    // datelines and headlines in capitals.)
+    if caps
+        && i + 2 < toks.len()
+        && tight(doc, i, i + 2)
+        && is_caps_word(doc.token_text(i + 1))
+        && is_caps_word(doc.token_text(i + 2))
+        && !gazetteer::entries(&caps_name(doc, i, i + 2)).is_empty()
+    {
+        return None;
+    }
     let mut j = i;
     while j < i + 3 && j + 1 < toks.len() && tight(doc, j, j + 1) {
         let next = doc.token_text(j + 1);
