@@ -395,7 +395,9 @@ pub fn find(doc: &Doc) -> Vec<Place> {
             if matched.is_none() && first.chars().count() >= 4 {
                 let titled = caps_name(doc, i, i);
                 let entries = gazetteer::entries(&titled);
-                if !entries.is_empty() && !crate::lexicon::is_common_word(&titled.to_lowercase()) {
+                // (A word too only in a dateline with its date: "NICE 1996-09-10", "SPLIT".)
+                let dated_dateline = || toks.get(i + 1).is_some_and(|t| t.kind == TokenKind::Number && doc.same_line(i, i + 1)) && opens_a_dateline(doc, i, i);
+                if !entries.is_empty() && (!crate::lexicon::is_common_word(&titled.to_lowercase()) || dated_dateline()) {
                     matched = Some((i, entries));
                 }
             }
