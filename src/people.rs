@@ -1594,7 +1594,13 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
                 k += 2;
                 continue;
             }
-            if (is_title_word(w) && !(k == 0 && given_dean)) || lexicon::is_demonym(w) || (is_all_caps(w) && gazetteer::is_place(w)) {
+            // "Dane Bjarne Riis", "Finn Mika Hakkinen", "Scot Colin Montgomerie": a demonym that is
+            // also a given name, before a given name and a surname, is the demonym.
+            let named_demonym = k == 0
+                && remaining > 2
+                && matches!(w, "Dane" | "Finn" | "Scot" | "Swede" | "Pole" | "Turk" | "Serb" | "Croat" | "Czech" | "Greek" | "Swiss")
+                && lexicon::first_name(doc.token_text(words[1])).is_some();
+            if (is_title_word(w) && !(k == 0 && given_dean)) || lexicon::is_demonym(w) || named_demonym || (is_all_caps(w) && gazetteer::is_place(w)) {
                 if is_title_word(w) {
                     evidence = 3;
                 }
