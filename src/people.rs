@@ -1102,7 +1102,7 @@ fn score_at(doc: &Doc, t: usize) -> bool {
 
 /// Is the lone name at token `t` a team, beside a result verb with the score after it:
 /// "Chelsea beat Everton 2-1", "Everton lost 2-1"?
-fn team_beside_result(doc: &Doc, t: usize) -> bool {
+pub(crate) fn team_beside_result(doc: &Doc, t: usize) -> bool {
     let verb = |k: usize| k < doc.tokens.len() && crate::text::with_lower(doc.token_text(k), |l| crate::places::RESULT_VERBS.contains(&l));
     (t > 0 && verb(t - 1) && score_at(doc, t + 1))
         || (verb(t + 1) && (score_at(doc, t + 2) || (t + 3 < doc.tokens.len() && score_at(doc, t + 3))))

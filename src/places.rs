@@ -407,8 +407,14 @@ pub fn find(doc: &Doc) -> Vec<Place> {
             continue;
         };
         let accepted = accept(doc, i, j, &entries, sports, out.last());
-        // (A town refused as a team on a results line: see `teams` below.)
-        if accepted.is_none() && sports && entries[0].kind == PlaceKind::City && doc.table_row(i, j) == Some(crate::text::TableRow::Results) {
+        // (A town refused as a team on a results line, or beside a result's verb and its
+        // score, "Valencia lost 3-1", "beat Valencia 2-0": see `teams` below.)
+        if accepted.is_none()
+            && sports
+            && entries[0].kind == PlaceKind::City
+            && (doc.table_row(i, j) == Some(crate::text::TableRow::Results)
+                || (i == j && crate::people::team_beside_result(doc, i)))
+        {
             teams.push(crate::text::lower(Span::new(toks[i].span.start, toks[j].span.end).text(doc.text)).into_owned());
         }
         if let Some(mut place) = accepted {
