@@ -135,9 +135,14 @@ impl<'t> Doc<'t> {
         if before.matches('(').count() > before.matches(')').count() {
             return None;
         }
-        // (Not after the result's full stop: "… Feyenoord 1. Halftime 1-1.")
-        if before.split_whitespace().any(ends_result) {
-            return None;
+        // (Not after the result's full stop: "… Feyenoord 1. Halftime 1-1.", or "… Feyenoord 1 .
+        // Halftime 1-1 ." as a tokenized text writes it.)
+        let mut prev = "";
+        for field in before.split_whitespace() {
+            if ends_result(field) || (field == "." && prev.ends_with(|c: char| c == ')' || c.is_ascii_digit())) {
+                return None;
+            }
+            prev = field;
         }
         table_row_shape(&self.text[self.tokens[start].span.start..self.tokens[end].span.end])
     }
@@ -172,7 +177,8 @@ fn table_row_shape(line: &str) -> Option<TableRow> {
         depth = depth.max(0);
         // The result ends its sentence: "… Vitesse Arnhem 1 (Machlas 55th). Halftime 1-1.
         // Attendance 6,500." reads only up to that full stop.
-        let ends_sentence = depth == 0 && ends_result(field);
+        // (A tokenized text writes the full stop apart: "… Hamburg 0 . Halftime 1-0 .")
+        let ends_sentence = depth == 0 && (ends_result(field) || (field == "." && shape.ends_with('#')));
         if was_inside || field.starts_with('(') {
             if ends_sentence {
                 break;
@@ -181,6 +187,9 @@ fn table_row_shape(line: &str) -> Option<TableRow> {
         }
         let f = field.trim_matches(|c: char| !c.is_alphanumeric());
         if f.is_empty() {
+            if ends_sentence {
+                break;
+            }
             continue;
         }
         if f.bytes().any(|b| b.is_ascii_digit()) && !f.chars().any(char::is_alphabetic) {
