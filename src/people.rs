@@ -1486,7 +1486,15 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
     }
     // "Vitesse Arnhem 1 Ajax 0": a name at the head of a results line is a team; so is one
     // between a driver's country and a time ("2. Tom Callard (Britain) Williams 1:24.381").
-    if doc.table_row(run.first, run.last) == Some(crate::text::TableRow::Results) || team_after_country(doc, run.first, run.last) {
+    // (A standings row's name holding a place and no given name is a team too: "VfB Stuttgart 6
+    // 3 2 1 14 8 11"; a golfer's row is a person's, "Colin Montgomerie 66 65 70".)
+    let row = doc.table_row(run.first, run.last);
+    let standings_team = || {
+        row == Some(crate::text::TableRow::Standings)
+            && words.iter().any(|&w| gazetteer::is_place(doc.token_text(w)))
+            && !words.iter().any(|&w| lexicon::first_name(doc.token_text(w)).is_some())
+    };
+    if row == Some(crate::text::TableRow::Results) || team_after_country(doc, run.first, run.last) || standings_team() {
         return Parsed::Org { first: run.first, last: run.last };
     }
     // Organisations first, before "New" or "National" is stripped as a common word.
