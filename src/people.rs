@@ -169,7 +169,7 @@ static COMPANY_NOUNS: WordSet = WordSet::new(&[
 /// Lower-case particles allowed inside a name ("Ludwig van Berg").
 static PARTICLES: WordSet = WordSet::new(&[
     "van", "von", "de", "del", "della", "di", "da", "du", "der", "den", "la", "le", "bin", "ibn", "al", "el",
-    "ben", "dos", "das", "ter", "ten", "y", "zu", "af", "av", "st", "wa",
+    "ben", "dos", "das", "ter", "ten", "y", "zu", "af", "av", "st", "wa", "arap",
 ]);
 
 /// Capitalised words that are never names: function words, weekdays, months, and
