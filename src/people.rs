@@ -1108,6 +1108,18 @@ pub(crate) fn team_beside_result(doc: &Doc, t: usize) -> bool {
         || (verb(t + 1) && (score_at(doc, t + 2) || (t + 3 < doc.tokens.len() && score_at(doc, t + 3))))
 }
 
+/// Are tokens `first..=last` alone in parentheses right after a capitalised word on their
+/// line: "Dwight Yorke ( Aston Villa )", "Juan Pizzi (Barcelona)" (in a match report, the
+/// player's club or country)?
+pub(crate) fn in_parentheses_after_name(doc: &Doc, first: usize, last: usize) -> bool {
+    first >= 2
+        && doc.token_text(first - 1) == "("
+        && doc.tokens.get(last + 1).is_some_and(|t| doc.slice(t.span) == ")")
+        && doc.tokens[first - 2].kind == TokenKind::Word
+        && is_capitalised(doc.token_text(first - 2))
+        && doc.same_line(first - 2, first)
+}
+
 /// Are tokens `first..=last` a name between a country in parentheses and a number, on one
 /// line: the team of a results line ("1. Tom Steels (Belgium) Mapei 4:15:32", "(Britain)
 /// Williams 1:24.381")?
@@ -1466,12 +1478,7 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
     // "Alan Shearer ( Newcastle ) , Dwight Yorke ( Aston Villa )": in sports copy, a name in
     // parentheses right after a player's is the club (a country is left to the places).
     if sports.any
-        && run.first >= 2
-        && doc.token_text(run.first - 1) == "("
-        && doc.tokens.get(run.last + 1).is_some_and(|t| doc.slice(t.span) == ")")
-        && doc.tokens[run.first - 2].kind == TokenKind::Word
-        && is_capitalised(doc.token_text(run.first - 2))
-        && doc.same_line(run.first - 2, run.first)
+        && in_parentheses_after_name(doc, run.first, run.last)
         && !gazetteer::is_place(Span::new(toks[run.first].span.start, toks[run.last].span.end).text(doc.text))
     {
         return Parsed::Org { first: run.first, last: run.last };
@@ -2708,10 +2715,9 @@ pub fn find(doc: &Doc, places: &[Place]) -> People {
 /// words are capitalised, and several of them are ordinary words ("Will", "Center", "Deal").
 fn title_case_with(doc: &Doc, s: Span, vocab: &Vocabulary) -> bool {
     let (a, b) = (doc.token_at_or_after(s.start), doc.token_at_or_after(s.end));
-    let long = || {
-        (a..b).filter(|&t| doc.tokens[t].kind == TokenKind::Word).map(|t| doc.token_text(t)).filter(|w| w.chars().count() > 3)
-    };
-    let (words, capitalised) = long().fold((0, 0), |(n, c), w| (n + 1, c + usize::from(is_capitalised(w))));
+    // The words of more than three letters, by token.
+    let long = || (a..b).filter(|&t| doc.tokens[t].kind == TokenKind::Word && doc.token_text(t).chars().count() > 3);
+    let (words, capitalised) = long().fold((0, 0), |(n, c), t| (n + 1, c + usize::from(is_capitalised(doc.token_text(t)))));
     // The cheap counts first: most sentences are not Title Case, and `is_common` is dear.
     // (A list of names is capitalised, and no headline: "Team: Andre Joubert, James Small, …".)
     words >= 5
@@ -2720,12 +2726,10 @@ fn title_case_with(doc: &Doc, s: Span, vocab: &Vocabulary) -> bool {
         // (Not the first word, which any sentence capitalises, nor the words of an
         // organisation's name, which any sentence capitalises too: "Fighters of Massoud
         // Barzani's Kurdistan Democratic Party pushed on" is no headline.)
-        && (a..b)
+        && long()
             .filter(|&t| {
                 let w = doc.token_text(t);
-                doc.tokens[t].kind == TokenKind::Word
-                    && t > a
-                    && w.chars().count() > 3
+                t > a
                     && is_capitalised(w)
                     && !ORG_HEADS.contains(&w)
                     && !doc.tokens.get(t + 1).is_some_and(|n| ORG_HEADS.contains(doc.slice(n.span)))

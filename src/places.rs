@@ -396,8 +396,7 @@ pub fn find(doc: &Doc) -> Vec<Place> {
                 let titled = caps_name(doc, i, i);
                 let entries = gazetteer::entries(&titled);
                 // (A word too only in a dateline with its date: "NICE 1996-09-10", "SPLIT".)
-                let dated_dateline = || toks.get(i + 1).is_some_and(|t| t.kind == TokenKind::Number && doc.same_line(i, i + 1)) && opens_a_dateline(doc, i, i);
-                if !entries.is_empty() && (!crate::lexicon::is_common_word(&titled.to_lowercase()) || dated_dateline()) {
+                if !entries.is_empty() && (!crate::lexicon::is_common_word(&titled.to_lowercase()) || dated_dateline(doc, i, i)) {
                     matched = Some((i, entries));
                 }
             }
@@ -514,6 +513,11 @@ pub fn find(doc: &Doc) -> Vec<Place> {
 fn opens_a_dateline(doc: &Doc, i: usize, j: usize) -> bool {
     (i == 0 || !doc.same_line(i - 1, i))
         && doc.tokens.get(j + 1).is_none_or(|t| t.kind == TokenKind::Number || doc.slice(t.span) == "(" || !doc.same_line(j, j + 1))
+}
+
+/// Do tokens `i..=j` open a dateline with its date after them on the line: "DALLAS 1996-09-10"?
+fn dated_dateline(doc: &Doc, i: usize, j: usize) -> bool {
+    doc.tokens.get(j + 1).is_some_and(|t| t.kind == TokenKind::Number && doc.same_line(j, j + 1)) && opens_a_dateline(doc, i, j)
 }
 
 /// Is the line of tokens `i..=j` a line of a sports schedule in capitals, "KANSAS CITY AT
@@ -1638,7 +1642,7 @@ fn accept(doc: &Doc, i: usize, j: usize, entries: &[Entry], sports: bool, last: 
         let dateline = is_caps_word(doc.token_text(j))
             && (next.is_some_and(|n| matches!(n, "," | "—" | "–" | "-"))
                 || (next == Some("(") && next2.is_some_and(|n| matches!(n, "AP" | "Reuters" | "AFP" | "UPI" | "CNN" | "Bloomberg")))
-                || (toks.get(j + 1).is_some_and(|t| t.kind == TokenKind::Number && doc.same_line(j, j + 1)) && opens_a_dateline(doc, i, j)));
+                || dated_dateline(doc, i, j));
         // "Hartford police", "a Mansfield resident", "Springfield schools": a local noun after it.
         let local_noun_after = next.is_some_and(|n| LOCAL_NOUNS.contains(&n))
             && !prev.is_some_and(|p| is_capitalised(p) && !crate::people::never_starts_a_name(p));
@@ -1654,7 +1658,7 @@ fn accept(doc: &Doc, i: usize, j: usize, entries: &[Entry], sports: bool, last: 
     }
     // "Juan Pizzi (Barcelona)": in a match report, a town in parentheses after a player's
     // name is the player's club (a nation there is the player's country, a place).
-    if sports && !national && prev == Some("(") && next == Some(")") && i >= 2 && is_capitalised(doc.token_text(i - 2)) {
+    if sports && !national && crate::people::in_parentheses_after_name(doc, i, j) {
         return None;
     }
     // "the U.S. Open", "the Japan Cup", "the Monaco Grand Prix": a place that opens the name
