@@ -139,7 +139,7 @@ impl<'t> Doc<'t> {
         // Halftime 1-1 ." as a tokenized text writes it.)
         let mut prev = "";
         for field in before.split_whitespace() {
-            if ends_result(field) || (field == "." && prev.ends_with(|c: char| c == ')' || c.is_ascii_digit())) {
+            if ends_result(prev, field) {
                 return None;
             }
             prev = field;
@@ -149,9 +149,11 @@ impl<'t> Doc<'t> {
 }
 
 /// Does the field (a line's text between spaces) end a result's sentence: a score or a closing
-/// parenthesis, then a full stop ("1.", "45).")?
-fn ends_result(field: &str) -> bool {
-    field.strip_suffix('.').is_some_and(|f| f.ends_with(|c: char| c == ')' || c.is_ascii_digit()))
+/// parenthesis, then a full stop ("1.", "45)."), or a full stop alone after such a field `prev`
+/// ("1 .", as a tokenized text writes it)?
+fn ends_result(prev: &str, field: &str) -> bool {
+    let score_or_close = |f: &str| f.ends_with(|c: char| c == ')' || c.is_ascii_digit());
+    field.strip_suffix('.').is_some_and(score_or_close) || (field == "." && score_or_close(prev))
 }
 
 /// What kind of line of a sports table a line is (see [`Doc::table_row`]).
@@ -171,6 +173,7 @@ pub enum TableRow {
 fn table_row_shape(line: &str) -> Option<TableRow> {
     let mut shape = String::new();
     let mut depth = 0i32;
+    let mut prev = "";
     for field in line.split_whitespace() {
         let was_inside = depth > 0;
         depth += field.matches('(').count() as i32 - field.matches(')').count() as i32;
@@ -178,7 +181,8 @@ fn table_row_shape(line: &str) -> Option<TableRow> {
         // The result ends its sentence: "… Vitesse Arnhem 1 (Machlas 55th). Halftime 1-1.
         // Attendance 6,500." reads only up to that full stop.
         // (A tokenized text writes the full stop apart: "… Hamburg 0 . Halftime 1-0 .")
-        let ends_sentence = depth == 0 && (ends_result(field) || (field == "." && shape.ends_with('#')));
+        let ends_sentence = depth == 0 && ends_result(prev, field);
+        prev = field;
         if was_inside || field.starts_with('(') {
             if ends_sentence {
                 break;
@@ -684,6 +688,8 @@ mod tests {
         assert_eq!(table_row_shape("PSV Eindhoven 4 (Nilis 12th, 67th) Vitesse Arnhem 1 (Machlas 55th)."), Some(TableRow::Results));
         assert_eq!(table_row_shape("Ajax 2 (Kluivert 12) Feyenoord 1 (Van Gastel 45). Halftime 1-1. Attendance 48,000."), Some(TableRow::Results));
         assert_eq!(table_row_shape("Ajax 2 Feyenoord 1. Halftime 1-1. Attendance 48,000."), Some(TableRow::Results));
+        // A tokenized text writes the full stops apart.
+        assert_eq!(table_row_shape("Ajax 2 ( Kluivert 12 ) Feyenoord 1 . Halftime 1-1 . Attendance 48,000"), Some(TableRow::Results));
         assert_eq!(table_row_shape("BOSTON 67 68 .496 8 1/2"), Some(TableRow::Standings));
         // A dateline, a weather line, a golf row, prose: no table row.
         assert_eq!(table_row_shape("LONDON 1996-08-30"), None);
