@@ -180,6 +180,10 @@ struct Ctx<'a, 'd> {
     entities: Vec<Entity>,
     /// Pronoun and role mentions resolved so far: (start, entity), sorted by start.
     resolved: Vec<(usize, usize)>,
+    /// The speakers of the direct quotes attributed so far, in text order: (quote start,
+    /// entity). The first pass attributes quotes in order, so these all lie before the quote
+    /// being attributed.
+    spoke: Vec<(usize, usize)>,
 }
 
 #[derive(Clone, Copy)]
@@ -208,7 +212,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
             starts[m.first] = Some(mi);
             ends[m.last] = Some(mi);
         }
-        Ctx { doc, found, people, quote_of, starts, ends, entities, resolved: Vec::new() }
+        Ctx { doc, found, people, quote_of, starts, ends, entities, resolved: Vec::new(), spoke: Vec::new() }
     }
 
     fn word(&self, t: usize) -> &'d str {
@@ -1587,10 +1591,17 @@ impl<'a, 'd> Ctx<'a, 'd> {
             }
         }
         if candidates.is_empty() {
+            // (A person described by a noun, "the young man", is often someone new: only a
+            // he or she is taken to be someone named against a first name's usual gender, or
+            // the dialogue's last speaker of that gender.)
+            let he_or_she = self.pronoun(self.doc.token_at_or_after(pos)).is_some();
+            // A dialogue turn: the quote opens its paragraph ("“Q,” she said").
+            let turn = content.start <= pos && !self.doc.text[p.start..content.start.max(p.start)].chars().any(char::is_alphanumeric);
             return self
                 .last_addressed(window_start, pos, &compatible)
-                .or_else(|| self.named_against_first_name(pos, g, &named_inside))
-                .or_else(|| self.only_one_of_gender(window_start, pos, g, &compatible));
+                .or_else(|| he_or_she.then(|| self.named_against_first_name(pos, g, turn, &named_inside)).flatten())
+                .or_else(|| self.only_one_of_gender(window_start, pos, g, &compatible))
+                .or_else(|| (he_or_she && turn).then(|| self.last_speaker_of_gender(pos, g, &compatible)).flatten());
         }
         let mut pool = candidates;
         let mut first_choice = None;
@@ -1625,6 +1636,33 @@ impl<'a, 'd> Ctx<'a, 'd> {
     /// person of that gender, told by a title or a first name, named in the text further back
     /// (up to [`PRONOUN_REACH`] bytes), when there is exactly one. ("Mrs. Hall" a few
     /// paragraphs before “…,” she said, with no other woman named meanwhile.)
+    /// With no one of gender `g` named nearby: the last speaker of a quote before `pos` (up
+    /// to [`PRONOUN_REACH`] bytes back) known to be of that gender. In a long dialogue the
+    /// names are far back, but the turns still go to its people: "“Oh, yes,” answered
+    /// Carrie. … “I didn't say that,” she said." Only for a dialogue turn: a quote that opens
+    /// its paragraph, with another quote in one of the two paragraphs before.
+    fn last_speaker_of_gender(&self, pos: usize, g: Gender, compatible: &dyn Fn(usize) -> bool) -> Option<usize> {
+        if g == Gender::Unknown {
+            return None;
+        }
+        // Only inside a dialogue: a quote in this paragraph or the two before this one's.
+        let para = self.doc.paragraph_index(pos)?;
+        let para_start = self.doc.paragraphs[para].start;
+        let before = self.found[..self.found.partition_point(|f| f.span.start < para_start)].last()?;
+        if self.doc.paragraph_index(before.span.start)? + 2 < para {
+            return None;
+        }
+        let from = pos.saturating_sub(PRONOUN_REACH);
+        self.spoke
+            .iter()
+            .rev()
+            .take_while(|s| s.0 >= from)
+            .filter(|s| s.0 < pos)
+            .find(|s| self.entities[s.1].gender == g)
+            .map(|s| s.1)
+            .filter(|&e| compatible(e))
+    }
+
     fn only_one_of_gender(&self, window_start: usize, pos: usize, g: Gender, compatible: &dyn Fn(usize) -> bool) -> Option<usize> {
         if g == Gender::Unknown {
             return None;
@@ -1647,7 +1685,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
     /// paragraph or the one before whose gender only a first name gave, the other way
     /// ("Sen. Lindsey Graham … He added, “…”": "Lindsey" is mostly a woman's name). No
     /// honorific, pronoun or role has told that person's gender.
-    fn named_against_first_name(&self, pos: usize, g: Gender, named_inside: &dyn Fn(usize) -> bool) -> Option<usize> {
+    fn named_against_first_name(&self, pos: usize, g: Gender, turn: bool, named_inside: &dyn Fn(usize) -> bool) -> Option<usize> {
         if g == Gender::Unknown {
             return None;
         }
@@ -1664,11 +1702,16 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 })
                 && !named_inside(e)
         };
+        // In a dialogue the next turn (a paragraph that opens with its quote) is someone
+        // else's: not the speaker of the quote before, when that was in an earlier paragraph
+        // ("“Oh, yes,” answered Edith. / “…,” he said"; but "Graham said, “…” / He went on, “…”").
+        let last_turn = if turn { self.spoke.iter().rev().find(|s| s.0 < pos).filter(|s| self.doc.paragraph_index(s.0) != Some(para)).map(|s| s.1) } else { None };
         self.mentions_starting_in(from, pos)
             .iter()
             .rev()
             .find(|m| self.quote_of[m.first].is_none() && self.is_subject_mention(m.full_first) && weak(m.entity))
             .map(|m| m.entity)
+            .filter(|&e| Some(e) != last_turn)
     }
 
     /// With no one named in the narration nearby, the person last called by name in one of
@@ -2199,6 +2242,9 @@ pub fn attribute(doc: &Doc, found: &[Found], people: &People) -> (Vec<Quote>, Ve
                     Subject::Role(_) => a.confidence * 0.8,
                     _ => a.confidence,
                 };
+                if q.kind == QuoteKind::Direct {
+                    ctx.spoke.push((q.span.start, e));
+                }
             }
         }
         quotes.push(q);

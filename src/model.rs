@@ -221,7 +221,7 @@ impl Rule {
             Rule::ActionBeat => "no speech verb: the sentence just before it (in its paragraph, or a paragraph of that one sentence) opens with the person and what they do",
             Rule::FloatingParagraph => "a paragraph that is only a quote keeps the speaker of the quote before it",
             Rule::Alternation => "in a dialogue, a turn with no verb goes to the speaker two turns back",
-            Rule::Pronoun => "the speaker is a pronoun, resolved to the nearest person of matching gender",
+            Rule::Pronoun => "the speaker is a pronoun, resolved to the nearest person of matching gender (in a long dialogue with no one of that gender named nearby: its last speaker of that gender)",
             Rule::RoleNoun => "the speaker is a role (“the minister”), resolved to the person the article gave that role",
         }
     }
