@@ -1465,7 +1465,9 @@ impl<'a, 'd> Ctx<'a, 'd> {
             if m.full_first < lo || m.last >= hi || self.entities[m.entity].kind != EntityKind::Person {
                 continue;
             }
-            let before = m.full_first == lo || matches!(self.word(m.full_first - 1), "," | "dear" | "Dear") || crate::text::is_quote_mark(self.word(m.full_first - 1));
+            // (With the honorific the name is called by: “I can tell you nothing, Aunt Juley.”)
+            let first = crate::people::honorific_before(self.doc, m.full_first).filter(|&h| h >= lo).unwrap_or(m.full_first);
+            let before = first == lo || matches!(self.word(first - 1), "," | "dear" | "Dear") || crate::text::is_quote_mark(self.word(first - 1));
             let after = m.last + 1 >= hi || matches!(self.word(m.last + 1), "," | "." | "!" | "?" | ";") || crate::text::is_quote_mark(self.word(m.last + 1));
             if before && after {
                 out.push(m.entity);
@@ -2269,6 +2271,10 @@ pub fn attribute(doc: &Doc, found: &[Found], people: &People) -> (Vec<Quote>, Ve
             continue;
         }
         let Some(speaker) = quotes[prev].speaker else { continue };
+        // No one calls themselves by name: “Who knows, Aunt Juley?” is not Aunt Juley's.
+        if ctx.vocatives(quotes[qi].content).contains(&speaker) {
+            continue;
+        }
         let (Some(para), Some(prev_para)) =
             (doc.paragraph_index(quotes[qi].span.start), doc.paragraph_index(quotes[prev].span.start))
         else {

@@ -313,7 +313,7 @@ fn is_royal_title(w: &str) -> bool {
 }
 
 /// The token of an honorific written right before token `first` ("Mr. Bennet", "Miss Bates").
-fn honorific_before(doc: &Doc, first: usize) -> Option<usize> {
+pub(crate) fn honorific_before(doc: &Doc, first: usize) -> Option<usize> {
     let mut h = first.checked_sub(1)?;
     if doc.token_text(h) == "." {
         h = h.checked_sub(1)?;
