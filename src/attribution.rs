@@ -2026,9 +2026,12 @@ fn alternate_dialogue(doc: &Doc, found: &[Found], quotes: &mut [Quote], decided:
         }
         let run: Vec<usize> = turns[start..end].iter().map(|t| t.1).collect();
         start = end;
-        // (An action beat names its turn's speaker as surely as a cue.)
-        let explicit: Vec<bool> =
-            run.iter().map(|&qi| quotes[qi].speaker.is_some() && (decided[qi] || quotes[qi].rule == Some(Rule::ActionBeat))).collect();
+        // (An action beat names its turn's speaker as surely as a cue, and so does the name
+        // the turn before called: “…, Aunt Juley.” / “In that case …”.)
+        let explicit: Vec<bool> = run
+            .iter()
+            .map(|&qi| quotes[qi].speaker.is_some() && (decided[qi] || matches!(quotes[qi].rule, Some(Rule::ActionBeat | Rule::Addressee))))
+            .collect();
         let mut distinct: Vec<usize> = run.iter().zip(&explicit).filter(|(_, &e)| e).filter_map(|(&qi, _)| quotes[qi].speaker).collect();
         distinct.sort_unstable();
         distinct.dedup();
