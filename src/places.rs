@@ -1309,6 +1309,10 @@ fn suffix_place(doc: &Doc, i: usize, matched_end: Option<usize>) -> Option<Place
             if matched_end.is_some_and(|m| m > j + 1) {
                 return None;
             }
+            // "Tampa Bay 2 Boston 1", "Green Bay 21 Chicago 7": a team on a results line.
+            if doc.table_row(i, j + 1).is_some() {
+                return None;
+            }
             let after = toks.get(j + 2).filter(|_| tight(doc, j + 1, j + 2)).map(|t| doc.slice(t.span));
             // "the Florida Highway Patrol": the state's police, not a road (see `LOCAL_BODIES`).
             if next == "Highway" && after == Some("Patrol") {
