@@ -277,6 +277,9 @@ fn team_or_firm(doc: &Doc, name_words: &[usize]) -> bool {
     }) else {
         return false;
     };
+    // ("the Utah Jazz", "the Orlando Magic": in sports copy, after "the", a word may be a
+    // first name too.)
+    let after_the = name_words[0] > 0 && doc.token_text(name_words[0] - 1) == "the" && crate::places::is_sports_report(doc);
     name_words[m..].iter().all(|&t| {
         let w = doc.token_text(t);
         w.chars().count() > 1
@@ -285,7 +288,7 @@ fn team_or_firm(doc: &Doc, name_words: &[usize]) -> bool {
             && !NOT_NAMES.contains(&w)
             && !lexicon::is_demonym(w)
             && !matches!(w, "Democrat" | "Republican" | "Democrats" | "Republicans" | "Independent")
-            && lexicon::first_name(w).is_none()
+            && (after_the || lexicon::first_name(w).is_none())
             && !lexicon::is_surname(w)
             && !is_title_word(w)
             && !gazetteer::is_place(w)

@@ -131,11 +131,17 @@ fn digit_dash_digit(text: &str) -> bool {
 /// Does `text` open with a news agency's sports slug, the sport in capitals and a dash
 /// ("SOCCER - ", "RUGBY UNION - ", "MOTOR RACING - ")?
 fn sports_slug(text: &str) -> bool {
+    sports_slug_end(text).is_some()
+}
+
+/// Where the sports slug that `text` opens with ends (the byte offset of its dash).
+fn sports_slug_end(text: &str) -> Option<usize> {
     // (Only the head of the text: a slug is at most a few words.)
-    let head = text.trim_start();
+    let lead = text.len() - text.trim_start().len();
+    let head = &text[lead..];
     let head = &head[..head.floor_char_boundary(24).min(head.find('\n').unwrap_or(head.len()))];
-    let Some((slug, _)) = head.split_once(" - ").or_else(|| head.split_once(" -- ")) else { return false };
-    SPORTS_SLUGS.contains(&slug)
+    let (slug, _) = head.split_once(" - ").or_else(|| head.split_once(" -- "))?;
+    SPORTS_SLUGS.contains(&slug).then_some(lead + slug.len())
 }
 
 static SPORTS_SLUGS: WordSet = WordSet::new(&[
@@ -227,7 +233,8 @@ pub fn find(doc: &Doc) -> Vec<Place> {
     // Towns that a results line of this match report names as teams ("Houston 107 DENVER
     // 99"), in lower case.
     let mut teams: Vec<String> = Vec::new();
-    let mut i = 0;
+    // A wire story's sports slug names a sport, no place ("ALPINE SKIING - …").
+    let mut i = if sports { sports_slug_end(doc.text).map_or(0, |end| doc.token_at_or_after(end)) } else { 0 };
     while i < toks.len() {
         if toks[i].kind != TokenKind::Word {
             i += 1;
