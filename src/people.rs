@@ -1526,6 +1526,10 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
             )
             // (In sports copy, any name after the club word: "Deportivo Coruna", "Real Sociedad".)
             && (sports.any || gazetteer::is_place(Span::new(toks[words[lead + 1]].span.start, toks[b].span.end).text(doc.text)));
+        // "Royal Melbourne", "Royal Troon": a club (or its links) named for its town; not
+        // "Royal Ivey", whose surname is no place.
+        let club = club
+            || (b > a && doc.token_text(a) == "Royal" && gazetteer::is_place(Span::new(toks[words[lead + 1]].span.start, toks[b].span.end).text(doc.text)));
         let is_place = || gazetteer::is_place(text);
         // "Johnson & Johnson", "Kempen & Co": names joined by an ampersand are a firm, unless
         // they are a place ("Trinidad & Tobago").
