@@ -78,6 +78,7 @@ static CUES: WordSet = WordSet::new(&[
     "resumed", "persisted", "ventured", "squeaked", "shrieked", "wailed", "howled", "commanded", "mumbled",
     "blurted", "sputtered", "spluttered", "cooed", "purred", "coaxed", "teased", "taunted", "jeered",
     "confided", "breathed", "whined", "simpered", "grumbled", "intoned", "shrilled", "lisped", "croaked",
+    "soliloquised", "soliloquized", "expostulated", "remonstrated", "assented", "demurred", "hazarded",
 ]);
 
 /// "himself", "herself", …: skipped between a name and what it does ("Cruz himself said").
@@ -231,7 +232,8 @@ impl<'a, 'd> Ctx<'a, 'd> {
         if OBJECT_CUES.contains(&&*w) {
             let next = self.doc.tokens.get(t + 1).map(|n| crate::text::lower(self.doc.slice(n.span)));
             if matches!(&*w, "puts" | "put") {
-                return next.as_deref() == Some("it");
+                // ("put it", and fiction's "“…,” put in Mrs. Hall")
+                return matches!(next.as_deref(), Some("it" | "in"));
             }
             // "calls it “a farce”", "call Cruz “the worst”"
             let named = self.doc.tokens.get(t + 1).is_some_and(|n| self.starts.get(t + 1).is_some_and(|s| s.is_some()) && n.kind == TokenKind::Word);
@@ -240,6 +242,17 @@ impl<'a, 'd> Ctx<'a, 'd> {
         // "fired back", "shot back", "hit back", "pushed back"
         if matches!(&*w, "fired" | "fires" | "shot" | "shoots" | "hit" | "hits" | "pushed" | "pushes" | "struck") {
             return self.doc.tokens.get(t + 1).is_some_and(|n| self.doc.slice(n.span) == "back");
+        }
+        // Fiction's phrasal cues: "he went on", "she broke in", "he cut in", "she chimed in".
+        if matches!(&*w, "went" | "goes" | "broke" | "breaks" | "cut" | "cuts" | "chimed" | "chimes") {
+            // (Then punctuation, or "went on to say": not "once the Senate goes on recess".)
+            let particle = if matches!(&*w, "went" | "goes") { "on" } else { "in" };
+            return self.doc.tokens.get(t + 1).is_some_and(|n| self.doc.slice(n.span) == particle)
+                && self.doc.tokens.get(t + 2).is_none_or(|n| n.kind == TokenKind::Punct || self.doc.slice(n.span) == "to");
+        }
+        // "“I know,” she began, “but …”": began with no object is a cue (not "began to run").
+        if matches!(&*w, "began" | "begins") {
+            return self.doc.tokens.get(t + 1).is_none_or(|n| n.kind == TokenKind::Punct);
         }
         is_cue_word(&w)
     }
