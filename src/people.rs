@@ -132,7 +132,7 @@ static ORG_WORDS: WordSet = WordSet::new(&[
     "Solutions", "Enterprises", "Council", "Assembly", "Duma", "Knesset", "Bundestag", "Kremlin",
     "Pentagon", "Ministries", "Secretariat", "Tribunal", "Prison", "Jail", "Hotel", "Restaurant", "Market",
     "Exchange", "Index", "Report", "Week", "War", "Revolution", "Era", "Empire", "Kingdom",
-    "Republic", "Dynasty", "Islands", "Island", "River", "Lake", "Mountains", "Valley", "Sea", "Ocean",
+    "Republic", "Dynasty", "Islands", "Island", "River", "Lake", "Lac", "Lago", "Mountains", "Valley", "Sea", "Ocean",
     "Gulf", "Strait", "Desert", "Peninsula", "County", "Province", "Region", "District", "City", "Town",
     "Village", "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central",
 ]);

@@ -1259,6 +1259,16 @@ fn suffix_place(doc: &Doc, i: usize, matched_end: Option<usize>) -> Option<Place
         && (suffix_kind(doc.token_text(t)).is_none() || doc.token_text(t) == "Park");
     // "the River Severn", "Loch Ness", "Mount Kenya", "Fort Hood": a feature word, then its name (not
     // inside a longer name: "Mount Sinai Hospital", "the Red River Valley").
+    // "Lac de Madine", "Lago di Garda": a lake's French or Italian name, its particle and its name.
+    if matches!(doc.token_text(i), "Lac" | "Lago")
+        && matched_end.is_none_or(|m| m <= i)
+        && i + 2 < toks.len()
+        && tight(doc, i, i + 2)
+        && matches!(doc.token_text(i + 1), "de" | "du" | "des" | "di" | "del" | "d'")
+        && is_name_word(i + 2)
+    {
+        return Some(unlocated(doc, Span::new(toks[i].span.start, toks[i + 2].span.end), PlaceKind::WaterBody));
+    }
     let feature = match doc.token_text(i) {
         "River" | "Lake" | "Loch" => Some(PlaceKind::WaterBody),
         // "Fort Hood", "Fort Detrick": a fort or a base named after someone.
