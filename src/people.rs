@@ -890,6 +890,16 @@ const FIRM_NOUNS: &[&str] = &[
     "concern", "utility", "automaker", "carmaker", "brewer", "producer", "giant", "chain", "bank", "lender", "subsidiary",
 ];
 
+/// A word that opens the name of a club (or an airline) before its town: "Real Madrid", "Inter
+/// Milan", "Dynamo Kyiv", "Air France".
+fn is_club_word(w: &str) -> bool {
+    matches!(
+        w,
+        "Real" | "Atletico" | "Atlético" | "Athletic" | "Sporting" | "Dynamo" | "Dinamo" | "Olympique" | "Inter" | "Air"
+            | "AC" | "AS" | "FC" | "SC" | "Borussia" | "Bayern" | "Racing" | "Deportivo" | "Olympiacos" | "Spartak"
+    )
+}
+
 /// One-word names that the text shows to be a firm's: the first word of "Lufthansa AG", or a
 /// name with an apposition that ends with a firm's noun ("Siemens, Germany's biggest electrical
 /// group,"). Its other mentions are the firm too ("Lufthansa said").
@@ -898,6 +908,17 @@ fn firm_words<'a>(doc: &'a Doc, parsed: &[Parsed]) -> HashSet<&'a str> {
     for p in parsed {
         match *p {
             Parsed::Org { first, last } if last == first + 1 && LEGAL_FORMS.contains(&doc.token_text(last)) => {
+                out.insert(doc.token_text(first));
+            }
+            // A club's first word alone is the club: "Bayern Munich" … "Juergen Klinsmann
+            // scored twice for Bayern". (Not "Real", "Inter", "Air" or "Racing", words alone.)
+            Parsed::Org { first, last }
+                if last == first + 1
+                    && matches!(
+                        doc.token_text(first),
+                        "Bayern" | "Borussia" | "Olympique" | "Olympiacos" | "Spartak" | "Dynamo" | "Dinamo" | "Deportivo" | "Atletico" | "Atlético"
+                    ) =>
+            {
                 out.insert(doc.token_text(first));
             }
             // A results line's team ("(Britain) Williams 1:24.381"), unless a person of the
@@ -1519,11 +1540,7 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
         let org_head = b > a && (ORG_HEADS.contains(&doc.token_text(b)) || head_of()) && !modal_inside();
         // "Real Madrid", "Inter Milan", "Dynamo Kyiv": a club word before the club's town.
         let club = b > a
-            && matches!(
-                doc.token_text(a),
-                "Real" | "Atletico" | "Atlético" | "Athletic" | "Sporting" | "Dynamo" | "Dinamo" | "Olympique" | "Inter" | "Air"
-                    | "AC" | "AS" | "FC" | "SC" | "Borussia" | "Bayern" | "Racing" | "Deportivo" | "Olympiacos" | "Spartak"
-            )
+            && is_club_word(doc.token_text(a))
             // (In sports copy, any name after the club word: "Deportivo Coruna", "Real Sociedad".)
             && (sports.any || gazetteer::is_place(Span::new(toks[words[lead + 1]].span.start, toks[b].span.end).text(doc.text)));
         // "Royal Melbourne", "Royal Troon": a club (or its links) named for its town; not
