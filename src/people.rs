@@ -1265,6 +1265,17 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
             return Parsed::Nothing;
         }
     }
+    // "Bovine Spongiform Encephalopathy", "Creutzfeldt-Jakob Disease", "Acute Hepatitis": a
+    // disease, not a person. (Not the Lithuanian surnames in -aitis and -ytis: "Jonaitis".)
+    {
+        let last = doc.token_text(*words.last().expect("non-empty"));
+        let medical = ["pathy", "itis", "osis", "aemia", "emia"].iter().any(|s| last.len() > s.len() + 3 && last.ends_with(s))
+            && !last.ends_with("aitis")
+            && !last.ends_with("ytis");
+        if medical || (words.len() >= 2 && matches!(last, "Disease" | "Syndrome" | "Virus" | "Fever" | "Disorder")) {
+            return Parsed::Nothing;
+        }
+    }
     // "State-owned Codelco", "Hong Kong-based Jardine Matheson", "Kremlin-controlled
     // Gazprom": the name after a word for where a firm sits or who owns it is the firm's
     // (not "Boston-based John Smith", "London-based Dr. Ann Lee": a given name or a title
