@@ -1684,8 +1684,11 @@ fn accept(doc: &Doc, i: usize, j: usize, entries: &[Entry], sports: bool, last: 
     }
     // "the U.S. Open", "the Japan Cup", "the Monaco Grand Prix": a place that opens the name
     // of a sporting event or a prize is part of that name.
-    if next.is_some_and(|n| crate::people::is_event_word(n) || (is_caps_word(n) && crate::people::is_event_word(&crate::lexicon::title_case(n))))
+    let event_word = |n: &str| crate::people::is_event_word(n) || (is_caps_word(n) && crate::people::is_event_word(&crate::lexicon::title_case(n)));
+    if next.is_some_and(event_word)
         || (next == Some("Grand") && next2 == Some("Prix"))
+        // ("the U.S. PGA Championship", "the U.S. LPGA Open": an acronym between.)
+        || (next.is_some_and(|n| is_caps_word(n) && n.len() <= 5) && next2.is_some_and(event_word))
     {
         return None;
     }
