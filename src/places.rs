@@ -1508,6 +1508,10 @@ fn accept(doc: &Doc, i: usize, j: usize, entries: &[Entry], sports: bool, last: 
         name_before_of || name_after || (prev == Some("(") && next == Some(")"))
     };
     let sentence_start = doc.starts_sentence(i);
+    // "at Lord's", the cricket ground; "the Lord's Prayer", "our Lord's" are God's.
+    if best.name == "Lord's" && (!(sports || matches!(prev, Some("at" | "At" | "AT"))) || matches!(prev, Some("the" | "The" | "our" | "Our" | "my" | "My"))) {
+        return None;
+    }
 
     // "Ashford Mayor Lena Voss", "the Dalton Police Department": the town of a local title or service.
     let local_title = next.is_some_and(|n| LOCAL_SERVICES.contains(&n))
