@@ -897,6 +897,9 @@ fn is_club_word(w: &str) -> bool {
         w,
         "Real" | "Atletico" | "Atlético" | "Athletic" | "Sporting" | "Dynamo" | "Dinamo" | "Olympique" | "Inter" | "Air"
             | "AC" | "AS" | "FC" | "SC" | "Borussia" | "Bayern" | "Racing" | "Deportivo" | "Olympiacos" | "Spartak"
+            | "Hapoel" | "Maccabi" | "Beitar" | "Slavia" | "Sparta" | "Legia" | "Steaua" | "Rapid" | "Partizan" | "Hajduk"
+            | "Lokomotiv" | "Torpedo" | "Shakhtar" | "Werder" | "Eintracht" | "Hertha" | "Hansa" | "Fortuna" | "Standard"
+            | "Union" | "Girondins" | "Stade"
     )
 }
 
