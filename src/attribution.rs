@@ -286,7 +286,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
             let g = match w {
                 "woman" | "lady" if the && n > t + 1 => Some(Gender::Female),
                 "man" | "gentleman" if the && n > t + 1 => Some(Gender::Male),
-                "wife" if !the && n == t + 1 => Some(Gender::Female),
+                "wife" | "lady" if !the && n == t + 1 => Some(Gender::Female),
                 "husband" if !the && n == t + 1 => Some(Gender::Male),
                 _ => None,
             };
@@ -1524,7 +1524,10 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 if let Some(e) = self.already_resolved(span.start) {
                     return Some((e, span, true));
                 }
-                let e = self.resolve_pronoun(span.start, g, content)?;
+                let e = match self.spouse(t, content) {
+                    Some(e) => e,
+                    None => self.resolve_pronoun(span.start, g, content)?,
+                };
                 // (A pronoun outweighs a first name: "Lindsey Graham … he said" is a man.)
                 if g != Gender::Unknown {
                     self.entities[e].gender = g;
@@ -1553,6 +1556,31 @@ impl<'a, 'd> Ctx<'a, 'd> {
             }
             Subject::Other | Subject::Narrator(_) => None,
         }
+    }
+
+    /// "said his lady", "cried his wife", "her husband said": when the word at `t` is a spouse
+    /// after "his" or "her", and the person that possessive stands for is named Mr. or Mrs.
+    /// X, the text's Mrs. or Mr. X (the Bennets: "“My dear Mr. Bennet,” said his lady").
+    fn spouse(&self, t: usize, content: Span) -> Option<usize> {
+        let (noun, owner) = (self.word(t), self.word(t.checked_sub(1)?));
+        let (title, owner_gender, mine) = match (noun, owner) {
+            ("wife" | "lady", "his" | "His") => ("Mrs.", Gender::Male, "Mr."),
+            ("husband", "her" | "Her") => ("Mr.", Gender::Female, "Mrs."),
+            _ => return None,
+        };
+        let spouse_of = |e: usize| {
+            let name = &self.entities[e].name;
+            let surname = name.strip_prefix(mine).or_else(|| name.strip_prefix(mine.trim_end_matches('.')))?.trim();
+            (!surname.is_empty()).then_some(surname)
+        };
+        // (The one the quote calls by name is often the spouse: "“My dear Mr. Bennet,” said his lady".)
+        let called = self.vocatives(content).into_iter().find(|&e| spouse_of(e).is_some());
+        let owner = called.or_else(|| self.resolve_pronoun(self.doc.tokens[t - 1].span.start, owner_gender, content))?;
+        let surname = spouse_of(owner)?;
+        self.entities.iter().position(|e| {
+            e.kind == EntityKind::Person
+                && e.name.strip_prefix(title).or_else(|| e.name.strip_prefix(title.trim_end_matches('.'))).is_some_and(|s| s.trim() == surname)
+        })
     }
 
     /// The person a he/she at `pos` refers to: of compatible gender, mentioned outside quotes
