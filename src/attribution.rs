@@ -1675,10 +1675,6 @@ impl<'a, 'd> Ctx<'a, 'd> {
         }
     }
 
-    /// With no one of gender `g` named in the pronoun's window (from `window_start`): the one
-    /// person of that gender, told by a title or a first name, named in the text further back
-    /// (up to [`PRONOUN_REACH`] bytes), when there is exactly one. ("Mrs. Hall" a few
-    /// paragraphs before “…,” she said, with no other woman named meanwhile.)
     /// With no one of gender `g` named nearby: the last speaker of a quote before `pos` (up
     /// to [`PRONOUN_REACH`] bytes back) known to be of that gender. In a long dialogue the
     /// names are far back, but the turns still go to its people: "“Oh, yes,” answered
@@ -1688,7 +1684,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
         if g == Gender::Unknown {
             return None;
         }
-        // Only inside a dialogue: a quote in this paragraph or the two before this one's.
+        // Only inside a dialogue: another quote in one of the two paragraphs before this one.
         let para = self.doc.paragraph_index(pos)?;
         let para_start = self.doc.paragraphs[para].start;
         let before = self.found[..self.found.partition_point(|f| f.span.start < para_start)].last()?;
@@ -1706,6 +1702,10 @@ impl<'a, 'd> Ctx<'a, 'd> {
             .filter(|&e| compatible(e))
     }
 
+    /// With no one of gender `g` named in the pronoun's window (from `window_start`): the one
+    /// person of that gender, told by a title or a first name, named in the text further back
+    /// (up to [`PRONOUN_REACH`] bytes), when there is exactly one. ("Mrs. Hall" a few
+    /// paragraphs before “…,” she said, with no other woman named meanwhile.)
     fn only_one_of_gender(&self, window_start: usize, pos: usize, g: Gender, compatible: &dyn Fn(usize) -> bool) -> Option<usize> {
         if g == Gender::Unknown {
             return None;
