@@ -1568,19 +1568,12 @@ impl<'a, 'd> Ctx<'a, 'd> {
             ("husband", "her" | "Her") => ("Mr.", Gender::Female, "Mrs."),
             _ => return None,
         };
-        let spouse_of = |e: usize| {
-            let name = &self.entities[e].name;
-            let surname = name.strip_prefix(mine).or_else(|| name.strip_prefix(mine.trim_end_matches('.')))?.trim();
-            (!surname.is_empty()).then_some(surname)
-        };
+        let spouse_of = |e: usize| surname_after(&self.entities[e].name, mine);
         // (The one the quote calls by name is often the spouse: "“My dear Mr. Bennet,” said his lady".)
         let called = self.vocatives(content).into_iter().find(|&e| spouse_of(e).is_some());
         let owner = called.or_else(|| self.resolve_pronoun(self.doc.tokens[t - 1].span.start, owner_gender, content))?;
         let surname = spouse_of(owner)?;
-        self.entities.iter().position(|e| {
-            e.kind == EntityKind::Person
-                && e.name.strip_prefix(title).or_else(|| e.name.strip_prefix(title.trim_end_matches('.'))).is_some_and(|s| s.trim() == surname)
-        })
+        self.entities.iter().position(|e| e.kind == EntityKind::Person && surname_after(&e.name, title) == Some(surname))
     }
 
     /// The person a he/she at `pos` refers to: of compatible gender, mentioned outside quotes
@@ -2045,6 +2038,13 @@ fn addressee(doc: &Doc, ctx: &Ctx, found: &[Found], quotes: &[Quote], prev: usiz
         [e] if Some(e) != quotes[prev].speaker => Some(e),
         _ => None,
     }
+}
+
+/// The surname in a name written with `title` ("Mr.") and then the surname, with or without the
+/// title's full stop: "Mr. Bennet", "Mr Bennet" → "Bennet" (not "Mrs. Bennet").
+fn surname_after<'n>(name: &'n str, title: &str) -> Option<&'n str> {
+    let rest = name.strip_prefix(title).or_else(|| name.strip_prefix(title.trim_end_matches('.')).filter(|r| r.starts_with(' ')))?;
+    Some(rest.trim()).filter(|s| !s.is_empty())
 }
 
 /// Conversation tracking. In a run of paragraphs that each open with a quote (a dialogue),

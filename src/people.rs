@@ -893,14 +893,20 @@ const FIRM_NOUNS: &[&str] = &[
 /// A word that opens the name of a club (or an airline) before its town: "Real Madrid", "Inter
 /// Milan", "Dynamo Kyiv", "Air France".
 fn is_club_word(w: &str) -> bool {
-    matches!(
-        w,
-        "Real" | "Atletico" | "Atlético" | "Athletic" | "Sporting" | "Dynamo" | "Dinamo" | "Olympique" | "Inter" | "Air"
-            | "AC" | "AS" | "FC" | "SC" | "Borussia" | "Bayern" | "Racing" | "Deportivo" | "Olympiacos" | "Spartak"
-            | "Hapoel" | "Maccabi" | "Beitar" | "Slavia" | "Sparta" | "Legia" | "Steaua" | "Rapid" | "Partizan" | "Hajduk"
-            | "Lokomotiv" | "Torpedo" | "Shakhtar" | "Werder" | "Eintracht" | "Hertha" | "Hansa" | "Fortuna" | "Standard"
-            | "Union" | "Girondins" | "Stade"
-    )
+    names_the_club_alone(w)
+        || matches!(
+            w,
+            "Real" | "Athletic" | "Sporting" | "Inter" | "Air" | "AC" | "AS" | "FC" | "SC" | "Racing" | "Hapoel" | "Maccabi"
+                | "Beitar" | "Slavia" | "Sparta" | "Legia" | "Steaua" | "Rapid" | "Partizan" | "Hajduk" | "Lokomotiv"
+                | "Torpedo" | "Shakhtar" | "Werder" | "Eintracht" | "Hertha" | "Hansa" | "Fortuna" | "Standard" | "Union"
+                | "Girondins" | "Stade"
+        )
+}
+
+/// A club word that names the club alone too ("… scored twice for Bayern"), unlike "Real",
+/// "Inter" or "Air", words alone.
+fn names_the_club_alone(w: &str) -> bool {
+    matches!(w, "Bayern" | "Borussia" | "Olympique" | "Olympiacos" | "Spartak" | "Dynamo" | "Dinamo" | "Deportivo" | "Atletico" | "Atlético")
 }
 
 /// One-word names that the text shows to be a firm's: the first word of "Lufthansa AG", or a
@@ -914,14 +920,8 @@ fn firm_words<'a>(doc: &'a Doc, parsed: &[Parsed]) -> HashSet<&'a str> {
                 out.insert(doc.token_text(first));
             }
             // A club's first word alone is the club: "Bayern Munich" … "Juergen Klinsmann
-            // scored twice for Bayern". (Not "Real", "Inter", "Air" or "Racing", words alone.)
-            Parsed::Org { first, last }
-                if last == first + 1
-                    && matches!(
-                        doc.token_text(first),
-                        "Bayern" | "Borussia" | "Olympique" | "Olympiacos" | "Spartak" | "Dynamo" | "Dinamo" | "Deportivo" | "Atletico" | "Atlético"
-                    ) =>
-            {
+            // scored twice for Bayern".
+            Parsed::Org { first, last } if last == first + 1 && names_the_club_alone(doc.token_text(first)) => {
                 out.insert(doc.token_text(first));
             }
             // A results line's team ("(Britain) Williams 1:24.381"), unless a person of the
@@ -1552,15 +1552,14 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
         let modal_inside = || words[lead + 1..].iter().any(|&w| matches!(doc.token_text(w), "Will" | "Would" | "Could" | "Should" | "Must" | "Can" | "Shall"));
         let head_of = || words[lead..].windows(2).any(|p| heads_an_institution(doc, p[0]) && doc.token_text(p[1]) == "of");
         let org_head = b > a && (ORG_HEADS.contains(&doc.token_text(b)) || head_of()) && !modal_inside();
-        // "Real Madrid", "Inter Milan", "Dynamo Kyiv": a club word before the club's town.
-        let club = b > a
-            && is_club_word(doc.token_text(a))
-            // (In sports copy, any name after the club word: "Deportivo Coruna", "Real Sociedad".)
-            && (sports.any || gazetteer::is_place(Span::new(toks[words[lead + 1]].span.start, toks[b].span.end).text(doc.text)));
-        // "Royal Melbourne", "Royal Troon": a club (or its links) named for its town; not
-        // "Royal Ivey", whose surname is no place.
-        let club = club
-            || (b > a && doc.token_text(a) == "Royal" && gazetteer::is_place(Span::new(toks[words[lead + 1]].span.start, toks[b].span.end).text(doc.text)));
+        // "Real Madrid", "Inter Milan", "Dynamo Kyiv": a club word before the club's town (in
+        // sports copy, before any name: "Deportivo Coruna", "Real Sociedad"). "Royal Melbourne",
+        // "Royal Troon": a club or its links, but only before a town ("Royal Ivey" is a person).
+        let club = b > a && {
+            let w = doc.token_text(a);
+            let town_after = || gazetteer::is_place(Span::new(toks[words[lead + 1]].span.start, toks[b].span.end).text(doc.text));
+            (is_club_word(w) && sports.any) || ((is_club_word(w) || w == "Royal") && town_after())
+        };
         let is_place = || gazetteer::is_place(text);
         // "Johnson & Johnson", "Kempen & Co": names joined by an ampersand are a firm, unless
         // they are a place ("Trinidad & Tobago").

@@ -1258,37 +1258,34 @@ fn suffix_place(doc: &Doc, i: usize, matched_end: Option<usize>) -> Option<Place
     let is_name_word = |t: usize| toks[t].kind == TokenKind::Word && is_capitalised(doc.token_text(t))
         && (suffix_kind(doc.token_text(t)).is_none() || doc.token_text(t) == "Park");
     // "the River Severn", "Loch Ness", "Mount Kenya", "Fort Hood": a feature word, then its name (not
-    // inside a longer name: "Mount Sinai Hospital", "the Red River Valley").
-    // "Lac de Madine", "Lago di Garda": a lake's French or Italian name, its particle and its name.
-    if matches!(doc.token_text(i), "Lac" | "Lago")
-        && matched_end.is_none_or(|m| m <= i)
-        && i + 2 < toks.len()
-        && tight(doc, i, i + 2)
-        && matches!(doc.token_text(i + 1), "de" | "du" | "des" | "di" | "del" | "d'")
-        && is_name_word(i + 2)
-    {
-        return Some(unlocated(doc, Span::new(toks[i].span.start, toks[i + 2].span.end), PlaceKind::WaterBody));
-    }
+    // inside a longer name: "Mount Sinai Hospital", "the Red River Valley"). A lake's French or
+    // Italian name has a particle between: "Lac de Madine", "Lago di Garda".
     let feature = match doc.token_text(i) {
         "River" | "Lake" | "Loch" => Some(PlaceKind::WaterBody),
+        "Lac" | "Lago" if toks.get(i + 1).is_some_and(|t| matches!(doc.slice(t.span), "de" | "du" | "des" | "di" | "del" | "d'")) => {
+            Some(PlaceKind::WaterBody)
+        }
         // "Fort Hood", "Fort Detrick": a fort or a base named after someone.
         "Mount" | "Fort" => Some(PlaceKind::Landmark),
         _ => None,
     };
-    if let Some(kind) = feature.filter(|_| matched_end.is_none() && i + 1 < toks.len() && tight(doc, i, i + 1)) {
+    // (The name's token: after the particle, if any.)
+    let n = if matches!(doc.token_text(i), "Lac" | "Lago") { i + 2 } else { i + 1 };
+    // (A gazetteer name may be the feature word alone: "Lac", a region of Chad.)
+    if let Some(kind) = feature.filter(|_| matched_end.is_none_or(|m| m <= i) && n < toks.len() && tight(doc, i, n)) {
         let prev_is_name = i > 0
             && toks[i - 1].kind == TokenKind::Word
             && is_capitalised(doc.token_text(i - 1))
             && !crate::people::never_starts_a_name(doc.token_text(i - 1))
             && tight(doc, i - 1, i);
-        let after = toks.get(i + 2).filter(|_| tight(doc, i + 1, i + 2)).map(|t| doc.slice(t.span));
-        let name = doc.token_text(i + 1);
+        let after = toks.get(n + 1).filter(|_| tight(doc, n, n + 1)).map(|t| doc.slice(t.span));
+        let name = doc.token_text(n);
         if !prev_is_name
-            && is_name_word(i + 1)
+            && is_name_word(n)
             && !crate::people::never_starts_a_name(name)
             && !after.is_some_and(|a| NAME_CONTINUATIONS.contains(&a) || is_capitalised(a))
         {
-            let span = Span::new(toks[i].span.start, toks[i + 1].span.end);
+            let span = Span::new(toks[i].span.start, toks[n].span.end);
             return Some(unlocated(doc, span, kind));
         }
     }
