@@ -2096,6 +2096,11 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
         if comma && !headline && !plural && !after_place_word && doc.tokens.get(last + 2).is_some_and(|t| doc.slice(t.span) == "who") {
             evidence = evidence.max(2);
         }
+        // "Nano, the Socialist leader, …", "Ozawa, a former finance minister, …": an
+        // apposition that is a person's role.
+        if comma && !headline && !plural && !after_place_word && name_words.len() == 1 && role_apposition(doc, last + 1) {
+            evidence = evidence.max(2);
+        }
         // A lone word that opens its sentence before a verb only people do: "Netanyahu met
         // Arafat on Wednesday", "Ogden shrugged".
         if !comma && !headline && name_words.len() == 1 && n < toks.len() && ACTS.contains(doc.token_text(n)) && doc.starts_sentence(first) {
@@ -2193,6 +2198,27 @@ fn subject_of_a_verb(doc: &Doc, t: usize) -> bool {
     (v.len() > 4 && v.ends_with("ed") && v.bytes().all(|b| b.is_ascii_lowercase()))
         || matches!(v, "was" | "had" | "has" | "will" | "would" | "could" | "did" | "hit" | "made" | "took" | "won" | "struck")
         || ACTS.contains(v)
+}
+
+/// Is the apposition after the comma at token `comma` a person's role: "the", "a" or "an",
+/// up to five more words, and a role noun that ends the phrase ("…, the Socialist leader,",
+/// "…, a former finance minister of Japan")? Not a firm's or a group's ("the technology
+/// giant", "the ruling party").
+fn role_apposition(doc: &Doc, comma: usize) -> bool {
+    let text = |k: usize| doc.tokens.get(k).map_or("", |t| doc.slice(t.span));
+    if !matches!(text(comma + 1), "the" | "a" | "an") {
+        return false;
+    }
+    for k in comma + 2..comma + 8 {
+        let Some(tok) = doc.tokens.get(k) else { return false };
+        if tok.kind != TokenKind::Word || !doc.same_line(comma, k) {
+            return false;
+        }
+        if ROLE_NOUNS.contains(&text(k)) && (matches!(text(k + 1), "," | "." | ";" | "of" | "at" | "for" | "in" | "with") || k + 1 == doc.tokens.len()) {
+            return true;
+        }
+    }
+    false
 }
 
 /// [`skip_apposition`] with a longer reach, for "S, a veteran … who had endorsed …, said".
