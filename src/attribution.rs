@@ -1323,6 +1323,13 @@ impl<'a, 'd> Ctx<'a, 'd> {
         // "S said (that) CLAUSE." / "S told reporters that CLAUSE."
         let cue = (a..(a + 12).min(fin)).find(|&t| REPORT_VERBS.contains(&self.lower(t)))?;
         let subject = self.subject_before(cue, a).filter(|&s| person(s))?;
+        // "Baldivieso added a second after the break": a goal, not words.
+        if self.lower(cue) == "added"
+            && (self.lower(cue + 1) == "another"
+                || (matches!(&*self.lower(cue + 1), "a" | "the") && matches!(&*self.lower(cue + 2), "second" | "third" | "fourth" | "fifth" | "goal" | "penalty")))
+        {
+            return None;
+        }
         let mut start = cue + 1;
         // "said in London that …", "said at a news conference on Friday that …", "said in an
         // interview with the South China Morning Post that …": a phrase of place or occasion
@@ -2426,6 +2433,14 @@ mod tests {
         for t in ["Ann Roe said", "Ann Roe said in", "Ann Roe said in Oslo"] {
             assert!(crate::annotate(t).quotes.is_empty(), "{t}");
         }
+    }
+
+    #[test]
+    fn a_goal_added_is_no_reported_speech() {
+        let t = "Rafael Etxeberri opened the scoring and Dario Baldini added a second after the break.\nBaldini added that the pitch was very poor indeed.";
+        let ann = crate::annotate(t);
+        let reported: Vec<&str> = ann.quotes.iter().map(|q| q.span.text(t)).collect();
+        assert_eq!(reported, ["the pitch was very poor indeed"]);
     }
 
     #[test]

@@ -1195,7 +1195,7 @@ static PLAYER_ROLES: WordSet = WordSet::new(&[
 static PLAYER_ACTS: WordSet = WordSet::new(&[
     "scored", "struck", "netted", "headed", "equalised", "equalized", "volleyed", "converted", "saved", "limped",
     "fired", "curled", "tapped", "slotted", "blasted", "chipped", "nodded", "hit", "bowled", "batted", "homered",
-    "pitched", "doubled", "singled", "served", "double-faulted",
+    "pitched", "doubled", "singled", "served", "double-faulted", "top-scored", "levelled", "leveled",
 ]);
 
 /// Is the lone name at tokens `first..=last` a player's by its context: after a player's
@@ -1207,9 +1207,19 @@ fn player_context(doc: &Doc, first: usize, last: usize) -> bool {
     if first > 0 && PLAYER_ROLES.contains(text(first - 1)) {
         return true;
     }
+    let number_at = |k: usize| {
+        toks.get(k).is_some_and(|t| t.kind == TokenKind::Number)
+            || matches!(text(k), "one" | "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten")
+    };
     let act_at = |k: usize| {
         PLAYER_ACTS.contains(text(k))
             || (matches!(text(k), "was" | "were") && matches!(text(k + 1), "booked" | "cautioned" | "sent" | "substituted" | "injured"))
+            // "Etcheverry opened the scoring", "Baldivieso added a second", "Warne took four
+            // for 25", "Streak took three wickets".
+            || (text(k) == "opened" && text(k + 1) == "the" && text(k + 2) == "scoring")
+            || (text(k) == "added" && matches!(text(k + 1), "a" | "the" | "another") && matches!(text(k + 2), "second" | "third" | "fourth" | "fifth" | "goal" | "penalty"))
+            || (text(k) == "added" && text(k + 1) == "another")
+            || (text(k) == "took" && number_at(k + 1) && matches!(text(k + 2), "wickets" | "wicket" | "for" | "catches"))
     };
     let next = last + 1;
     // "7 - Kiko (Atletico Madrid)", "Ilse Vantrot (Belgium)": a player's club or country in
