@@ -1679,7 +1679,30 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
                 doc.slice(t.span) == "." && t.span.start == toks[words[k]].span.end && doc.text[t.span.end..].starts_with(' ')
             })
             && !(honorific(doc.token_text(words[k + 1])).is_some() || is_title_word(doc.token_text(words[k + 1])))
-            && !(words[k] > 0 && matches!(doc.token_text(words[k] - 1), "CHAPTER" | "Chapter" | "PART" | "Part" | "BOOK" | "Book"));
+            && !(words[k] > 0 && matches!(doc.token_text(words[k] - 1), "CHAPTER" | "Chapter" | "PART" | "Part" | "BOOK" | "Book"))
+            ;
+        // A letter of a dotted abbreviation of a place ("the U.S. Midwest", "Lodi, N.J.
+        // Harmony's phone") is no initial and starts no name (unlike "J.K. Rowling").
+        let abbreviation_letter = w.chars().count() == 1 && {
+            let joined = |a: usize, b: usize| toks[a].span.end == toks[b].span.start;
+            let letter = |t: usize| toks[t].kind == TokenKind::Word && doc.token_text(t).chars().count() == 1;
+            let (mut a, mut b) = (words[k], words[k]);
+            while a >= 2 && doc.token_text(a - 1) == "." && joined(a - 1, a) && joined(a - 2, a - 1) && letter(a - 2) {
+                a -= 2;
+            }
+            while b + 2 < toks.len() && doc.token_text(b + 1) == "." && joined(b, b + 1) && joined(b + 1, b + 2) && letter(b + 2) {
+                b += 2;
+            }
+            let end = if b + 1 < toks.len() && doc.token_text(b + 1) == "." && joined(b, b + 1) { b + 1 } else { b };
+            let abbr = &doc.text[toks[a].span.start..toks[end].span.end];
+            b > a && gazetteer::is_place(abbr)
+        };
+        // (It stays with the role before the name: "U.S. District Judge William Martini".)
+        if abbreviation_letter {
+            full_k.get_or_insert(k);
+            k += 1;
+            continue;
+        }
         let given = remaining > 1 && never_a_name_but_given_here(doc, words[k]);
         if full_k.is_none() && !initial && ((NOT_NAMES.contains(&w) && !given) || (is_common(w, vocab) && lexicon::first_name(w).is_none() && !quoted_speaker))
             && !word_as_given_name(doc, toks, &words, k, vocab)
