@@ -135,6 +135,19 @@ static ORG_WORDS: WordSet = WordSet::new(&[
     "Republic", "Dynasty", "Islands", "Island", "River", "Lake", "Lac", "Lago", "Mountains", "Valley", "Sea", "Ocean",
     "Gulf", "Strait", "Desert", "Peninsula", "County", "Province", "Region", "District", "City", "Town",
     "Village", "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central",
+    // Words of firms' names, many of them foreign ("Deutsche Lufthansa", "Banco Santander",
+    // "Societe Generale", "Nippon Steel", "Credit Suisse", "Svenska Handelsbanken").
+    "Deutsche", "Banco", "Banca", "Banque", "Credit", "Societe", "Société", "Compagnie", "Nippon", "Svenska",
+    "Generale", "Telekom", "Telecom", "Telecommunications", "Communications", "AG", "SA", "NV", "PLC", "Plc",
+    "GmbH", "SpA", "Bhd", "Berhad", "Holding", "Bancorp", "Securities", "Insurance", "Petroleum", "Chemical",
+    "Chemicals", "Pharmaceutical", "Pharmaceuticals", "Electronics", "Motor", "Mining", "Shipping", "Investments",
+    "Financial", "Brewery", "Breweries",
+]);
+
+/// First words of firms' names ("Deutsche Lufthansa", "Banco Santander", "Credit Suisse",
+/// "Nippon Steel"): the name is a firm's, whatever words follow.
+static FIRM_OPENERS: WordSet = WordSet::new(&[
+    "Deutsche", "Banco", "Banca", "Banque", "Credit", "Societe", "Société", "Compagnie", "Nippon", "Svenska",
 ]);
 
 /// Well-known organisations and outlets whose names hold no organisation word.
@@ -1909,8 +1922,14 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
     let span = Span::new(toks[first].span.start, toks[last].span.end);
     let text = span.text(doc.text);
     let last_word = doc.token_text(*name_words.last().expect("non-empty"));
-    if ORG_NAMES.contains(&text) || (name_words.len() >= 2 && ORG_HEADS.contains(&last_word)) {
+    if ORG_NAMES.contains(&text)
+        || (name_words.len() >= 2 && (ORG_HEADS.contains(&last_word) || FIRM_OPENERS.contains(&doc.token_text(first))))
+    {
         return Parsed::Org { first, last };
+    }
+    // ("Credit Suisse", "Credit Lyonnais": an English word that opens a firm's name.)
+    if first > run.first && FIRM_OPENERS.contains(&doc.token_text(first - 1)) {
+        return Parsed::Org { first: first - 1, last };
     }
     // "Chelsea beat Everton 2-1": in a football report, a lone name beside a result verb with
     // a score after it is a team.
