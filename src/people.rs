@@ -2204,7 +2204,10 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
             // (A scorer's or a batsman's place in a match report is a person's too, whatever
             // town shares the name: "( Sheringham 12 , Howells 77 )".)
             let speaks = evidence >= 2 && !headline && (named_like_someone || titled || in_match_list);
-            if !major {
+            // (Even a capital's or a country's name, in a scorer's place: "Coventry 1 (Dublin
+            // 55)", "(Jordan 12)".)
+            let scorer = !headline && scorer_in_parentheses(doc, first, last);
+            if !major || scorer {
                 return Parsed::Person { first, last, full_first: first, gender, role: None, evidence: if speaks { 2 } else { 0 } };
             }
             // A subject before a verb ("Lara shared a stand" after "Brian Lara"), unless the
