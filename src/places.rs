@@ -1555,6 +1555,11 @@ fn accept(doc: &Doc, i: usize, j: usize, entries: &[Entry], sports: bool, last: 
     if i == j && NEVER_ALONE.contains(&doc.token_text(i)) {
         return None;
     }
+    // "the State Duma": a word after a capitalised "State" names a state's body, not the town
+    // that shares it (Duma, Syria).
+    if i == j && prev == Some("State") {
+        return None;
+    }
     // "the Tour of Spain", "TOUR OF BRITAIN": a race, no place.
     if i >= 2 && matches!(prev, Some("of" | "OF")) && matches!(doc.token_text(i - 2), "Tour" | "TOUR") {
         return None;
