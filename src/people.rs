@@ -1140,6 +1140,20 @@ fn score_at(doc: &Doc, t: usize) -> bool {
     joined || (small(t) && t + 2 < doc.tokens.len() && matches!(doc.token_text(t + 1), "-" | "–") && small(t + 2))
 }
 
+/// In sports copy, a name of two words, the second a city's and the first no given name nor
+/// country, region or capital, beside a score or a result verb: a club and its town ("Ajax Amsterdam 4-0",
+/// "PSV Eindhoven crushed …", "beat Vitesse Arnhem 2-1").
+fn club_and_town(doc: &Doc, sports: Sports, a: usize, b: usize) -> bool {
+    let verb = |k: usize| k < doc.tokens.len() && crate::text::with_lower(doc.token_text(k), |l| crate::places::RESULT_VERBS.contains(&l));
+    sports.any
+        && b == a + 1
+        && lexicon::first_name(doc.token_text(a)).is_none()
+        // (A town's name may come first, "Ajax Amsterdam", not a country's or a capital's.)
+        && !gazetteer::entries(doc.token_text(a)).iter().any(|e| e.capital || e.kind != PlaceKind::City)
+        && gazetteer::entries(doc.token_text(b)).first().is_some_and(|e| e.kind == PlaceKind::City)
+        && (score_at(doc, b + 1) || verb(b + 1) || (a > 0 && verb(a - 1) && score_at(doc, b + 1)))
+}
+
 /// Is the lone name at token `t` a team, beside a result verb with the score after it:
 /// "Chelsea beat Everton 2-1", "Everton lost 2-1"?
 pub(crate) fn team_beside_result(doc: &Doc, t: usize) -> bool {
@@ -1581,7 +1595,7 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
         let club = b > a && {
             let w = doc.token_text(a);
             let town_after = || gazetteer::is_place(Span::new(toks[words[lead + 1]].span.start, toks[b].span.end).text(doc.text));
-            (is_club_word(w) && sports.any) || ((is_club_word(w) || w == "Royal") && town_after())
+            (is_club_word(w) && sports.any) || ((is_club_word(w) || w == "Royal") && town_after()) || club_and_town(doc, sports, a, b)
         };
         let is_place = || gazetteer::is_place(text);
         // "Johnson & Johnson", "Kempen & Co": names joined by an ampersand are a firm, unless

@@ -37,7 +37,7 @@ static LOCAL_NOUNS: WordSet = WordSet::new(&[
     "district", "suburb", "doctor", "hospital", "chapter", "branch", "office", "campus", "headquarters", "bureau",
 ]);
 
-pub(crate) const RESULT_VERBS: &[&str] = &["beat", "beats", "defeated", "defeats", "drew", "draw", "lost", "won", "edged", "thrashed", "routed", "trounced", "v", "vs"];
+pub(crate) const RESULT_VERBS: &[&str] = &["beat", "beats", "defeated", "defeats", "drew", "draw", "lost", "won", "edged", "thrashed", "routed", "trounced", "crushed", "hammered", "v", "vs"];
 
 /// Words that continue a place name into the name of something else: "Paris Agreement",
 /// "Washington Post", "Chicago Bulls" (the people layer finds most organisations itself).
