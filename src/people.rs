@@ -806,6 +806,8 @@ fn leading_particle(doc: &Doc, i: usize) -> bool {
     toks[i].kind == TokenKind::Word
         && is_leading_particle(doc.token_text(i))
         && !(i > 0 && toks[i - 1].kind == TokenKind::Word && is_capitalised(doc.token_text(i - 1)) && doc.same_line(i - 1, i))
+        // (Not after a French word with an elided article: "the Prix de l'Arc de Triomphe".)
+        && !(i > 0 && doc.token_text(i - 1).split_once(['\'', '’']).is_some_and(|(a, b)| matches!(a, "l" | "d") && b.starts_with(char::is_uppercase)))
         && {
             // ("van der Sar", "de la Cruz": a second particle.)
             let mut n = i + 1;
