@@ -2495,6 +2495,11 @@ pub fn find(doc: &Doc, places: &[Place]) -> People {
     } else {
         HashSet::new()
     };
+    // A word the text makes an organisation on its own ("a Hizbollah guerrilla") is that
+    // organisation where it "says" something too ("Hizbollah said in a statement"), unless a
+    // title makes it a person there.
+    let lone_orgs: HashSet<&str> =
+        parsed.iter().filter_map(|p| match p { Parsed::Org { first, last } if first == last => Some(doc.token_text(*first)), _ => None }).collect();
     // Words the text writes twice or more after a preposition of place ("people in Avonlea",
     // "out of Avonlea"): a lone one of them that is also a first name is that place at its
     // other mentions too ("the Avonlea main road", "Avonlea housekeepers"). (Once is not
@@ -2527,7 +2532,7 @@ pub fn find(doc: &Doc, places: &[Place]) -> People {
             continue;
         }
         let words: Vec<&str> = (*first..=*last).filter(|&k| doc.tokens[k].kind == TokenKind::Word).map(|k| doc.token_text(k)).collect();
-        if words.len() == 1 && teams.contains(words[0]) {
+        if words.len() == 1 && (teams.contains(words[0]) || (lone_orgs.contains(words[0]) && *evidence < 3)) {
             continue;
         }
         let key = name_key(words.last().expect("non-empty"));
