@@ -250,6 +250,11 @@ impl<'a, 'd> Ctx<'a, 'd> {
             return self.doc.tokens.get(t + 1).is_some_and(|n| self.doc.slice(n.span) == particle)
                 && self.doc.tokens.get(t + 2).is_none_or(|n| n.kind == TokenKind::Punct || self.doc.slice(n.span) == "to");
         }
+        // "Clinton cracked, “I'm a progressive …”": a joke, before its words (not "police
+        // cracked down").
+        if matches!(&*w, "cracked" | "cracks") {
+            return self.doc.tokens.get(t + 1).is_some_and(|n| matches!(self.doc.slice(n.span), "," | ":"));
+        }
         // "“I know,” she began, “but …”": began with no object is a cue (not "began to run").
         if matches!(&*w, "began" | "begins") {
             return self.doc.tokens.get(t + 1).is_none_or(|n| n.kind == TokenKind::Punct);
