@@ -1316,8 +1316,10 @@ impl<'a, 'd> Ctx<'a, 'd> {
                     } else {
                         self.subject_before(cue, comma + 1)
                     };
+                    // (Not "…, and Scottie Pippen added 20.": points, not words.)
+                    let counted = self.doc.tokens.get(cue + 1).is_some_and(|t| t.kind == TokenKind::Number);
                     if let Some(subject) = subject.filter(|&s| person(s)) {
-                        if fin - cue <= 4 {
+                        if fin - cue <= 4 && !counted {
                             let att = Attribution { subject, cue: Some(self.doc.tokens[cue].span), rule: Rule::ReportedSpeech, confidence: 0.6 };
                             return Some((span(a, comma), att));
                         }
@@ -2446,6 +2448,14 @@ mod tests {
         let ann = crate::annotate(t);
         let reported: Vec<&str> = ann.quotes.iter().map(|q| q.span.text(t)).collect();
         assert_eq!(reported, ["the pitch was very poor indeed"]);
+    }
+
+    #[test]
+    fn points_added_are_no_reported_speech() {
+        let t = "Marcus Hale scored 38 points for Chicago, and Dion Pratt added 20.\nThe coach was pleased, and Dion Pratt added that the team was tired.";
+        let ann = crate::annotate(t);
+        let reported: Vec<&str> = ann.quotes.iter().map(|q| q.span.text(t)).collect();
+        assert_eq!(reported, ["the team was tired"]);
     }
 
     #[test]

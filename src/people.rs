@@ -125,7 +125,7 @@ static ORG_WORDS: WordSet = WordSet::new(&[
     "Accord", "Treaty", "Conference", "Forum", "Festival", "Championship", "Championships", "Cup", "Trophy",
     "Tournament", "Prix", "Games",
     "Olympics", "Initiative", "Project", "Program", "Programme", "Campaign", "Movement", "Brigade",
-    "Battalion", "Regiment", "Coalition", "Caucus", "Republicans", "Democrats", "Republican",
+    "Battalion", "Regiment", "Coalition", "Caucus", "Republicans", "Democrats", "Republican", "Tories", "Tory",
     "Democratic", "Reuters", "Associated", "Facebook", "Google", "Twitter", "Microsoft", "Apple", "Amazon",
     "Inc.", "Co", "Industries", "Energy", "Oil", "Gas", "Electric", "Airline", "Railways", "Media", "Studios",
     "Pictures", "Records", "Sciences", "Laboratory", "Laboratories", "Labs", "Systems", "Technologies",

@@ -1327,6 +1327,18 @@ fn suffix_place(doc: &Doc, i: usize, matched_end: Option<usize>) -> Option<Place
             if doc.table_row(i, j + 1).is_some() {
                 return None;
             }
+            // "ENGLISH COUNTY CHAMPIONSHIP": a people's adjective before a word for a division
+            // names no division (unlike "the Tibetan Plateau", "the Russian River").
+            if i == j
+                && matches!(&*crate::lexicon::title_case(next), "County" | "Parish" | "Province" | "Township" | "Borough" | "District" | "Prefecture")
+                && {
+                    // ("English" and "Welsh" are surnames too, so no demonyms in the word list.)
+                    let w = crate::lexicon::title_case(doc.token_text(i));
+                    crate::lexicon::is_demonym(&w) || matches!(&*w, "English" | "Welsh")
+                }
+            {
+                return None;
+            }
             let after = toks.get(j + 2).filter(|_| tight(doc, j + 1, j + 2)).map(|t| doc.slice(t.span));
             // "the Florida Highway Patrol": the state's police, not a road (see `LOCAL_BODIES`).
             if next == "Highway" && after == Some("Patrol") {
@@ -1775,6 +1787,13 @@ fn accept(doc: &Doc, i: usize, j: usize, entries: &[Entry], sports: bool, last: 
                 if !a.is_empty() && !b.is_empty() && a.chars().all(|c| c.is_ascii_digit()) && b.chars().all(|c| c.is_ascii_digit()))
         };
         if next.is_some_and(score) || prev.is_some_and(score) {
+            return None;
+        }
+        // "Essex 290 (N. Hussain 102)", "Surrey 412 all out": a cricket team's total.
+        if sports
+            && toks.get(j + 1).is_some_and(|t| t.kind == TokenKind::Number && doc.same_line(j, j + 1))
+            && next2.is_some_and(|n| matches!(n, "(" | "all" | "declared" | "dec" | "for"))
+        {
             return None;
         }
         if prev.is_some_and(|p| RESULT_VERBS.contains(&&*crate::text::lower(p))) && i >= 2 {
