@@ -1835,6 +1835,32 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
         {
             break;
         }
+        // ("Radomir Antic said": a given name no list knows, then an English word that this
+        // text never writes in lower case, and a speech verb.)
+        if end - k == 2 && cue_after() && {
+            let g = doc.token_text(words[k]);
+            lexicon::first_name(g).is_none()
+                && !is_common(g, vocab)
+                && !gazetteer::is_place(g)
+                && !is_title_word(g)
+                && !lexicon::is_demonym(g)
+                && !NOT_NAMES.contains(&g)
+                && !is_all_caps(g)
+                && !is_org_word(g)
+                && !crate::text::with_lower(g, lexicon::is_common_word)
+                // (Not a thing's name: "The Daily Beast", "a lover of Dunnet Landing", "the
+                // Center for Nonproliferation Studies".)
+                && !(words[k] > 0 && matches!(doc.token_text(words[k] - 1), "the" | "The" | "a" | "an" | "of" | "for" | "at" | "in"))
+        } && !NOT_NAMES.contains(&w)
+            && !(w.ends_with('s') && !lexicon::is_surname(w))
+            && !is_title_word(w)
+            && !lexicon::is_demonym(w)
+            && !is_org_word(w)
+            && vocab_rank_ok(w)
+            && !crate::text::with_lower(w, |l| vocab.contains(l))
+        {
+            break;
+        }
         // "Peter T. King", "John Major": a title word that is also a surname ends a name
         // after an initial or a first name.
         let surname_after_given = end - k >= 2 && (full_k.is_none() || evidence >= 3) && is_title_word(w) && lexicon::is_surname(w) && {
