@@ -1249,6 +1249,9 @@ fn player_context(doc: &Doc, first: usize, last: usize) -> bool {
             || (text(k) == "added" && matches!(text(k + 1), "a" | "the" | "another") && matches!(text(k + 2), "second" | "third" | "fourth" | "fifth" | "goal" | "penalty"))
             || (text(k) == "added" && text(k + 1) == "another")
             || (text(k) == "took" && number_at(k + 1) && matches!(text(k + 2), "wickets" | "wicket" | "for" | "catches"))
+            // "Pizzi made it 2-0", "Alfonso pulled one back".
+            || (text(k) == "made" && text(k + 1) == "it" && score_at(doc, k + 2))
+            || (text(k) == "pulled" && matches!(text(k + 1), "one" | "a") && matches!(text(k + 2), "back" | "goal"))
     };
     let next = last + 1;
     // "7 - Kiko (Atletico Madrid)", "Ilse Vantrot (Belgium)": a player's club or country in
