@@ -2115,6 +2115,20 @@ fn alternate_dialogue(doc: &Doc, found: &[Found], quotes: &mut [Quote], decided:
                 }
             }
         }
+        // Between two known turns of different speakers an odd number of turns apart, the
+        // turns between alternate ("“What are you eating, boy?” demanded Mr. Pett.¶“Candy.”¶
+        // “I wish you would not.”¶“Mother gave it to me,” said Ogden.").
+        let known_at: Vec<usize> = (0..run.len()).filter(|&k| known[k].is_some()).collect();
+        for pair in known_at.windows(2) {
+            let (i, j) = (pair[0], pair[1]);
+            if let (Some(a), Some(b)) = (known[i], known[j]) {
+                if j > i + 1 && (j - i) % 2 == 1 && a.0 != b.0 {
+                    for k in i + 1..j {
+                        known[k] = Some(if (k - i) % 2 == 1 { b } else { a });
+                    }
+                }
+            }
+        }
         // Forward, then backward, from each pair of known, different neighbours.
         for _ in 0..2 {
             for k in 2..run.len() {
