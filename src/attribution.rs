@@ -771,6 +771,10 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 let subject = self.clause_subject(sent_start.min(k), k.min(self.doc.token_at_or_after(f.span.start)))?;
                 return Some(Attribution { subject, cue: Some(self.doc.tokens[k].span), rule: Rule::QuoteCueSpeaker, confidence: 0.8 });
             }
+            // “Q,” said I: the narrator, as for “Q,” I said below.
+            if f.kind == QuoteKind::Direct && k + 1 < end && self.word(k + 1) == "I" {
+                return Some(Attribution { subject: Subject::Narrator(k + 1), cue: Some(self.doc.tokens[k].span), rule: Rule::QuoteCueSpeaker, confidence: 0.0 });
+            }
             let subject = self.subject_after(k + 1, end)?;
             return Some(Attribution { subject, cue: Some(self.doc.tokens[k].span), rule: Rule::QuoteCueSpeaker, confidence: 0.95 });
         }
@@ -940,6 +944,15 @@ impl<'a, 'd> Ctx<'a, 'd> {
                     },
                     Some(s) => s,
                 };
+                // I said, “Q” / “Q1,” said I, “Q2”: the narrator (see `name_narrator`).
+                let narrator = if k > sent_start && self.word(k - 1) == "I" {
+                    Some(k - 1)
+                } else {
+                    (k + 1 < first && self.word(k + 1) == "I").then_some(k + 1)
+                };
+                if let (Subject::Other, Some(t)) = (subject, narrator) {
+                    return Some(Attribution { subject: Subject::Narrator(t), cue, rule, confidence: 0.0 });
+                }
                 if matches!(subject, Subject::Other) {
                     blocked.get_or_insert(Attribution { subject, cue, rule, confidence });
                     continue;
