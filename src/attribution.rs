@@ -2018,7 +2018,19 @@ fn name_narrator(ctx: &mut Ctx, attrs: &[Option<Attribution>], quotes: &mut [Quo
             }
         }
     }
-    let mut ranked: Vec<(i32, usize)> = votes.into_iter().filter(|&(e, v)| v >= 2 && !named_speaker(e)).map(|(e, v)| (v, e)).collect();
+    // The narrator says "I": someone the narration names twice is someone else ("Joseph, take
+    // the horse" calls the servant whom the narrator calls Joseph too).
+    let narrated_by_name = |e: usize| {
+        let outside = ctx.entities[e]
+            .mentions
+            .iter()
+            .filter(|m| m.kind == MentionKind::Name && !quotes.iter().any(|q| q.span.start <= m.span.start && m.span.end <= q.span.end))
+            .take(2)
+            .count();
+        outside >= 2
+    };
+    let mut ranked: Vec<(i32, usize)> =
+        votes.into_iter().filter(|&(e, v)| v >= 2 && !named_speaker(e) && !narrated_by_name(e)).map(|(e, v)| (v, e)).collect();
     ranked.sort_unstable_by(|a, b| b.cmp(a));
     let Some(&(best, e)) = ranked.first() else { return };
     if ranked.get(1).is_some_and(|&(v, _)| v * 2 > best) {
@@ -2426,6 +2438,10 @@ pub fn attribute(doc: &Doc, found: &[Found], people: &People) -> (Vec<Quote>, Ve
         }
         let Some(subject) = ctx.action_beat(qi) else { continue };
         if let Some((e, mention, _)) = ctx.resolve(subject, found[qi].content) {
+            // “Joseph, the lamp!” is said to Joseph, not by him.
+            if ctx.vocatives(quotes[qi].content).contains(&e) {
+                continue;
+            }
             quotes[qi].speaker = Some(e);
             quotes[qi].speaker_mention = Some(mention);
             quotes[qi].rule = Some(Rule::ActionBeat);
