@@ -2200,7 +2200,9 @@ fn alternate_dialogue(doc: &Doc, found: &[Found], quotes: &mut [Quote], decided:
 }
 
 /// The speaker, other than `a`, of the last quote a cue attributed in the six paragraphs
-/// before quote `first` (and that quote's speaker mention).
+/// before quote `first` (and that quote's speaker mention), or of the last turn of an
+/// earlier dialogue that ended there ("“No, sir! …”¶A sense of helplessness came upon Mr.
+/// Pett.¶“You ought to be out,” he said feebly.¶“All right. Let's go for a walk.”").
 fn partner_before(doc: &Doc, quotes: &[Quote], decided: &[bool], first: usize, a: usize) -> Option<(usize, Option<Span>)> {
     let p = doc.paragraph_index(quotes[first].span.start)?;
     let from = doc.paragraphs[p.saturating_sub(6)].start;
@@ -2209,7 +2211,7 @@ fn partner_before(doc: &Doc, quotes: &[Quote], decided: &[bool], first: usize, a
         .zip(decided)
         .rev()
         .take_while(|(q, _)| q.span.start >= from)
-        .find_map(|(q, &d)| q.speaker.filter(|&s| d && s != a).map(|s| (s, q.speaker_mention)))
+        .find_map(|(q, &d)| q.speaker.filter(|&s| (d || q.rule == Some(Rule::Alternation)) && s != a).map(|s| (s, q.speaker_mention)))
 }
 
 pub fn attribute(doc: &Doc, found: &[Found], people: &People) -> (Vec<Quote>, Vec<Entity>) {
