@@ -582,6 +582,14 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 return self.clause_subject(clause, p);
             }
             if w == "," {
+                // "Gov. John Kasich (R-OH), said": a party label, then the comma.
+                if p > start + 2 && self.word(p - 1) == ")" {
+                    if let Some(open) = (p.saturating_sub(12).max(start + 1)..p - 1).rev().find(|&j| self.word(j) == "(") {
+                        if let Some(mi) = self.ends[open - 1].filter(|&mi| self.is_person(mi)) {
+                            return Some(Subject::Name(mi));
+                        }
+                    }
+                }
                 // "The report's author, economist Ronan Lyons of Trinity College Dublin, said":
                 // a person of a place or a body right before the comma.
                 if p > start {
