@@ -423,7 +423,9 @@ export function speakerSummary(text, ann) {
     const p = ann.people[id];
     const long = (a) => a.length > p.name.length && a.endsWith(p.name); // "French President Emmanuel Macron"
     const names = (p.aliases || []).filter((a) => a !== p.name && !long(a));
-    const others = p.mentions.filter((m) => m.kind !== 'name').map((m) => text.slice(m.start, m.end).trim().toLowerCase().replace(/^the\s+/, 'the '));
+    // (Pronouns and roles in lower case, as in running text; the narrator's "I" stays "I".)
+    const lower = (s) => (s === 'I' ? s : s.toLowerCase());
+    const others = p.mentions.filter((m) => m.kind !== 'name').map((m) => lower(text.slice(m.start, m.end).trim()).replace(/^the\s+/, 'the '));
     const aliases = [...new Set([...names, ...others])];
     return { id, name: p.name, role: p.role || null, aliases, quotes: s.quotes, reported: s.reported, share: total ? s.words / total : 0 };
   }).sort((a, b) => (b.quotes + b.reported) - (a.quotes + a.reported) || b.share - a.share);

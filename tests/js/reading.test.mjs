@@ -79,6 +79,23 @@ test('the speaker summary: counts, reported apart, share of quoted words, aliase
   assert.deepEqual(omar.aliases, ['Reyes']);
 });
 
+test("a first-person narrator's “I” stays a capital in the aliases", () => {
+  const text = '“Late again,” said Ann Roe. “The ferry was slow,” I said.';
+  const ann = {
+    people: [
+      { id: 0, kind: 'person', name: 'Ann Roe', aliases: [], mentions: [{ start: 20, end: 27, kind: 'name' }] },
+      { id: 1, kind: 'person', name: 'Tobias', aliases: [], mentions: [{ start: 50, end: 51, kind: 'pronoun' }] },
+    ],
+    quotes: [
+      { start: 0, end: 14, kind: 'direct', speaker: 0 },
+      { start: 29, end: 49, kind: 'direct', speaker: 1 },
+    ],
+  };
+  assert.equal(text.slice(50, 51), 'I');
+  const tobias = speakerSummary(text, ann).find((s) => s.name === 'Tobias');
+  assert.deepEqual(tobias.aliases, ['I']);
+});
+
 test('place names read like the news: "Paris, France", countries alone, short country names', () => {
   assert.equal(placeTitle({ name: 'Paris', kind: 'city', country: 'FR' }), 'Paris, France');
   assert.equal(placeTitle({ name: 'Moscow', kind: 'city', country: 'RU' }), 'Moscow, Russia');
