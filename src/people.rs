@@ -2198,6 +2198,10 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
         if comma && !headline && !plural && !after_place_word && name_words.len() == 1 && role_apposition(doc, last + 1) {
             evidence = evidence.max(2);
         }
+        // "Yeltsin, 65, underwent surgery", "Pardo, 42, said": an age between commas.
+        if comma && !headline && !plural && !after_place_word && age_between_commas(doc, last + 1) {
+            evidence = evidence.max(2);
+        }
         // A lone word that opens its sentence before a verb only people do: "Netanyahu met
         // Arafat on Wednesday", "Ogden shrugged".
         if !comma && !headline && name_words.len() == 1 && n < toks.len() && ACTS.contains(doc.token_text(n)) && doc.starts_sentence(first) {
@@ -2298,6 +2302,14 @@ fn subject_of_a_verb(doc: &Doc, t: usize) -> bool {
     (v.len() > 4 && v.ends_with("ed") && v.bytes().all(|b| b.is_ascii_lowercase()))
         || matches!(v, "was" | "had" | "has" | "will" | "would" | "could" | "did" | "hit" | "made" | "took" | "won" | "struck")
         || ACTS.contains(v)
+}
+
+/// Is the token after `comma` an age, a number from 1 to 110 with a comma after it ("Yeltsin
+/// , 65 , underwent")? (Not a year, a score or a count with a unit.)
+fn age_between_commas(doc: &Doc, comma: usize) -> bool {
+    let (Some(n), Some(c)) = (doc.tokens.get(comma + 1), doc.tokens.get(comma + 2)) else { return false };
+    let w = doc.slice(n.span);
+    doc.slice(c.span) == "," && doc.same_line(comma, comma + 2) && (1..=3).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit()) && w.parse::<u32>().is_ok_and(|a| (1..=110).contains(&a))
 }
 
 /// Is the apposition after the comma at token `comma` a person's role: "the", "a" or "an",
