@@ -572,6 +572,16 @@ impl<'a, 'd> Ctx<'a, 'd> {
                         return Some(s);
                     }
                 }
+                // "…, Hollande said Tuesday in Paris, noting …": past a time or a place after
+                // that verb (words only, a few).
+                if w == "," && p > start + 2 {
+                    let c = (p.saturating_sub(7).max(start + 1)..p - 1).rev().find(|&c| self.is_cue(c) && !self.lower(c).ends_with("ing"));
+                    if let Some(c) = c.filter(|&c| (c + 1..p).all(|t| self.doc.tokens[t].kind == TokenKind::Word && self.quote_of[t].is_none())) {
+                        if let Some(s) = self.subject_before(c, start).filter(|s| matches!(s, Subject::Name(_) | Subject::Pronoun(..))) {
+                            return Some(s);
+                        }
+                    }
+                }
                 // "S hammered X, calling him …": the participle's subject is the clause's subject
                 // (the last clause of a compound sentence: "He paused, and Mrs. Hilbery joined in
                 // by leaning towards him and remarking").
