@@ -537,7 +537,17 @@ impl<'a, 'd> Ctx<'a, 'd> {
                         .is_some_and(|x| matches!(self.word(x), "by" | "with"))
                 })
             };
-            if lw == "and" && p > start && !matches!(self.word(p - 1), ",") && (self.ends[p - 1].is_none() || object_before()) {
+            // "Sanders … has toned down his criticism, shifting his focus to defeating Donald
+            // Trump and admitting that …": a participle after "and" shares the subject of the
+            // participle before it, which is the clause's.
+            let after_participle = || {
+                self.lower(cue).ends_with("ing")
+                    && self.ends[p - 1].is_some_and(|mi| {
+                        let ff = self.people.mentions[mi].full_first;
+                        ff > start && self.doc.tokens[ff - 1].kind == TokenKind::Word && self.lower(ff - 1).ends_with("ing")
+                    })
+            };
+            if lw == "and" && p > start && !matches!(self.word(p - 1), ",") && (self.ends[p - 1].is_none() || object_before() || after_participle()) {
                 if let Some(c) = (start..p).rev().find(|&t| self.word(t) == ",") {
                     // (", and Mrs. Hilbery joined … and remarked": past the conjunction.)
                     let s = if c + 2 < p && matches!(self.word(c + 1), "and" | "but") { c + 2 } else { c + 1 };
