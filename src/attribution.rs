@@ -503,6 +503,11 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 // "S responded on Facebook writing": a participle after a prepositional object
                 // takes the clause's subject.
                 let m = &self.people.mentions[mi];
+                // ("footage of Trump saying “Q”", "a video of Obama telling …": the person is the
+                // one saying it.)
+                if self.lower(cue).ends_with("ing") && m.full_first > start && self.lower(m.full_first - 1) == "of" && p + 1 == cue && self.is_person(mi) {
+                    return Some(Subject::Name(mi));
+                }
                 if self.lower(cue).ends_with("ing") && m.full_first > start && PREPOSITIONS.contains(&self.lower(m.full_first - 1)) {
                     return self.clause_subject(start, m.full_first - 1);
                 }
@@ -818,6 +823,11 @@ impl<'a, 'd> Ctx<'a, 'd> {
             // "Cruz accuses Obama of “leading from behind” and Trump says …": after a fragment
             // inside a clause, a conjunction opens another clause, with a speaker of its own.
             if f.kind == QuoteKind::Partial && matches!(self.word(j), "and" | "but" | "while" | "whereas") {
+                break;
+            }
+            // "“That makes me smart,” when Clinton blasted him …": a clause of time or cause
+            // after the quote has its own subject, not the speaker.
+            if j == k && matches!(self.word(j), "when" | "after" | "before" | "because" | "until" | "since" | "once") {
                 break;
             }
             // “Q,” I remarked: the narrator, whom the text may name only through the others'
