@@ -972,7 +972,13 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 let rule = if near { Rule::SpeakerCueQuote } else { Rule::ReportedClause };
                 let confidence = if near { 0.9 } else { 0.8 };
                 let cue = Some(self.doc.tokens[k].span);
+                // ("telling Fox 35 that …": after "tell", the one told, never the speaker.)
+                let tells = matches!(&*self.lower(k), "tell" | "tells" | "told" | "telling");
                 let subject = match self.subject_before(k, sent_start) {
+                    // ("The foundation did not want to address “that person,” telling Fox …":
+                    // the participle's subject is the clause's.)
+                    None if tells && self.lower(k).ends_with("ing") => self.clause_subject(sent_start, k).unwrap_or(Subject::Other),
+                    None if tells => Subject::Other,
                     None => self.subject_after(k + 1, first).unwrap_or(Subject::Other),
                     // "…, said Mr. X: “Q”" is an inverted subject; "said he was “Q”" and
                     // "said the FBI is “Q”" name the reported clause's subject, not the speaker.
