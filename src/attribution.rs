@@ -624,8 +624,16 @@ impl<'a, 'd> Ctx<'a, 'd> {
                     // "ROLE, S, said": the segment before the comma is the name itself.
                     if let Some(mi) = self.ends[p - 1] {
                         let m = &self.people.mentions[mi];
+                        // (Not a body's name after its noun: "the editor of the Vatican's
+                        // newspaper, L'Osservatore Romano, said".)
+                        let body_noun = self.word(m.full_first - 2).starts_with(|c: char| c.is_lowercase()) && matches!(
+                            &*self.lower(m.full_first - 2),
+                            "newspaper" | "paper" | "magazine" | "daily" | "weekly" | "agency" | "network" | "channel"
+                                | "station" | "website" | "company" | "firm" | "group" | "party" | "bank" | "publisher"
+                        );
                         if m.full_first > start + 1
                             && self.word(m.full_first - 1) == ","
+                            && !body_noun
                             && self.entities[m.entity].kind == EntityKind::Person
                             && (m.full_first.saturating_sub(7).max(start)..m.full_first - 1).any(|t| self.is_role_noun(t))
                         {
