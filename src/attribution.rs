@@ -503,13 +503,15 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 // "S responded on Facebook writing": a participle after a prepositional object
                 // takes the clause's subject.
                 let m = &self.people.mentions[mi];
-                // ("footage of Trump saying “Q”", "a video of Obama telling …": the person is the
-                // one saying it.)
-                if self.lower(cue).ends_with("ing") && m.full_first > start && self.lower(m.full_first - 1) == "of" && p + 1 == cue && self.is_person(mi) {
-                    return Some(Subject::Name(mi));
-                }
-                if self.lower(cue).ends_with("ing") && m.full_first > start && PREPOSITIONS.contains(&self.lower(m.full_first - 1)) {
-                    return self.clause_subject(start, m.full_first - 1);
+                if self.lower(cue).ends_with("ing") && m.full_first > start {
+                    let preposition = self.lower(m.full_first - 1);
+                    // ("footage of Trump saying “Q”": the person right before it says it.)
+                    if preposition == "of" && p + 1 == cue && self.is_person(mi) {
+                        return Some(Subject::Name(mi));
+                    }
+                    if PREPOSITIONS.contains(&&*preposition) {
+                        return self.clause_subject(start, m.full_first - 1);
+                    }
                 }
                 // "George Zornick of The Nation wrote": the person before "of ORGANISATION".
                 if let Some(pi) = self.person_of_organisation(mi, start) {
@@ -582,16 +584,15 @@ impl<'a, 'd> Ctx<'a, 'd> {
             if self.lower(cue).ends_with("ing") && (w == "," || self.doc.tokens[p].kind == TokenKind::Word) {
                 // "…, Nefzi said, adding, “…”": the participle after a speech verb shares that
                 // verb's subject, not the first subject of the sentence.
-                if w == "," && p > start + 1 && self.is_cue(p - 1) {
-                    if let Some(s) = self.subject_before(p - 1, start).filter(|s| matches!(s, Subject::Name(_) | Subject::Pronoun(..))) {
-                        return Some(s);
-                    }
-                }
-                // "…, Hollande said Tuesday in Paris, noting …": past a time or a place after
-                // that verb (words only, a few).
-                if w == "," && p > start + 2 {
-                    let c = (p.saturating_sub(7).max(start + 1)..p - 1).rev().find(|&c| self.is_cue(c) && !self.lower(c).ends_with("ing"));
-                    if let Some(c) = c.filter(|&c| (c + 1..p).all(|t| self.doc.tokens[t].kind == TokenKind::Word && self.quote_of[t].is_none())) {
+                // (Also past a time or a place after that verb, a few words: "…, Hollande said
+                // Tuesday in Paris, noting …".)
+                if w == "," && p > start + 1 {
+                    let right_before = self.is_cue(p - 1).then_some(p - 1);
+                    let further = (p.saturating_sub(7).max(start + 1)..p - 1)
+                        .rev()
+                        .find(|&c| self.is_cue(c) && !self.lower(c).ends_with("ing"))
+                        .filter(|&c| (c + 1..p).all(|t| self.doc.tokens[t].kind == TokenKind::Word && self.quote_of[t].is_none()));
+                    for c in right_before.into_iter().chain(further) {
                         if let Some(s) = self.subject_before(c, start).filter(|s| matches!(s, Subject::Name(_) | Subject::Pronoun(..))) {
                             return Some(s);
                         }
@@ -607,12 +608,11 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 return self.clause_subject(clause, p);
             }
             if w == "," {
-                // "Gov. John Kasich (R-OH), said": a party label, then the comma.
+                // "Gov. John Kasich (R-OH), said": a person's party label, then the comma. (Not
+                // a body's initials: "the High Commissioner for Refugees (UNHCR), reacted".)
                 if p > start + 2 && self.word(p - 1) == ")" {
-                    if let Some(open) = (p.saturating_sub(12).max(start + 1)..p - 1).rev().find(|&j| self.word(j) == "(") {
-                        if let Some(mi) = self.ends[open - 1].filter(|&mi| self.is_person(mi)) {
-                            return Some(Subject::Name(mi));
-                        }
+                    if let Some(mi) = self.parenthesis_open(p - 1, start + 1).and_then(|open| self.ends[open - 1]).filter(|&mi| self.is_person(mi)) {
+                        return Some(Subject::Name(mi));
                     }
                 }
                 // "The report's author, economist Ronan Lyons of Trinity College Dublin, said":
@@ -626,17 +626,9 @@ impl<'a, 'd> Ctx<'a, 'd> {
                         let m = &self.people.mentions[mi];
                         // (Not a body's name after its noun: "the editor of the Vatican's
                         // newspaper, L'Osservatore Romano, said".)
-                        let body_noun = |t: usize| {
-                            self.word(t).starts_with(|c: char| c.is_lowercase())
-                                && matches!(
-                                    &*self.lower(t),
-                                    "newspaper" | "paper" | "magazine" | "daily" | "weekly" | "agency" | "network" | "channel"
-                                        | "station" | "website" | "company" | "firm" | "group" | "party" | "bank" | "publisher"
-                                )
-                        };
                         if m.full_first > start + 1
                             && self.word(m.full_first - 1) == ","
-                            && !body_noun(m.full_first - 2)
+                            && !crate::people::is_org_noun(self.word(m.full_first - 2))
                             && self.entities[m.entity].kind == EntityKind::Person
                             && (m.full_first.saturating_sub(7).max(start)..m.full_first - 1).any(|t| self.is_role_noun(t))
                         {
@@ -682,7 +674,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
             }
             // "Sen. Marco Rubio (R-Fla.) said": skip a parenthesis.
             if w == ")" {
-                if let Some(open) = (p.saturating_sub(12).max(start)..p).rev().find(|&j| self.word(j) == "(") {
+                if let Some(open) = self.parenthesis_open(p, start) {
                     k = open;
                     continue;
                 }
@@ -983,13 +975,13 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 let rule = if near { Rule::SpeakerCueQuote } else { Rule::ReportedClause };
                 let confidence = if near { 0.9 } else { 0.8 };
                 let cue = Some(self.doc.tokens[k].span);
-                // ("telling Fox 35 that …": after "tell", the one told, never the speaker.)
-                let tells = matches!(&*self.lower(k), "tell" | "tells" | "told" | "telling");
+                // ("telling Fox 35 that …": after "tell", the one told, never the speaker; "The
+                // foundation did not want to address “that person,” telling Fox …": the
+                // participle's subject is the clause's.)
+                let verb = self.lower(k);
                 let subject = match self.subject_before(k, sent_start) {
-                    // ("The foundation did not want to address “that person,” telling Fox …":
-                    // the participle's subject is the clause's.)
-                    None if tells && self.lower(k).ends_with("ing") => self.clause_subject(sent_start, k).unwrap_or(Subject::Other),
-                    None if tells => Subject::Other,
+                    None if verb == "telling" => self.clause_subject(sent_start, k).unwrap_or(Subject::Other),
+                    None if matches!(&*verb, "tell" | "tells" | "told") => Subject::Other,
                     None => self.subject_after(k + 1, first).unwrap_or(Subject::Other),
                     // "…, said Mr. X: “Q”" is an inverted subject; "said he was “Q”" and
                     // "said the FBI is “Q”" name the reported clause's subject, not the speaker.
@@ -999,16 +991,16 @@ impl<'a, 'd> Ctx<'a, 'd> {
                     },
                     Some(s) => s,
                 };
-                // I said, “Q” / “Q1,” said I, “Q2”: the narrator (see `name_narrator`).
-                let narrator = if k > sent_start && self.word(k - 1) == "I" {
-                    Some(k - 1)
-                } else {
-                    (k + 1 < first && self.word(k + 1) == "I").then_some(k + 1)
-                };
-                if let (Subject::Other, Some(t)) = (subject, narrator) {
-                    return Some(Attribution { subject: Subject::Narrator(t), cue, rule, confidence: 0.0 });
-                }
                 if matches!(subject, Subject::Other) {
+                    // I said, “Q” / “Q1,” said I, “Q2”: the narrator (see `name_narrator`).
+                    let narrator = if k > sent_start && self.word(k - 1) == "I" {
+                        Some(k - 1)
+                    } else {
+                        (k + 1 < first && self.word(k + 1) == "I").then_some(k + 1)
+                    };
+                    if let Some(t) = narrator {
+                        return Some(Attribution { subject: Subject::Narrator(t), cue, rule, confidence: 0.0 });
+                    }
                     blocked.get_or_insert(Attribution { subject, cue, rule, confidence });
                     continue;
                 }
@@ -1846,6 +1838,12 @@ impl<'a, 'd> Ctx<'a, 'd> {
 
     /// Is the mention starting at token `t` a clause subject: not after a preposition, an
     /// article or a possessive, and not a modifier of a following noun ("a Sanders supporter")?
+    /// The "(" of the parenthesis that token `close`, a ")", ends: at most 12 tokens back,
+    /// not before token `start`.
+    fn parenthesis_open(&self, close: usize, start: usize) -> Option<usize> {
+        (close.saturating_sub(12).max(start)..close).rev().find(|&j| self.word(j) == "(")
+    }
+
     fn is_subject_mention(&self, t: usize) -> bool {
         if t > 0 {
             let prev = self.lower(t - 1);
@@ -2079,7 +2077,7 @@ fn name_narrator(ctx: &mut Ctx, attrs: &[Option<Attribution>], quotes: &mut [Quo
         let outside = ctx.entities[e]
             .mentions
             .iter()
-            .filter(|m| m.kind == MentionKind::Name && !quotes.iter().any(|q| q.span.start <= m.span.start && m.span.end <= q.span.end))
+            .filter(|m| m.kind == MentionKind::Name && ctx.quote_of[ctx.doc.token_at_or_after(m.span.start)].is_none())
             .take(2)
             .count();
         outside >= 2

@@ -899,6 +899,12 @@ static ORG_NOUNS: WordSet = WordSet::new(&[
     "automaker", "chipmaker", "drugmaker", "steelmaker", "planemaker",
 ]);
 
+/// Is `w` a lower-case noun for an organisation or a firm ([`ORG_NOUNS`], [`FIRM_NOUNS`]):
+/// "newspaper", "agency", "group"?
+pub(crate) fn is_org_noun(w: &str) -> bool {
+    ORG_NOUNS.contains(w) || FIRM_NOUNS.contains(&w)
+}
+
 /// Nouns for a firm, at the end of an apposition: "Siemens, Germany's biggest electrical group,".
 const FIRM_NOUNS: &[&str] = &[
     "group", "company", "firm", "maker", "manufacturer", "carrier", "airline", "insurer", "retailer", "conglomerate",
@@ -1343,7 +1349,7 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
     // given name first, or one word that is a surname, stays a person's.)
     if run.first > 0 && words[0] == run.first && {
         let before = doc.token_text(run.first - 1);
-        (ORG_NOUNS.contains(&before) || FIRM_NOUNS.contains(&before)) && doc.same_line(run.first - 1, run.first)
+        is_org_noun(before) && doc.same_line(run.first - 1, run.first)
     } && {
         let first = doc.token_text(words[0]);
         words.iter().all(|&w| is_capitalised(doc.token_text(w)) && honorific(doc.token_text(w)).is_none() && !is_title_word(doc.token_text(w)))
