@@ -2,10 +2,10 @@
 # The test command: every test, in order, each stage under a heading. Ends with a line
 # `N passed, M failed` (stages) and exits non-zero if any stage failed.
 #   scripts/test.sh            everything
-# Stages: setup, native tests, WebAssembly tests (Node and headless Chromium), page build,
-# JavaScript unit tests (node --test tests/js/), one stage per end-to-end test file of the
-# built page in Chromium (every tests/e2e/*.mjs but harness.mjs and the benchmarks bench-*.mjs), bounded
-# fuzzing.
+# Stages: setup, native tests, WebAssembly tests (Node and headless Chromium), benchmarks
+# build, page build, JavaScript unit tests (node --test tests/js/), one stage per end-to-end
+# test file of the built page in Chromium (every tests/e2e/*.mjs but harness.mjs and the
+# benchmarks bench-*.mjs), bounded fuzzing.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -27,6 +27,8 @@ stage() {
 stage "setup (toolchain, npm packages, chromium)" scripts/setup.sh --browser || true
 stage "native tests (unit, fixtures, seeds, properties)" cargo test --locked
 stage "WebAssembly tests (Node and headless Chromium)" cargo test --locked --target wasm32-unknown-unknown
+# (Compiled, not run: timings belong to `cargo bench` by hand; this keeps it building.)
+stage "benchmarks build (cargo bench --no-run)" cargo bench --locked --no-run
 stage "page build (wasm, dist/, single.html)" scripts/build-site.sh
 stage "JavaScript unit tests (node --test tests/js/)" node --test tests/js/
 if [ -d dist ]; then

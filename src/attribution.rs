@@ -22,7 +22,7 @@
 //! gender-compatible person outside quotes who is not named inside the quote itself;
 //! role nouns ("the minister said") go to the person the text gave that role.
 
-use std::collections::HashMap;
+use crate::text::FastMap as HashMap;
 
 use crate::model::{Entity, EntityKind, Gender, Mention, MentionKind, Quote, QuoteKind, Rule, Span};
 use crate::people::{self, People};
@@ -2058,7 +2058,7 @@ fn name_narrator(ctx: &mut Ctx, attrs: &[Option<Attribution>], quotes: &mut [Quo
     for &(qi, _) in &narrated {
         by_narrator[qi] = true;
     }
-    let mut votes: HashMap<usize, i32> = HashMap::new();
+    let mut votes: HashMap<usize, i32> = HashMap::default();
     for (qi, q) in quotes.iter().enumerate() {
         if q.kind == QuoteKind::NonSpeech {
             continue;

@@ -12,7 +12,7 @@
 //! when there is evidence (a title, a known first name, a speech verb, two or more
 //! unknown capitalised words), and single words join an entity by surname or first name.
 
-use std::collections::{HashMap, HashSet};
+use crate::text::{FastMap as HashMap, FastSet as HashSet};
 
 use crate::lexicon;
 use crate::model::{Entity, EntityKind, Gender, Mention, MentionKind, Place, PlaceKind, Span};
@@ -934,7 +934,7 @@ fn names_the_club_alone(w: &str) -> bool {
 /// name with an apposition that ends with a firm's noun ("Siemens, Germany's biggest electrical
 /// group,"). Its other mentions are the firm too ("Lufthansa said").
 fn firm_words<'a>(doc: &'a Doc, parsed: &[Parsed]) -> HashSet<&'a str> {
-    let mut out = HashSet::new();
+    let mut out = HashSet::default();
     for p in parsed {
         match *p {
             Parsed::Org { first, last } if last == first + 1 && LEGAL_FORMS.contains(&doc.token_text(last)) => {
@@ -2426,10 +2426,11 @@ pub fn find(doc: &Doc, places: &[Place]) -> People {
     // unless the text writes it in lower case or it names a place.
     // (The last words of longer names first, a short list; the dear tests only for a run that
     // is one of them.)
-    let surnames: Vec<(usize, &str)> = parsed
+    // (A set, not a list: a book names hundreds.)
+    let surnames: HashSet<&str> = parsed
         .iter()
         .filter_map(|p| match *p {
-            Parsed::Person { first, last, .. } if last > first => Some((first, doc.token_text(last))),
+            Parsed::Person { first, last, .. } if last > first && lexicon::first_name(doc.token_text(first)).is_some() => Some(doc.token_text(last)),
             _ => None,
         })
         .collect();
@@ -2440,7 +2441,7 @@ pub fn find(doc: &Doc, places: &[Place]) -> People {
                 continue;
             }
             let w = doc.token_text(r.first);
-            if surnames.iter().any(|&(given, s)| s == w && lexicon::first_name(doc.token_text(given)).is_some())
+            if surnames.contains(w)
                 && is_capitalised(w)
                 && !is_all_caps(w)
                 && !crate::text::with_lower(w, |l| vocab.contains(l))
@@ -2462,9 +2463,9 @@ pub fn find(doc: &Doc, places: &[Place]) -> People {
     let mut mentions: Vec<NameMention> = Vec::new();
     // Indexes into `built` by surname key and by first-name key (in `built` order), so that
     // matching a name costs a hash lookup, not a scan of every entity.
-    let mut by_surname: HashMap<String, Vec<usize>> = HashMap::new();
-    let mut by_first_name: HashMap<String, Vec<usize>> = HashMap::new();
-    let mut by_middle: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut by_surname: HashMap<String, Vec<usize>> = HashMap::default();
+    let mut by_first_name: HashMap<String, Vec<usize>> = HashMap::default();
+    let mut by_middle: HashMap<String, Vec<usize>> = HashMap::default();
     // Pass 1: names of two or more words, or titled names.
     for p in &parsed {
         let Parsed::Person { first, last, full_first, gender, role, evidence } = p else { continue };
@@ -2540,7 +2541,7 @@ pub fn find(doc: &Doc, places: &[Place]) -> People {
     let teams: HashSet<&str> = if sports.any {
         parsed.iter().filter_map(|p| match p { Parsed::Org { first, last } if first == last => Some(doc.token_text(*first)), _ => None }).collect()
     } else {
-        HashSet::new()
+        HashSet::default()
     };
     // A word the text makes an organisation on its own ("a Hizbollah guerrilla") is that
     // organisation where it "says" something too ("Hizbollah said in a statement"), unless a
@@ -2551,7 +2552,7 @@ pub fn find(doc: &Doc, places: &[Place]) -> People {
     // "out of Avonlea"): a lone one of them that is also a first name is that place at its
     // other mentions too ("the Avonlea main road", "Avonlea housekeepers"). (Once is not
     // enough: "the memory stirred in Cameron".)
-    let mut placed_count: HashMap<&str, u32> = HashMap::new();
+    let mut placed_count: HashMap<&str, u32> = HashMap::default();
     for t in 2..doc.tokens.len() {
         let after_place_word = matches!(doc.token_text(t - 1), "in" | "into" | "near" | "through" | "throughout" | "outside" | "across")
             || (doc.token_text(t - 1) == "of" && doc.token_text(t - 2) == "out");
@@ -2699,7 +2700,9 @@ pub fn find(doc: &Doc, places: &[Place]) -> People {
             })
     };
     // (For a place, the name in full opens with a known given name: "Brian Lara".)
-    let title_surnames: Vec<(&str, bool)> = mentions
+    // (By word, the first mention's reading: a book has thousands of mentions.)
+    let mut title_surnames: HashMap<&str, bool> = HashMap::default();
+    for (w, place) in mentions
         .iter()
         .filter(|m| m.last > m.first && in_full[m.entity])
         .map(|m| (doc.token_text(m.first), doc.token_text(m.last)))
@@ -2711,11 +2714,13 @@ pub fn find(doc: &Doc, places: &[Place]) -> People {
                 (lexicon::first_name(given).is_some() && minor_place(w)).then_some((w, true))
             }
         })
-        .collect();
+    {
+        title_surnames.entry(w).or_insert(place);
+    }
     // (`covered` marks every mention so far: a word it leaves is in none.)
     for t in 0..doc.tokens.len() {
         let w = doc.token_text(t);
-        let Some(&(_, place)) = title_surnames.iter().find(|(s, _)| *s == w) else { continue };
+        let Some(&place) = title_surnames.get(w) else { continue };
         if covered[t] || doc.tokens[t].kind != TokenKind::Word {
             continue;
         }
@@ -2733,7 +2738,7 @@ pub fn find(doc: &Doc, places: &[Place]) -> People {
         mentions.push(NameMention::new(doc, t, t, t, idx));
     }
     // Organisations that can speak.
-    let mut org_index: HashMap<String, usize> = HashMap::new();
+    let mut org_index: HashMap<String, usize> = HashMap::default();
     for p in &parsed {
         let Parsed::Org { first, last } = p else { continue };
         let span = Span::new(doc.tokens[*first].span.start, doc.tokens[*last].span.end);

@@ -17,7 +17,7 @@
 use crate::gazetteer::{self, Entry};
 use crate::model::{EntityKind, Place, PlaceKind, Span};
 use crate::people::People;
-use crate::text::{Doc, TokenKind, WordSet};
+use crate::text::{Doc, FastMap, FastSet, TokenKind, WordSet};
 
 /// The longest place name, in tokens, that the matcher tries.
 const MAX_TOKENS: usize = 6;
@@ -489,11 +489,19 @@ pub fn find(doc: &Doc) -> Vec<Place> {
     prefer_home_country(&mut out, &alternatives);
     other_mentions_of_towns_placed_by_state(doc, &mut out, &by_state, false);
     other_mentions_of_towns_placed_by_state(doc, &mut out, &by_context, true);
-    for town in &by_state {
-        let written = town.span.text(doc.text).to_lowercase();
-        for p in out.iter_mut().filter(|p| p.kind == PlaceKind::City && p.country != town.country) {
-            if crate::text::lower(p.span.text(doc.text)) == written {
-                *p = Place { span: p.span, ..town.clone() };
+    // A town placed by its state is that town wherever a city of another country is written
+    // alike (the towns of one name, in order: the last one placed wins).
+    if !by_state.is_empty() {
+        let mut by_name: FastMap<String, Vec<&Place>> = FastMap::default();
+        for town in &by_state {
+            by_name.entry(town.span.text(doc.text).to_lowercase()).or_default().push(town);
+        }
+        for p in out.iter_mut().filter(|p| p.kind == PlaceKind::City) {
+            let Some(towns) = by_name.get(crate::text::lower(p.span.text(doc.text)).as_ref()) else { continue };
+            for town in towns {
+                if p.kind == PlaceKind::City && p.country != town.country {
+                    *p = Place { span: p.span, ..(*town).clone() };
+                }
             }
         }
     }
@@ -808,28 +816,55 @@ fn unlisted_town(doc: &Doc, span: Span, state: &Entry) -> Place {
 /// capitals, "MANSFIELD —", any case will do), and not at
 /// the head of a longer name ("Birmingham City", the club) but for the town's own services.
 fn other_mentions_of_towns_placed_by_state(doc: &Doc, out: &mut Vec<Place>, by_state: &[Place], strict: bool) {
+    if by_state.is_empty() {
+        return;
+    }
     let toks = &doc.tokens;
-    let sports = !by_state.is_empty() && is_sports_report(doc);
+    let sports = is_sports_report(doc);
+    // One pass over the text, not one a town (a book names hundreds): where each town's first
+    // word is written, in any case; and which tokens a place already holds.
+    let mut firsts: FastMap<String, Vec<usize>> = FastMap::default();
+    for town in by_state {
+        let first = town.span.text(doc.text).split(' ').next().unwrap_or_default();
+        firsts.entry(first.to_ascii_lowercase()).or_default();
+    }
+    for i in 0..toks.len() {
+        let w = doc.token_text(i);
+        if is_capitalised(w) {
+            if let Some(at) = firsts.get_mut(&w.to_ascii_lowercase()) {
+                at.push(i);
+            }
+        }
+    }
+    let mut taken = vec![false; toks.len()];
+    for p in out.iter() {
+        let from = toks.partition_point(|t| t.span.end <= p.span.start);
+        for t in (from..toks.len()).take_while(|&t| toks[t].span.start < p.span.end) {
+            taken[t] = true;
+        }
+    }
+    let mut searched: FastSet<String> = FastSet::default();
     let mut found = Vec::new();
-    for (n, town) in by_state.iter().enumerate() {
+    for town in by_state {
         let written = town.span.text(doc.text);
         // (A town named again with its state, "Glasgow, Ky." twice, is searched for once.)
-        if by_state[..n].iter().any(|t| t.span.text(doc.text).eq_ignore_ascii_case(written)) {
+        if !searched.insert(written.to_ascii_lowercase()) {
             continue;
         }
         let words: Vec<&str> = written.split(' ').collect();
-        for i in 0..toks.len().saturating_sub(words.len() - 1) {
-            let span = Span::new(toks[i].span.start, toks[i + words.len() - 1].span.end);
+        let at = &firsts[&words[0].to_ascii_lowercase()];
+        for &i in at.iter().filter(|&&i| i + words.len() <= toks.len()) {
+            let last = i + words.len() - 1;
+            let span = Span::new(toks[i].span.start, toks[last].span.end);
             if span == town.span
                 || !words.iter().enumerate().all(|(k, w)| doc.token_text(i + k).eq_ignore_ascii_case(w))
-                || !tight(doc, i, i + words.len() - 1)
-                // Whole words only, and capitalised as a name is.
-                || !is_capitalised(doc.token_text(i))
-                || toks.get(i + words.len()).is_some_and(|t| t.span.start == span.end && t.kind == TokenKind::Word)
+                || !tight(doc, i, last)
+                // Whole words only (capitalised as a name is: see `firsts`).
+                || toks.get(last + 1).is_some_and(|t| t.span.start == span.end && t.kind == TokenKind::Word)
                 || (i > 0 && toks[i - 1].span.end == span.start && toks[i - 1].kind == TokenKind::Word)
                 || (strict
                     && ((span.text(doc.text) != written && !is_caps_word(written))
-                        || (toks.get(i + words.len()).is_some_and(|t| t.kind == TokenKind::Word && is_capitalised(doc.slice(t.span)))
+                        || (toks.get(last + 1).is_some_and(|t| t.kind == TokenKind::Word && is_capitalised(doc.slice(t.span)))
                             && !names_local_service(&doc.text[span.end..], town.kind))))
             {
                 continue;
@@ -838,20 +873,27 @@ fn other_mentions_of_towns_placed_by_state(doc: &Doc, out: &mut Vec<Place>, by_s
             // match report, a club before its result or before one of its people named, as
             // the people layer reads it: "Leeds beat Chelsea", "Leeds manager Howard
             // Wilkinson".)
-            let last = i + words.len() - 1;
             let club = sports
                 && (crate::people::before_club_people_named(doc, last)
                     || toks.get(last + 1).is_some_and(|_| crate::text::with_lower(doc.token_text(last + 1), |l| RESULT_VERBS.contains(&l))));
-            if !club && !out.iter().chain(&found).any(|p| p.span.overlaps(span)) && doc.table_row(i, i + words.len() - 1).is_none() {
+            if !club && !taken[i..=last].contains(&true) && doc.table_row(i, last).is_none() {
+                taken[i..=last].fill(true);
                 found.push(Place { span, ..town.clone() });
             }
         }
     }
-    // (Inserted in place, not sorted: a sort of places would cost the wasm module some KB.)
-    for p in found {
-        let at = out.partition_point(|q| q.span.start < p.span.start);
-        out.insert(at, p);
+    // In place, in text order (`out` is in text order, and no two places overlap).
+    found.sort_unstable_by_key(|p| p.span.start);
+    let mut merged = Vec::with_capacity(out.len() + found.len());
+    let mut found = found.into_iter().peekable();
+    for p in out.drain(..) {
+        while let Some(f) = found.next_if(|f| f.span.start < p.span.start) {
+            merged.push(f);
+        }
+        merged.push(p);
     }
+    merged.extend(found);
+    *out = merged;
 }
 
 /// Is token `t` a capitalised word that can be (part of) a town's name: not "The", "And", …?

@@ -36,7 +36,7 @@ pub struct Doc<'t> {
     words: Vec<&'t str>,
     /// Whether the text is a match report, worked out once (see
     /// `places::is_sports_report`: the places and the people layers both ask).
-    pub sports: std::cell::OnceCell<bool>,
+    pub sports: std::sync::OnceLock<bool>,
 }
 
 impl<'t> Doc<'t> {
@@ -45,7 +45,7 @@ impl<'t> Doc<'t> {
         let paragraphs = paragraphs(text);
         let sentences = sentences(text, &tokens, &paragraphs);
         let words = tokens.iter().map(|t| &text[t.span.start..t.span.end]).collect();
-        Doc { text, tokens, sentences, paragraphs, words, sports: std::cell::OnceCell::new() }
+        Doc { text, tokens, sentences, paragraphs, words, sports: std::sync::OnceLock::new() }
     }
 
     pub fn slice(&self, span: Span) -> &'t str {
