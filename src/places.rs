@@ -17,7 +17,7 @@
 use crate::gazetteer::{self, Entry};
 use crate::model::{EntityKind, Place, PlaceKind, Span};
 use crate::people::People;
-use crate::text::{Doc, FastMap, FastSet, TokenKind, WordSet};
+use crate::text::{Doc, FastMap, TokenKind, WordSet};
 
 /// The longest place name, in tokens, that the matcher tries.
 const MAX_TOKENS: usize = 6;
@@ -492,15 +492,15 @@ pub fn find(doc: &Doc) -> Vec<Place> {
     // A town placed by its state is that town wherever a city of another country is written
     // alike (the towns of one name, in order: the last one placed wins).
     if !by_state.is_empty() {
-        let mut by_name: FastMap<String, Vec<&Place>> = FastMap::default();
-        for town in &by_state {
-            by_name.entry(town.span.text(doc.text).to_lowercase()).or_default().push(town);
+        let mut by_name: FastMap<String, Vec<usize>> = FastMap::default();
+        for (n, town) in by_state.iter().enumerate() {
+            by_name.entry(town.span.text(doc.text).to_lowercase()).or_default().push(n);
         }
         for p in out.iter_mut().filter(|p| p.kind == PlaceKind::City) {
             let Some(towns) = by_name.get(crate::text::lower(p.span.text(doc.text)).as_ref()) else { continue };
-            for town in towns {
+            for town in towns.iter().map(|&n| &by_state[n]) {
                 if p.kind == PlaceKind::City && p.country != town.country {
-                    *p = Place { span: p.span, ..(*town).clone() };
+                    *p = Place { span: p.span, ..town.clone() };
                 }
             }
         }
@@ -843,12 +843,15 @@ fn other_mentions_of_towns_placed_by_state(doc: &Doc, out: &mut Vec<Place>, by_s
             taken[t] = true;
         }
     }
-    let mut searched: FastSet<String> = FastSet::default();
     let mut found = Vec::new();
+    // The find that starts at each token, if any.
+    let mut found_at = vec![usize::MAX; toks.len()];
+    // (The same map type as `firsts`, used as a set: one instance of the code in the wasm.)
+    let mut searched: FastMap<String, Vec<usize>> = FastMap::default();
     for town in by_state {
         let written = town.span.text(doc.text);
         // (A town named again with its state, "Glasgow, Ky." twice, is searched for once.)
-        if !searched.insert(written.to_ascii_lowercase()) {
+        if searched.insert(written.to_ascii_lowercase(), Vec::new()).is_some() {
             continue;
         }
         let words: Vec<&str> = written.split(' ').collect();
@@ -878,21 +881,25 @@ fn other_mentions_of_towns_placed_by_state(doc: &Doc, out: &mut Vec<Place>, by_s
                     || toks.get(last + 1).is_some_and(|_| crate::text::with_lower(doc.token_text(last + 1), |l| RESULT_VERBS.contains(&l))));
             if !club && !taken[i..=last].contains(&true) && doc.table_row(i, last).is_none() {
                 taken[i..=last].fill(true);
+                found_at[i] = found.len();
                 found.push(Place { span, ..town.clone() });
             }
         }
     }
-    // In place, in text order (`out` is in text order, and no two places overlap).
-    found.sort_unstable_by_key(|p| p.span.start);
+    if found.is_empty() {
+        return;
+    }
+    // Merged in text order (`out` is in text order, and no two places overlap). (By the
+    // tokens they start at, not by a sort: a sort of places costs the wasm module some KB.)
     let mut merged = Vec::with_capacity(out.len() + found.len());
-    let mut found = found.into_iter().peekable();
+    let mut order = found_at.into_iter().filter(|&k| k != usize::MAX).map(|k| found[k].clone()).peekable();
     for p in out.drain(..) {
-        while let Some(f) = found.next_if(|f| f.span.start < p.span.start) {
+        while let Some(f) = order.next_if(|f| f.span.start < p.span.start) {
             merged.push(f);
         }
         merged.push(p);
     }
-    merged.extend(found);
+    merged.extend(order);
     *out = merged;
 }
 
