@@ -1555,7 +1555,11 @@ impl<'a, 'd> Ctx<'a, 'd> {
             // (With the honorific the name is called by: “I can tell you nothing, Aunt Juley.”)
             let first = crate::people::honorific_before(self.doc, m.full_first).filter(|&h| h >= lo).unwrap_or(m.full_first);
             let before = first == lo || matches!(self.word(first - 1), "," | "dear" | "Dear") || crate::text::is_quote_mark(self.word(first - 1));
-            let after = m.last + 1 >= hi || matches!(self.word(m.last + 1), "," | "." | "!" | "?" | ";") || crate::text::is_quote_mark(self.word(m.last + 1));
+            // (And "Margaret dear, …".)
+            let after = m.last + 1 >= hi
+                || matches!(self.word(m.last + 1), "," | "." | "!" | "?" | ";")
+                || crate::text::is_quote_mark(self.word(m.last + 1))
+                || self.word(m.last + 1) == "dear" && (m.last + 2 >= hi || matches!(self.word(m.last + 2), "," | "." | "!" | "?"));
             if before && after {
                 out.push(m.entity);
             }
@@ -2101,6 +2105,40 @@ fn name_narrator(ctx: &mut Ctx, attrs: &[Option<Attribution>], quotes: &mut [Quo
 
 /// The person that quote `prev`, the last turn of the paragraph before, calls by name, when
 /// quote `qi` opens the next paragraph as a new turn and nobody else is named in between.
+/// The person the next dialogue turn calls by name, when quote `qi` is a turn of its own (a
+/// paragraph of quotes only) and the next paragraph is a new turn (not this quote going on)
+/// that calls exactly one person, not its own speaker and not one this turn calls.
+fn called_by_next_turn(doc: &Doc, ctx: &Ctx, found: &[Found], quotes: &[Quote], qi: usize) -> Option<usize> {
+    let para = doc.paragraph_index(quotes[qi].span.start)?;
+    let p = doc.paragraphs[para];
+    if p.start != quotes[qi].span.start || found[qi].continues {
+        return None;
+    }
+    // This paragraph is only quotes, and the next one opens with a quote.
+    let mut at = p.start;
+    let mut next = qi;
+    while next < quotes.len() && quotes[next].span.start < p.end {
+        if !doc.text[at..quotes[next].span.start].trim().is_empty() {
+            return None;
+        }
+        at = quotes[next].span.end;
+        next += 1;
+    }
+    if !doc.text[at.min(p.end)..p.end].trim().is_empty() || next == quotes.len() {
+        return None;
+    }
+    let q = &quotes[next];
+    if doc.paragraph_index(q.span.start)? != para + 1 || doc.paragraphs[para + 1].start != q.span.start || found[next].continues || q.kind != QuoteKind::Direct {
+        return None;
+    }
+    let mut called = ctx.vocatives(q.content);
+    called.dedup();
+    match called[..] {
+        [e] if Some(e) != q.speaker && !ctx.vocatives(quotes[qi].content).contains(&e) => Some(e),
+        _ => None,
+    }
+}
+
 fn addressee(doc: &Doc, ctx: &Ctx, found: &[Found], quotes: &[Quote], prev: usize, qi: usize) -> Option<usize> {
     let (para, prev_para) = (doc.paragraph_index(quotes[qi].span.start)?, doc.paragraph_index(quotes[prev].span.start)?);
     let p = doc.paragraphs[para];
@@ -2500,6 +2538,19 @@ pub fn attribute(doc: &Doc, found: &[Found], people: &People) -> (Vec<Quote>, Ve
             quotes[qi].speaker = Some(e);
             quotes[qi].speaker_mention = Some(mention);
             quotes[qi].rule = Some(Rule::ActionBeat);
+            quotes[qi].confidence = 0.5;
+        }
+    }
+    // Sieve 6: a turn that the next turn answers by name: “Who knows?” / “But, Margaret dear,
+    // …” (Margaret asked). After the action beats, which name the speaker outright.
+    for qi in 0..quotes.len() {
+        if decided[qi] || quotes[qi].speaker.is_some() || quotes[qi].kind != QuoteKind::Direct {
+            continue;
+        }
+        if let Some(e) = called_by_next_turn(doc, &ctx, found, &quotes, qi) {
+            quotes[qi].speaker = Some(e);
+            quotes[qi].speaker_mention = None;
+            quotes[qi].rule = Some(Rule::Addressee);
             quotes[qi].confidence = 0.5;
         }
     }

@@ -151,7 +151,8 @@ pub enum Rule {
     SpeechNoun,
     /// Reported speech without quotation marks: `S said (that) …` / `…, S said.`
     ReportedSpeech,
-    /// A dialogue turn answering one that called someone by name (“Ready, Tom?” / “Yes.”).
+    /// A dialogue turn answering one that called someone by name (“Ready, Tom?” / “Yes.”), or
+    /// one that the next turn answers by name (“Who knows?” / “But, Margaret dear, …”).
     Addressee,
     /// `“Q,” I said` in a first-person story: the narrator, named by how the others address them.
     Narrator,
@@ -213,7 +214,7 @@ impl Rule {
             Rule::QuoteList => "the quote is one of a list of quotes joined by commas or “and”, which share one speaker",
             Rule::SentenceSubject => "no speech verb: the words are credited to the person the sentence is about (a guess)",
             Rule::SpeechNoun => "the words of a claim, promise or call that the sentence gives to someone (S’s claim that … “Q”)",
-            Rule::Addressee => "a reply in a dialogue: the turn before called this person by name",
+            Rule::Addressee => "a turn in a dialogue: the turn before called this person by name, or the turn after answers them by name",
             Rule::Narrator => "the narrator says “I”; the other characters address the narrator by this name",
             Rule::ReportedSpeech => "reported speech without quotation marks: the speaker and a speech verb govern the clause (S said that …)",
             Rule::NearbyCue => "a speech verb with a speaker in a neighbouring sentence",
