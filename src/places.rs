@@ -830,10 +830,19 @@ fn other_mentions_of_towns_placed_by_state(doc: &Doc, out: &mut Vec<Place>, by_s
     }
     for i in 0..toks.len() {
         let w = doc.token_text(i);
-        if is_capitalised(w) {
-            if let Some(at) = firsts.get_mut(&w.to_ascii_lowercase()) {
+        if !is_capitalised(w) {
+            continue;
+        }
+        // (An ASCII word is lower-cased on the stack.)
+        let mut note = |l: &str| {
+            if let Some(at) = firsts.get_mut(l) {
                 at.push(i);
             }
+        };
+        if w.is_ascii() {
+            crate::text::with_lower(w, note);
+        } else {
+            note(&w.to_ascii_lowercase());
         }
     }
     let mut taken = vec![false; toks.len()];
