@@ -191,14 +191,17 @@ fn group(pairs: &[(u32, u32)], keys: usize, entries: &[Entry], dedup: bool) -> (
 }
 
 /// The first token of `name` and how many tokens it has, as [`crate::text::tokenize`] gives
-/// them. Most names are plain words and single spaces ("New York"): those are split here
-/// without building the token list.
+/// them. Most names are plain words and single spaces ("New York", "São Paulo"): those are
+/// split here without building the token list.
 fn first_token_and_count(name: &str) -> Option<(&str, usize)> {
-    // One pass: letters, and single spaces between them.
+    // One pass: letters (any script's, with their combining marks), and single spaces between
+    // them.
     let b = name.as_bytes();
     let (mut count, mut first_end, mut prev_space) = (1, b.len(), true);
     let mut plain = !b.is_empty();
-    for (i, &c) in b.iter().enumerate() {
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
         if c == b' ' {
             if prev_space {
                 plain = false;
@@ -211,10 +214,15 @@ fn first_token_and_count(name: &str) -> Option<(&str, usize)> {
             prev_space = true;
         } else if c.is_ascii_alphabetic() {
             prev_space = false;
+        } else if let Some(l) = name[i..].chars().next().filter(|&l| !l.is_ascii() && crate::text::is_word_char(l)) {
+            prev_space = false;
+            i += l.len_utf8();
+            continue;
         } else {
             plain = false;
             break;
         }
+        i += 1;
     }
     if plain && !prev_space {
         return Some((&name[..first_end], count));
@@ -432,7 +440,7 @@ mod tests {
             let toks = crate::text::tokenize(name);
             toks.first().map(|t| (&name[t.span.start..t.span.end], toks.len()))
         }
-        let odd = ["New York", "Paris", "St. Louis", "Winston-Salem", "'Asir Region", "A Coruña", "Kyiv", "Sao  Paulo", " x", "x ", "", "a b"];
+        let odd = ["New York", "Paris", "St. Louis", "Winston-Salem", "'Asir Region", "A Coruña", "Kyiv", "Sao  Paulo", " x", "x ", "", "a b", "São Paulo", "Zürich", "Ciudad Juárez", "e\u{301}cole", "Aix 2", "Ville\u{a0}Marie", "x²"];
         for name in odd {
             assert_eq!(first_token_and_count(name), by_tokens(name), "{name:?}");
         }

@@ -252,7 +252,8 @@ pub fn is_combining(c: char) -> bool {
         0x0300..=0x036F | 0x0483..=0x0489 | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
 }
 
-fn is_word_char(c: char) -> bool {
+/// A letter of any script, or a combining mark: what a word token is made of.
+pub fn is_word_char(c: char) -> bool {
     c.is_alphabetic() || is_combining(c)
 }
 
