@@ -828,21 +828,18 @@ fn other_mentions_of_towns_placed_by_state(doc: &Doc, out: &mut Vec<Place>, by_s
         let first = town.span.text(doc.text).split(' ').next().unwrap_or_default();
         firsts.entry(first.to_ascii_lowercase()).or_default();
     }
+    // (One buffer for every word's lower case.)
+    let mut key = String::new();
     for i in 0..toks.len() {
         let w = doc.token_text(i);
         if !is_capitalised(w) {
             continue;
         }
-        // (An ASCII word is lower-cased on the stack.)
-        let mut note = |l: &str| {
-            if let Some(at) = firsts.get_mut(l) {
-                at.push(i);
-            }
-        };
-        if w.is_ascii() {
-            crate::text::with_lower(w, note);
-        } else {
-            note(&w.to_ascii_lowercase());
+        key.clear();
+        key.push_str(w);
+        key.make_ascii_lowercase();
+        if let Some(at) = firsts.get_mut(key.as_str()) {
+            at.push(i);
         }
     }
     let mut taken = vec![false; toks.len()];
