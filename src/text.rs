@@ -236,13 +236,26 @@ pub fn lower(w: &str) -> std::borrow::Cow<'_, str> {
 /// (the questions the layers ask of capitalised words: "is `Said` a cue?").
 pub fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
     let mut buf = [0u8; 32];
+    match lower_in(w, &mut buf) {
+        Some(l) => f(l),
+        None => f(&lower(w)),
+    }
+}
+
+/// `w` in lower case without allocating, when it can be: `w` itself when it is in lower case
+/// already (most words), else a short ASCII word lowered into `buf`. (Not generic, so the
+/// many instances of [`with_lower`] stay small.)
+fn lower_in<'a>(w: &'a str, buf: &'a mut [u8; 32]) -> Option<&'a str> {
+    if w.bytes().all(|b| b.is_ascii_lowercase() || !b.is_ascii_alphabetic() && b < 0x80) {
+        return Some(w);
+    }
     if w.len() <= buf.len() && w.is_ascii() {
         let b = &mut buf[..w.len()];
         b.copy_from_slice(w.as_bytes());
         b.make_ascii_lowercase();
-        return f(std::str::from_utf8(b).expect("ASCII is UTF-8"));
+        return std::str::from_utf8(b).ok();
     }
-    f(&lower(w))
+    None
 }
 
 /// A combining mark (so "é" written as e + U+0301 stays one word). Covers the
