@@ -2088,7 +2088,8 @@ fn name_narrator(ctx: &mut Ctx, attrs: &[Option<Attribution>], quotes: &mut [Quo
     };
     let mut ranked: Vec<(i32, usize)> =
         votes.into_iter().filter(|&(e, v)| v >= 2 && !named_speaker(e) && !narrated_by_name(e)).map(|(e, v)| (v, e)).collect();
-    ranked.sort_unstable_by(|a, b| b.cmp(a));
+    // (Most votes first, then the highest entity id, as a descending sort of the pairs.)
+    crate::model::sort_by_key(&mut ranked, |&(v, e)| !(u64::from(v as u32) << 32 | e as u64));
     let Some(&(best, e)) = ranked.first() else { return };
     if ranked.get(1).is_some_and(|&(v, _)| v * 2 > best) {
         return;
@@ -2204,7 +2205,7 @@ fn alternate_dialogue(doc: &Doc, found: &[Found], quotes: &mut [Quote], decided:
             .map(|&qi| quotes[qi].speaker.is_some() && (decided[qi] || matches!(quotes[qi].rule, Some(Rule::ActionBeat | Rule::Addressee))))
             .collect();
         let mut distinct: Vec<usize> = run.iter().zip(&explicit).filter(|(_, &e)| e).filter_map(|(&qi, _)| quotes[qi].speaker).collect();
-        distinct.sort_unstable();
+        crate::model::sort_by_key(&mut distinct, |&e| e as u64);
         distinct.dedup();
         // One speaker known in the run: the other side of the talk is the last one who spoke
         // to them, by a cue, in the few paragraphs before it ("“I thought you had,” said his
@@ -2572,10 +2573,10 @@ pub fn attribute(doc: &Doc, found: &[Found], people: &People) -> (Vec<Quote>, Ve
             }
         }
     }
-    quotes.sort_by_key(|q| q.span.start);
+    crate::model::sort_by_key(&mut quotes, |q| q.span.start as u64);
     let mut entities = ctx.entities;
     for e in &mut entities {
-        e.mentions.sort_by_key(|m| m.span.start);
+        crate::model::sort_by_key(&mut e.mentions, |m| m.span.start as u64);
         e.mentions.dedup();
     }
     (quotes, entities)

@@ -182,9 +182,17 @@ fn group(pairs: &[(u32, u32)], keys: usize, entries: &[Entry], dedup: bool) -> (
         lists[g.1 as usize] = idx;
         g.1 += 1;
     }
+    let mut group = Vec::new();
     for &(a, b) in &groups {
         if b - a > 1 {
-            lists[a as usize..b as usize].sort_by_key(|&i| std::cmp::Reverse(prominence(&entries[i as usize])));
+            // Most prominent first: the key is the prominence's bits, inverted.
+            group.clear();
+            group.extend_from_slice(&lists[a as usize..b as usize]);
+            crate::model::sort_by_key(&mut group, |&i| {
+                let (tier, size, english) = prominence(&entries[i as usize]);
+                !(u64::from(tier) << 9 | u64::from(size) << 1 | u64::from(english))
+            });
+            lists[a as usize..b as usize].copy_from_slice(&group);
         }
     }
     (groups, lists)

@@ -2779,7 +2779,7 @@ pub fn find(doc: &Doc, places: &[Place]) -> People {
             mentions.push(NameMention { span, full: span, first: t, last: t, full_first: t, entity: idx });
         }
     }
-    mentions.sort_by_key(|m| m.span.start);
+    crate::model::sort_by_key(&mut mentions, |m| m.span.start as u64);
 
     // A person the text names only by one word is known by its honorific and that word
     // ("Mr. Bennet", "Mrs. Dalloway"): those mentions show the honorific as part of the name.
@@ -2879,7 +2879,7 @@ pub fn find(doc: &Doc, places: &[Place]) -> People {
     }
     // Drop entities with no mentions, order by first mention, renumber.
     let mut order: Vec<usize> = (0..built.len()).filter(|&i| !built[i].entity.mentions.is_empty()).collect();
-    order.sort_by_key(|&i| built[i].first_seen);
+    crate::model::sort_by_key(&mut order, |&i| built[i].first_seen as u64);
     let mut remap = vec![usize::MAX; built.len()];
     for (new, &old) in order.iter().enumerate() {
         remap[old] = new;
