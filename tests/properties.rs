@@ -165,3 +165,16 @@ fn export_offsets_on_mixed_scripts() {
     let a = saywhere::annotate(text);
     assert!(!a.quotes.is_empty(), "the quotes are found");
 }
+
+proptest! {
+    // The core's one sort (model::sort_by_key) orders as the standard library's stable sort
+    // does: by key, equal keys in their first order.
+    #[test]
+    fn shared_sort_is_a_stable_sort(items in prop::collection::vec((0u64..8, any::<u16>()), 0..200)) {
+        let mut ours = items.clone();
+        saywhere::model::sort_by_key(&mut ours, |&(k, _)| k);
+        let mut std_sorted = items;
+        std_sorted.sort_by_key(|&(k, _)| k);
+        prop_assert_eq!(ours, std_sorted);
+    }
+}
