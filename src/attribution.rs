@@ -1567,6 +1567,16 @@ impl<'a, 'd> Ctx<'a, 'd> {
         out
     }
 
+    /// The one person quote `content` calls by name, if it calls exactly one.
+    fn the_one_called(&self, content: Span) -> Option<usize> {
+        let mut called = self.vocatives(content);
+        called.dedup();
+        match called[..] {
+            [e] => Some(e),
+            _ => None,
+        }
+    }
+
     /// Is name mention `mi` a person's (not an organisation's)?
     fn is_person(&self, mi: usize) -> bool {
         self.entities[self.people.mentions[mi].entity].kind == EntityKind::Person
@@ -1840,14 +1850,14 @@ impl<'a, 'd> Ctx<'a, 'd> {
         self.found[lo..hi.max(lo)].iter().rev().take(3).find_map(|f| self.vocatives(f.content).into_iter().rev().find(|&e| compatible(e)))
     }
 
-    /// Is the mention starting at token `t` a clause subject: not after a preposition, an
-    /// article or a possessive, and not a modifier of a following noun ("a Sanders supporter")?
     /// The "(" of the parenthesis that token `close`, a ")", ends: at most 12 tokens back,
     /// not before token `start`.
     fn parenthesis_open(&self, close: usize, start: usize) -> Option<usize> {
         (close.saturating_sub(12).max(start)..close).rev().find(|&j| self.word(j) == "(")
     }
 
+    /// Is the mention starting at token `t` a clause subject: not after a preposition, an
+    /// article or a possessive, and not a modifier of a following noun ("a Sanders supporter")?
     fn is_subject_mention(&self, t: usize) -> bool {
         if t > 0 {
             let prev = self.lower(t - 1);
@@ -2104,18 +2114,12 @@ fn name_narrator(ctx: &mut Ctx, attrs: &[Option<Attribution>], quotes: &mut [Quo
     }
 }
 
-/// The person that quote `prev`, the last turn of the paragraph before, calls by name, when
-/// quote `qi` opens the next paragraph as a new turn and nobody else is named in between.
-/// The person the next dialogue turn calls by name, when quote `qi` is a turn of its own (a
-/// paragraph of quotes only) and the next paragraph is a new turn (not this quote going on)
-/// that calls exactly one person, not its own speaker and not one this turn calls.
-fn called_by_next_turn(doc: &Doc, ctx: &Ctx, found: &[Found], quotes: &[Quote], qi: usize) -> Option<usize> {
-    let para = doc.paragraph_index(quotes[qi].span.start)?;
-    let p = doc.paragraphs[para];
-    if p.start != quotes[qi].span.start || found[qi].continues {
+/// The index of the first quote after paragraph `p` when quote `qi` opens it and it holds
+/// nothing but quotes (no narration that could name another speaker); `None` otherwise.
+fn quotes_only_paragraph(doc: &Doc, quotes: &[Quote], qi: usize, p: Span) -> Option<usize> {
+    if p.start != quotes[qi].span.start {
         return None;
     }
-    // This paragraph is only quotes, and the next one opens with a quote.
     let mut at = p.start;
     let mut next = qi;
     while next < quotes.len() && quotes[next].span.start < p.end {
@@ -2125,25 +2129,30 @@ fn called_by_next_turn(doc: &Doc, ctx: &Ctx, found: &[Found], quotes: &[Quote], 
         at = quotes[next].span.end;
         next += 1;
     }
-    if !doc.text[at.min(p.end)..p.end].trim().is_empty() || next == quotes.len() {
+    doc.text[at.min(p.end)..p.end].trim().is_empty().then_some(next)
+}
+
+/// The person the next dialogue turn calls by name, when quote `qi` is a turn of its own (a
+/// paragraph of quotes only) and the next paragraph is a new turn (not this quote going on)
+/// that calls exactly one person, not its own speaker and not one this turn calls.
+fn called_by_next_turn(doc: &Doc, ctx: &Ctx, found: &[Found], quotes: &[Quote], qi: usize) -> Option<usize> {
+    let para = doc.paragraph_index(quotes[qi].span.start)?;
+    if found[qi].continues {
         return None;
     }
+    let next = quotes_only_paragraph(doc, quotes, qi, doc.paragraphs[para]).filter(|&n| n < quotes.len())?;
     let q = &quotes[next];
     if doc.paragraph_index(q.span.start)? != para + 1 || doc.paragraphs[para + 1].start != q.span.start || found[next].continues || q.kind != QuoteKind::Direct {
         return None;
     }
-    let mut called = ctx.vocatives(q.content);
-    called.dedup();
-    match called[..] {
-        [e] if Some(e) != q.speaker && !ctx.vocatives(quotes[qi].content).contains(&e) => Some(e),
-        _ => None,
-    }
+    ctx.the_one_called(q.content).filter(|&e| Some(e) != q.speaker && !ctx.vocatives(quotes[qi].content).contains(&e))
 }
 
+/// The person that quote `prev`, the last turn of the paragraph before, calls by name, when
+/// quote `qi` opens the next paragraph as a new turn and nobody else is named in between.
 fn addressee(doc: &Doc, ctx: &Ctx, found: &[Found], quotes: &[Quote], prev: usize, qi: usize) -> Option<usize> {
     let (para, prev_para) = (doc.paragraph_index(quotes[qi].span.start)?, doc.paragraph_index(quotes[prev].span.start)?);
-    let p = doc.paragraphs[para];
-    if para != prev_para + 1 || p.start != quotes[qi].span.start || found[qi].continues || quotes[prev].kind == QuoteKind::Reported {
+    if para != prev_para + 1 || found[qi].continues || quotes[prev].kind == QuoteKind::Reported {
         return None;
     }
     // The previous paragraph is a turn: it opens with a quote and holds no one else's name.
@@ -2153,22 +2162,8 @@ fn addressee(doc: &Doc, ctx: &Ctx, found: &[Found], quotes: &[Quote], prev: usiz
         return None;
     }
     // This paragraph is only quotes: no narration that could name another speaker.
-    let mut at = p.start;
-    for q in quotes[qi..].iter().take_while(|q| q.span.start < p.end) {
-        if !doc.text[at..q.span.start].trim().is_empty() {
-            return None;
-        }
-        at = q.span.end;
-    }
-    if !doc.text[at.min(p.end)..p.end].trim().is_empty() {
-        return None;
-    }
-    let mut called = ctx.vocatives(quotes[prev].content);
-    called.dedup();
-    match called[..] {
-        [e] if Some(e) != quotes[prev].speaker => Some(e),
-        _ => None,
-    }
+    quotes_only_paragraph(doc, quotes, qi, doc.paragraphs[para])?;
+    ctx.the_one_called(quotes[prev].content).filter(|&e| Some(e) != quotes[prev].speaker)
 }
 
 /// The surname in a name written with `title` ("Mr.") and then the surname, with or without the

@@ -2424,9 +2424,8 @@ pub fn find(doc: &Doc, places: &[Place]) -> People {
     // "Tom Steels won … Steels beat Blijlevens": the surname of a person named in full with a
     // known first name is that person alone too, even when it is an English word ("steels"),
     // unless the text writes it in lower case or it names a place.
-    // (The last words of longer names first, a short list; the dear tests only for a run that
-    // is one of them.)
-    // (A set, not a list: a book names hundreds.)
+    // (The last words of longer names first, in a set (a book names hundreds); the dear tests
+    // only for a run that is one of them.)
     let surnames: HashSet<&str> = parsed
         .iter()
         .filter_map(|p| match *p {

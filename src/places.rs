@@ -850,8 +850,6 @@ fn other_mentions_of_towns_placed_by_state(doc: &Doc, out: &mut Vec<Place>, by_s
         }
     }
     let mut found = Vec::new();
-    // The find that starts at each token, if any.
-    let mut found_at = vec![usize::MAX; toks.len()];
     // (The same map type as `firsts`, used as a set: one instance of the code in the wasm.)
     let mut searched: FastMap<String, Vec<usize>> = FastMap::default();
     for town in by_state {
@@ -887,26 +885,15 @@ fn other_mentions_of_towns_placed_by_state(doc: &Doc, out: &mut Vec<Place>, by_s
                     || toks.get(last + 1).is_some_and(|_| crate::text::with_lower(doc.token_text(last + 1), |l| RESULT_VERBS.contains(&l))));
             if !club && !taken[i..=last].contains(&true) && doc.table_row(i, last).is_none() {
                 taken[i..=last].fill(true);
-                found_at[i] = found.len();
                 found.push(Place { span, ..town.clone() });
             }
         }
     }
-    if found.is_empty() {
-        return;
+    // Back in text order (no two places overlap: their starts differ).
+    if !found.is_empty() {
+        out.extend(found);
+        crate::model::sort_by_key(out, |p| p.span.start as u64);
     }
-    // Merged in text order (`out` is in text order, and no two places overlap). (By the
-    // tokens they start at, not by a sort: a sort of places costs the wasm module some KB.)
-    let mut merged = Vec::with_capacity(out.len() + found.len());
-    let mut order = found_at.into_iter().filter(|&k| k != usize::MAX).map(|k| found[k].clone()).peekable();
-    for p in out.drain(..) {
-        while let Some(f) = order.next_if(|f| f.span.start < p.span.start) {
-            merged.push(f);
-        }
-        merged.push(p);
-    }
-    merged.extend(order);
-    *out = merged;
 }
 
 /// Is token `t` a capitalised word that can be (part of) a town's name: not "The", "And", …?

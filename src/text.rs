@@ -246,16 +246,16 @@ pub fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
 /// already (most words), else a short ASCII word lowered into `buf`. (Not generic, so the
 /// many instances of [`with_lower`] stay small.)
 fn lower_in<'a>(w: &'a str, buf: &'a mut [u8; 32]) -> Option<&'a str> {
-    if w.bytes().all(|b| b.is_ascii_lowercase() || !b.is_ascii_alphabetic() && b < 0x80) {
+    if !w.is_ascii() {
+        return None;
+    }
+    if !w.bytes().any(|b| b.is_ascii_uppercase()) {
         return Some(w);
     }
-    if w.len() <= buf.len() && w.is_ascii() {
-        let b = &mut buf[..w.len()];
-        b.copy_from_slice(w.as_bytes());
-        b.make_ascii_lowercase();
-        return std::str::from_utf8(b).ok();
-    }
-    None
+    let b = buf.get_mut(..w.len())?;
+    b.copy_from_slice(w.as_bytes());
+    b.make_ascii_lowercase();
+    std::str::from_utf8(b).ok()
 }
 
 /// A combining mark (so "é" written as e + U+0301 stays one word). Covers the
