@@ -69,7 +69,7 @@ struct Gazetteer {
     reach: Vec<u8>,
     /// The length in bytes of the shortest key of `lower`.
     lower_shortest: usize,
-    /// A filter of the ASCII keys of `lower`: the bit [`lower_filter_bit`] of each is set.
+    /// A filter of the ASCII keys of `lower`: the bit [`crate::text::filter_bit`] of each is set.
     /// Most lower-case words of a text find their bit clear and need no lookup.
     lower_filter: Box<[u64; 64]>,
     /// The unpacked table the entries borrow their strings from.
@@ -343,23 +343,13 @@ fn load() -> Gazetteer {
     for id in 0..lower.len() as u32 {
         let key = lower.key(id);
         if key.is_ascii() {
-            let bit = lower_filter_bit(key.as_bytes());
+            let bit = crate::text::filter_bit(key.as_bytes());
             lower_filter[bit / 64] |= 1 << (bit % 64);
         }
     }
     Gazetteer { entries, by_name, lower, lower_base, groups, lists, reach, lower_shortest, lower_filter, _table: table }
 }
 
-/// A key's bit in `Gazetteer::lower_filter` (of 4,096): from its length, its first two bytes
-/// and its last. (Keys have four bytes or more.)
-fn lower_filter_bit(key: &[u8]) -> usize {
-    let n = key.len();
-    let h = (n as u32).wrapping_mul(0x9E37_79B9)
-        ^ (key[0] as u32).wrapping_mul(0x85EB_CA6B)
-        ^ (key[1] as u32).wrapping_mul(0xC2B2_AE35)
-        ^ (key[n - 1] as u32).wrapping_mul(0x27D4_EB2F);
-    (h ^ (h >> 15)) as usize % 4096
-}
 
 impl Gazetteer {
     /// The id of a name (not just a first token) in `by_name`.
@@ -418,7 +408,7 @@ pub fn entries_lower(name: &str) -> Vec<Entry> {
     }
     // An ASCII word is its own key (folding changes nothing): its bit clear, no lookup.
     if name.is_ascii() {
-        let bit = lower_filter_bit(name.as_bytes());
+        let bit = crate::text::filter_bit(name.as_bytes());
         if g.lower_filter[bit / 64] & (1 << (bit % 64)) == 0 {
             return Vec::new();
         }

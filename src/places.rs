@@ -102,8 +102,9 @@ fn sports_report(doc: &Doc) -> bool {
 fn digit_dash_digit(text: &str) -> bool {
     let b = text.as_bytes();
     let mut i = 0;
-    while i < b.len() {
-        // '-', or the first byte of '–' (E2 80 93) and '—' (E2 80 94).
+    // Straight to the next '-' or 0xE2, the first byte of '–' (E2 80 93) and '—' (E2 80 94).
+    while let Some(at) = crate::text::skip_to(b, i, |w| crate::text::has_byte(w, b'-') || crate::text::has_byte(w, 0xE2), |c| c == b'-' || c == 0xE2) {
+        i = at;
         let len = match b[i] {
             b'-' => 1,
             0xE2 if b.get(i + 1) == Some(&0x80) && matches!(b.get(i + 2), Some(0x93 | 0x94)) => 3,

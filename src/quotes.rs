@@ -86,8 +86,12 @@ fn marks(text: &str, start: usize, end: usize) -> Vec<Mark> {
         // Straight to the next byte that can begin a mark: a straight quote, a backtick or a
         // character beyond ASCII (every curly mark is). (The first such byte after a character
         // boundary begins a character.)
-        match bytes[i..].iter().position(|&b| matches!(b, b'"' | b'\'' | b'`') || b >= 0x80) {
-            Some(off) => i += off,
+        let any_in = |w: u64| {
+            use crate::text::{has_byte, has_high_byte};
+            has_high_byte(w) || has_byte(w, b'"') || has_byte(w, b'\'') || has_byte(w, b'`')
+        };
+        match crate::text::skip_to(bytes, i, any_in, |b| matches!(b, b'"' | b'\'' | b'`') || b >= 0x80) {
+            Some(at) => i = at,
             None => break,
         }
         let c = para[i..].chars().next().expect("on a character boundary");

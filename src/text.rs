@@ -129,7 +129,11 @@ impl<'t> Doc<'t> {
         if k >= self.tokens.len() || self.tokens[k].kind != TokenKind::Number || !(j + 1..=k).all(|t| self.same_line(t - 1, t)) {
             return None;
         }
-        let (start, end) = (self.line_start(i, 40), self.line_end(j, 40));
+        let start = self.line_start(i, 40);
+        if self.prose_before(start, i) {
+            return None;
+        }
+        let end = self.line_end(j, 40);
         // (Not a name in parentheses: a scorer, a player's country.)
         let before = &self.text[self.tokens[start].span.start..self.tokens[i].span.start];
         if before.matches('(').count() > before.matches(')').count() {
@@ -145,6 +149,32 @@ impl<'t> Doc<'t> {
             prev = field;
         }
         table_row_shape(&self.text[self.tokens[start].span.start..self.tokens[end].span.end])
+    }
+}
+
+impl Doc<'_> {
+    /// Is there, among tokens `start..i` of one line, a word in lower case that opens its
+    /// field (after white space, or first), with no parenthesis before it? Then that line is
+    /// prose and [`Doc::table_row`] finds no row there: [`table_row_shape`] turns the line
+    /// down at that word, unless a result's full stop ends the reading before it, and then
+    /// `table_row`'s look at the fields before the name turns it down. (A quick answer for
+    /// the many names followed by a number in prose, "March 2016", "Route 66": most prose
+    /// lines have such a word among their first few.)
+    fn prose_before(&self, start: usize, i: usize) -> bool {
+        let bytes = self.text.as_bytes();
+        let mut seen = self.tokens[start].span.start;
+        for t in start..i {
+            let span = self.tokens[t].span;
+            if bytes[seen..span.start].iter().any(|&b| b == b'(' || b == b')') {
+                return false;
+            }
+            seen = span.start;
+            let opens_field = t == start || bytes[span.start - 1].is_ascii_whitespace();
+            if opens_field && self.tokens[t].kind == TokenKind::Word && self.words[t].chars().next().is_some_and(char::is_lowercase) {
+                return true;
+            }
+        }
+        false
     }
 }
 
@@ -439,6 +469,40 @@ fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
     }
 }
 
+/// The index of the first byte of `bytes` at or after `from` for which `hit` holds, or
+/// `None`. Eight bytes at a time: `any_in` must say whether any byte of a little-endian word
+/// of eight (see [`has_byte`]) could be a hit; only such words are then looked at byte by
+/// byte. (A plain byte loop over a whole text cost some eight instructions a byte.)
+#[inline]
+pub fn skip_to(bytes: &[u8], from: usize, any_in: impl Fn(u64) -> bool, hit: impl Fn(u8) -> bool) -> Option<usize> {
+    let mut i = from;
+    while i + 8 <= bytes.len() {
+        let word = u64::from_le_bytes(bytes[i..i + 8].try_into().expect("eight bytes"));
+        if any_in(word) {
+            break;
+        }
+        i += 8;
+    }
+    bytes[i..].iter().position(|&b| hit(b)).map(|off| i + off)
+}
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGHS: u64 = 0x8080_8080_8080_8080;
+
+/// Does the word of eight bytes hold the byte `b`? (The classic zero-byte test on the word
+/// with `b` xor-ed out: exact, no false answers.)
+#[inline]
+pub fn has_byte(word: u64, b: u8) -> bool {
+    let x = word ^ (ONES * b as u64);
+    x.wrapping_sub(ONES) & !x & HIGHS != 0
+}
+
+/// Does the word of eight bytes hold a byte of 0x80 or more (a byte of a non-ASCII character)?
+#[inline]
+pub fn has_high_byte(word: u64) -> bool {
+    word & HIGHS != 0
+}
+
 /// A fast, non-cryptographic hasher for the look-up tables (the Fx hash of rustc): the keys
 /// are our own words and names, never chosen by an attacker to collide, and SipHash (the
 /// standard library's default) took a sixth of the pipeline's time.
@@ -496,19 +560,46 @@ pub type FastMap<K, V> = std::collections::HashMap<K, V, FxBuild>;
 /// A `HashSet` with [`FxHasher`].
 pub type FastSet<K> = std::collections::HashSet<K, FxBuild>;
 
+/// A word's bit in a filter of 4,096 bits (see [`WordSet`]): from its length, its first two
+/// bytes and its last.
+#[inline]
+pub fn filter_bit(w: &[u8]) -> usize {
+    let n = w.len();
+    let at = |i: usize| w.get(i).copied().unwrap_or(0) as u32;
+    let h = (n as u32).wrapping_mul(0x9E37_79B9)
+        ^ at(0).wrapping_mul(0x85EB_CA6B)
+        ^ at(1).wrapping_mul(0xC2B2_AE35)
+        ^ at(n.wrapping_sub(1)).wrapping_mul(0x27D4_EB2F);
+    (h ^ (h >> 15)) as usize % 4096
+}
+
 /// A fixed word list with O(1) membership, its hash set built on first use. The word lists
 /// of the layers are checked for every token, so a linear scan would dominate the run time.
+/// Most words asked about are in no list: a filter of 4,096 bits (one set a word, chosen by
+/// its length, first two bytes and last byte, [`filter_bit`]) turns nearly all of
+/// them away before the hash set is asked.
 pub struct WordSet {
     words: &'static [&'static str],
-    set: std::sync::OnceLock<FastSet<&'static str>>,
+    built: std::sync::OnceLock<(FastSet<&'static str>, Box<[u64; 64]>)>,
 }
 
 impl WordSet {
     pub const fn new(words: &'static [&'static str]) -> WordSet {
-        WordSet { words, set: std::sync::OnceLock::new() }
+        WordSet { words, built: std::sync::OnceLock::new() }
     }
     pub fn contains(&self, w: &str) -> bool {
-        self.set.get_or_init(|| self.words.iter().copied().collect()).contains(w)
+        let (set, filter) = self.built.get_or_init(|| self.build());
+        let bit = filter_bit(w.as_bytes());
+        filter[bit / 64] & (1 << (bit % 64)) != 0 && set.contains(w)
+    }
+    #[inline(never)]
+    fn build(&self) -> (FastSet<&'static str>, Box<[u64; 64]>) {
+        let mut filter = Box::new([0u64; 64]);
+        for w in self.words {
+            let bit = filter_bit(w.as_bytes());
+            filter[bit / 64] |= 1 << (bit % 64);
+        }
+        (self.words.iter().copied().collect(), filter)
     }
 }
 

@@ -178,3 +178,20 @@ proptest! {
         prop_assert_eq!(ours, std_sorted);
     }
 }
+
+proptest! {
+    // The eight-bytes-at-a-time skip (text::skip_to with has_byte / has_high_byte) finds the
+    // same byte as a plain loop, from any start, for the two scans that use it: quotation
+    // marks and dashes.
+    #[test]
+    fn skip_to_finds_what_a_byte_loop_finds(bytes in prop::collection::vec(prop::sample::select(vec![b'a', b' ', b'"', b'\'', b'`', b'-', 0xE2, 0x80, 0x93, 0xFF, 0x01, 0x7F]), 0..80), from in 0usize..80) {
+        use saywhere::text::{has_byte, has_high_byte, skip_to};
+        let from = from.min(bytes.len());
+        let quote = |b: u8| matches!(b, b'"' | b'\'' | b'`') || b >= 0x80;
+        let quote_word = |w: u64| has_high_byte(w) || has_byte(w, b'"') || has_byte(w, b'\'') || has_byte(w, b'`');
+        prop_assert_eq!(skip_to(&bytes, from, quote_word, quote), bytes[from..].iter().position(|&b| quote(b)).map(|o| from + o));
+        let dash = |b: u8| b == b'-' || b == 0xE2;
+        let dash_word = |w: u64| has_byte(w, b'-') || has_byte(w, 0xE2);
+        prop_assert_eq!(skip_to(&bytes, from, dash_word, dash), bytes[from..].iter().position(|&b| dash(b)).map(|o| from + o));
+    }
+}
