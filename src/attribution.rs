@@ -94,6 +94,11 @@ pub fn is_cue_word(lower: &str) -> bool {
     CUES.contains(&lower)
 }
 
+/// [`is_cue_word`] of `w` in lower case ("Said", "TOLD").
+pub fn lowers_to_cue_word(w: &str) -> bool {
+    CUES.contains_lower_of(w)
+}
+
 /// Words that may stand between a subject and its verb: "he later said", "Macron himself described".
 static ADVERBS: WordSet = WordSet::new(&[
     "also", "later", "then", "now", "previously", "again", "once", "has", "had", "have", "would", "will", "himself",
@@ -1997,7 +2002,7 @@ fn names_a_work(doc: &Doc, f: &Found, prev_work: Option<Span>) -> bool {
                 && doc.token_text(t - 1).chars().next().is_some_and(char::is_uppercase)
                 && !matches!(doc.token_text(t - 1), "It" | "That" | "There" | "Here" | "What" | "Who" | "He" | "She" | "Let" | "IT");
         }
-        crate::text::with_lower(w, |l| WORK_NOUNS.contains(l))
+        WORK_NOUNS.contains_lower_of(w)
             || matches!(w, "on" | "with")
                 && t > 0
                 && crate::text::with_lower(doc.token_text(t - 1), |l| matches!(l, "appearance" | "interview" | "interviews"))

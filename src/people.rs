@@ -221,7 +221,7 @@ fn is_function_word(w: &str) -> bool {
     matches!(w, "The" | "A" | "An" | "And" | "But" | "Or" | "If" | "In" | "On" | "At" | "By" | "For" | "From" | "To"
         | "Of" | "With" | "As" | "After" | "Before" | "While" | "When" | "Since" | "Despite" | "Although" | "Though"
         | "Meanwhile" | "However" | "According" | "Indeed" | "Even" | "Both" | "Neither" | "Either")
-        || crate::text::with_lower(w, attribution::is_cue_word)
+        || attribution::lowers_to_cue_word(w)
         || is_first_person_contraction(w)
 }
 
@@ -396,7 +396,11 @@ fn is_capitalised(w: &str) -> bool {
 }
 
 fn is_all_caps(w: &str) -> bool {
-    // (One pass, out at the first lower-case letter: most words have one at once.)
+    // (One pass, out at the first lower-case letter: most words have one at once, and most
+    // of those an ASCII one, told without decoding a character.)
+    if w.as_bytes().first().is_some_and(u8::is_ascii_lowercase) {
+        return false;
+    }
     let mut letters = 0;
     for c in w.chars() {
         if c.is_lowercase() {
@@ -829,7 +833,7 @@ fn is_particle_prefixed(w: &str) -> bool {
 
 /// A capitalised speech verb cuts a run: "Witkoff Told Fox News".
 fn is_cut(doc: &Doc, i: usize) -> bool {
-    crate::text::with_lower(doc.token_text(i), attribution::is_cue_word)
+    attribution::lowers_to_cue_word(doc.token_text(i))
 }
 
 /// What a run turned out to be.
@@ -1543,7 +1547,7 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
             let (given, surname) = (doc.token_text(g), doc.token_text(s));
             let role_before = {
                 let r = doc.token_text(run.first - 4);
-                is_title_word(r) || crate::text::with_lower(r, |l| ROLE_NOUNS.contains(&l))
+                is_title_word(r) || ROLE_NOUNS.contains_lower_of(r)
             };
             (lexicon::first_name(given).is_some() || role_before) && !is_title_word(given) && honorific(given).is_none() && !is_common(surname, vocab)
         })
@@ -1652,7 +1656,7 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
         let w = words[0];
         w >= 2
             && matches!(doc.token_text(w - 2), "”" | "\"" | "’" | "'" | "''")
-            && crate::text::with_lower(doc.token_text(w - 1), attribution::is_cue_word)
+            && attribution::lowers_to_cue_word(doc.token_text(w - 1))
     };
     // ("Dean Jones", "Dean Kerridge": the given name, before a surname alone; "Dean Maria
     // Ortiz", "the Dean of Arts": the title.)
@@ -1834,7 +1838,7 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
             break;
         }
         // ("Kendall Fells told": a first name that is also a town, then a word and a speech verb.)
-        let cue_after = || toks.get(words[end - 1] + 1).is_some_and(|t| crate::text::with_lower(doc.slice(t.span), attribution::is_cue_word));
+        let cue_after = || toks.get(words[end - 1] + 1).is_some_and(|t| attribution::lowers_to_cue_word(doc.slice(t.span)));
         // (A title or an honorific before them settles it too: "Lady Ada Quill", though Ada is a town.)
         // ("Theresa May said": a month that is a surname after a given name, with no date after it.)
         let month_surname = w == "May" && !toks.get(words[end - 1] + 1).is_some_and(|t| t.kind == TokenKind::Number || doc.slice(t.span) == ",");
@@ -2139,7 +2143,7 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
             }
             b -= 1;
         }
-        if b > 0 && crate::text::with_lower(doc.token_text(b - 1), attribution::is_cue_word) && !headline {
+        if b > 0 && attribution::lowers_to_cue_word(doc.token_text(b - 1)) && !headline {
             evidence = evidence.max(2);
         }
     }
@@ -2190,7 +2194,7 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
         // named before it: "a farmer from Kesselby, who asked not to be named, said …", "a
         // Muslim from Vanni, who …".)
         let after_place_word = name_words.len() == 1 && first > 0 && matches!(doc.token_text(first - 1), "from" | "in" | "of" | "at" | "near" | "to");
-        if n < toks.len() && crate::text::with_lower(doc.token_text(n), attribution::is_cue_word) && !headline && !inverted && !(comma && after_place_word) {
+        if n < toks.len() && attribution::lowers_to_cue_word(doc.token_text(n)) && !headline && !inverted && !(comma && after_place_word) {
             evidence = evidence.max(2);
         }
         // "Yeltsin, who is on holiday, …": a relative "who" right after the name's comma (not

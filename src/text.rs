@@ -564,8 +564,15 @@ pub type FastSet<K> = std::collections::HashSet<K, FxBuild>;
 /// bytes and its last.
 #[inline]
 pub fn filter_bit(w: &[u8]) -> usize {
+    filter_bit_with(w, |b| b)
+}
+
+/// [`filter_bit`] of the bytes of `w` mapped by `map` ("Said" lowered byte by byte: the bit
+/// of "said", with no copy of the word made).
+#[inline]
+fn filter_bit_with(w: &[u8], map: impl Fn(u8) -> u8) -> usize {
     let n = w.len();
-    let at = |i: usize| w.get(i).copied().unwrap_or(0) as u32;
+    let at = |i: usize| w.get(i).map_or(0, |&b| map(b)) as u32;
     let h = (n as u32).wrapping_mul(0x9E37_79B9)
         ^ at(0).wrapping_mul(0x85EB_CA6B)
         ^ at(1).wrapping_mul(0xC2B2_AE35)
@@ -591,6 +598,18 @@ impl WordSet {
         let (set, filter) = self.built.get_or_init(|| self.build());
         let bit = filter_bit(w.as_bytes());
         filter[bit / 64] & (1 << (bit % 64)) != 0 && set.contains(w)
+    }
+    /// Does the set hold `w` in lower case ("Said": is "said" in it)? The filter is asked
+    /// first, of the bytes lowered one by one, so most words are turned away unlowered.
+    pub fn contains_lower_of(&self, w: &str) -> bool {
+        if w.is_ascii() {
+            let (_, filter) = self.built.get_or_init(|| self.build());
+            let bit = filter_bit_with(w.as_bytes(), |b| b.to_ascii_lowercase());
+            if filter[bit / 64] & (1 << (bit % 64)) == 0 {
+                return false;
+            }
+        }
+        with_lower(w, |l| self.contains(l))
     }
     #[inline(never)]
     fn build(&self) -> (FastSet<&'static str>, Box<[u64; 64]>) {
