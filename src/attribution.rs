@@ -179,10 +179,10 @@ struct Ctx<'a, 'd> {
     found: &'a [Found],
     people: &'a People,
     /// For each token: the index of the found quote that contains it.
-    quote_of: Vec<Option<usize>>,
+    quote_of: PerToken,
     /// For each token: the mention index whose name (or full form) starts / ends there.
-    starts: Vec<Option<usize>>,
-    ends: Vec<Option<usize>>,
+    starts: PerToken,
+    ends: PerToken,
     entities: Vec<Entity>,
     /// Pronoun and role mentions resolved so far: (start, entity), sorted by start.
     resolved: Vec<(usize, usize)>,
@@ -190,6 +190,23 @@ struct Ctx<'a, 'd> {
     /// entity). The first pass attributes quotes in order, so these all lie before the quote
     /// being attributed.
     spoke: Vec<(usize, usize)>,
+}
+
+/// For each token of the text, an index or none (the quote it lies in, the mention it
+/// starts or ends): four bytes a token (a long text has a million tokens), `u32::MAX` for
+/// none; [`PerToken::at`] is `None` past the last token too.
+struct PerToken(Vec<u32>);
+
+impl PerToken {
+    fn new(tokens: usize) -> PerToken {
+        PerToken(vec![u32::MAX; tokens])
+    }
+    fn set(&mut self, t: usize, index: usize) {
+        self.0[t] = u32::try_from(index).expect("fewer than 4 billion quotes and mentions");
+    }
+    fn at(&self, t: usize) -> Option<usize> {
+        self.0.get(t).copied().filter(|&i| i != u32::MAX).map(|i| i as usize)
+    }
 }
 
 #[derive(Clone, Copy)]
@@ -203,20 +220,20 @@ struct Attribution {
 impl<'a, 'd> Ctx<'a, 'd> {
     fn new(doc: &'a Doc<'d>, found: &'a [Found], people: &'a People, entities: Vec<Entity>) -> Self {
         let n = doc.tokens.len();
-        let mut quote_of = vec![None; n];
+        let mut quote_of = PerToken::new(n);
         for (qi, f) in found.iter().enumerate() {
             let mut t = doc.token_at_or_after(f.span.start);
             while t < n && doc.tokens[t].span.end <= f.span.end {
-                quote_of[t] = Some(qi);
+                quote_of.set(t, qi);
                 t += 1;
             }
         }
-        let mut starts = vec![None; n];
-        let mut ends = vec![None; n];
+        let mut starts = PerToken::new(n);
+        let mut ends = PerToken::new(n);
         for (mi, m) in people.mentions.iter().enumerate() {
-            starts[m.full_first] = Some(mi);
-            starts[m.first] = Some(mi);
-            ends[m.last] = Some(mi);
+            starts.set(m.full_first, mi);
+            starts.set(m.first, mi);
+            ends.set(m.last, mi);
         }
         Ctx { doc, found, people, quote_of, starts, ends, entities, resolved: Vec::new(), spoke: Vec::new() }
     }
@@ -230,7 +247,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
     }
 
     fn is_cue(&self, t: usize) -> bool {
-        if self.quote_of[t].is_some() || self.doc.tokens[t].kind != TokenKind::Word {
+        if self.quote_of.at(t).is_some() || self.doc.tokens[t].kind != TokenKind::Word {
             return false;
         }
         let w = self.lower(t);
@@ -241,7 +258,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 return matches!(next.as_deref(), Some("it" | "in"));
             }
             // "calls it “a farce”", "call Cruz “the worst”"
-            let named = self.doc.tokens.get(t + 1).is_some_and(|n| self.starts.get(t + 1).is_some_and(|s| s.is_some()) && n.kind == TokenKind::Word);
+            let named = self.doc.tokens.get(t + 1).is_some_and(|n| self.starts.at(t + 1).is_some() && n.kind == TokenKind::Word);
             return named || next.is_some_and(|n| matches!(&*n, "it" | "him" | "her" | "them" | "this" | "that" | "the" | ":" | ","));
         }
         // "fired back", "shot back", "hit back", "pushed back"
@@ -302,7 +319,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
             };
             if let Some(g) = g {
                 // (Not "the woman Ann Roe": the name says who.)
-                return self.starts.get(n + 1).is_none_or(|s| s.is_none()).then_some((n, g));
+                return self.starts.at(n + 1).is_none().then_some((n, g));
             }
             if self.doc.tokens[n].kind != TokenKind::Word || !w.chars().all(char::is_lowercase) || self.is_cue(n) {
                 return None;
@@ -321,10 +338,10 @@ impl<'a, 'd> Ctx<'a, 'd> {
         let mut k = t;
         let limit = (t + 8).min(end);
         while k < limit {
-            if self.quote_of[k].is_some() {
+            if self.quote_of.at(k).is_some() {
                 return None;
             }
-            if let Some(mi) = self.starts[k] {
+            if let Some(mi) = self.starts.at(k) {
                 // "tweeted Rubio spokesman Alex Conant", "said Clinton’s top aide Jake
                 // Sullivan": a name that qualifies a role, then the one who has it.
                 let mut r = self.people.mentions[mi].last + 1;
@@ -332,7 +349,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
                     r += 1;
                 }
                 let lower_word = |x: usize| self.doc.tokens[x].kind == TokenKind::Word && self.word(x).chars().all(|c| c.is_lowercase() || c == '-');
-                let named_after = |x: usize| self.starts.get(x + 1).copied().flatten();
+                let named_after = |x: usize| self.starts.at(x + 1);
                 let role = (r..(r + 4).min(end)).take_while(|&x| lower_word(x)).find(|&x| self.is_role_noun(x) && named_after(x).is_some());
                 if let Some(mj) = role.and_then(named_after) {
                     if self.is_person(mj) {
@@ -354,14 +371,14 @@ impl<'a, 'd> Ctx<'a, 'd> {
             let lw = crate::text::lower(w);
             if self.is_role_noun(k) {
                 // "the minister" / "the health minister", unless a name follows ("envoy Steve Witkoff").
-                if k + 1 < end && self.starts[k + 1].is_some() {
+                if k + 1 < end && self.starts.at(k + 1).is_some() {
                     k += 1;
                     continue;
                 }
                 // "said a spokeswoman for the hotel chain, Jennifer Rodstrom": the role, what
                 // it is of, a comma, then the one who has it.
                 if let Some(c) = (k + 1..limit).find(|&c| self.word(c) == ",").filter(|&c| c + 1 < end) {
-                    if let Some(mi) = self.starts[c + 1] {
+                    if let Some(mi) = self.starts.at(c + 1) {
                         let plain = (k + 1..c).all(|x| self.doc.tokens[x].kind == TokenKind::Word && !self.is_cue(x) && self.pronoun(x).is_none());
                         if plain && self.is_person(mi) {
                             return Some(Subject::Name(mi));
@@ -372,7 +389,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
             }
             // "the bureau’s director, James B. Comey": a role, a comma, then the name.
             if lw == "," && k > t && self.doc.tokens[k - 1].kind == TokenKind::Word && k + 1 < end {
-                if let Some(mi) = self.starts[k + 1] {
+                if let Some(mi) = self.starts.at(k + 1) {
                     return Some(Subject::Name(mi));
                 }
             }
@@ -383,7 +400,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
             // "conservative talk radio host Rush Limbaugh": lower-case words up to a role noun
             // that a name follows.
             if w.chars().next().is_some_and(char::is_lowercase) {
-                if let Some(r) = (k..(k + 5).min(end.saturating_sub(1))).find(|&r| self.is_role_noun(r) && self.starts[r + 1].is_some()) {
+                if let Some(r) = (k..(k + 5).min(end.saturating_sub(1))).find(|&r| self.is_role_noun(r) && self.starts.at(r + 1).is_some()) {
                     if (k..r).all(|x| self.doc.tokens[x].kind == TokenKind::Word && self.word(x).chars().all(|c| c.is_lowercase() || c == '-') && !self.is_cue(x)) {
                         k = r + 1;
                         continue;
@@ -393,8 +410,8 @@ impl<'a, 'd> Ctx<'a, 'd> {
             // "said retired neurosurgeon Ben Carson": after an inverted "said", a few lower-case
             // words that describe the person named right after them.
             if k == t && t > 0 && matches!(&*self.lower(t - 1), "said" | "says" | "added" | "adds" | "continued" | "explained" | "noted" | "insisted") {
-                if let Some(n) = (k + 1..(k + 4).min(end)).find(|&n| self.starts[n].is_some()) {
-                    let mi = self.starts[n].unwrap_or_default();
+                if let Some(n) = (k + 1..(k + 4).min(end)).find(|&n| self.starts.at(n).is_some()) {
+                    let mi = self.starts.at(n).unwrap_or_default();
                     let plain = (k..n).all(|x| {
                         let w = self.word(x);
                         self.doc.tokens[x].kind == TokenKind::Word
@@ -410,15 +427,15 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 }
             }
             // "said old Cotter", "said poor Tom"
-            if ADJECTIVES_BEFORE_NAMES.contains(&&*lw) && k + 1 < end && self.starts[k + 1].is_some() {
+            if ADJECTIVES_BEFORE_NAMES.contains(&&*lw) && k + 1 < end && self.starts.at(k + 1).is_some() {
                 k += 1;
                 continue;
             }
             // "the younger Mr. Trump", "a former NAACP leader, Ben Jealous"
             let after_article = k > t && matches!(&*self.lower(k - 1), "the" | "a" | "an") && w.chars().next().is_some_and(char::is_lowercase)
-                && (k + 1..(k + 3).min(end)).any(|n| self.starts[n].is_some());
+                && (k + 1..(k + 3).min(end)).any(|n| self.starts.at(n).is_some());
             let skippable = after_article || matches!(&*lw, "the" | "a" | "an" | "another" | "former" | "then" | "of" | "and" | "for" | "u.s." | "us")
-                || (w.chars().next().is_some_and(|c| c.is_uppercase()) && self.starts[k].is_none() && !self.is_cue(k))
+                || (w.chars().next().is_some_and(|c| c.is_uppercase()) && self.starts.at(k).is_none() && !self.is_cue(k))
                 || lw == "."
                 || crate::lexicon::is_demonym(w);
             if !skippable {
@@ -437,11 +454,11 @@ impl<'a, 'd> Ctx<'a, 'd> {
         while t > start && words < 5 {
             let w = self.word(t);
             if matches!(w, "of" | "from") {
-                let mi = self.ends[t.checked_sub(1)?]?;
+                let mi = self.ends.at(t.checked_sub(1)?)?;
                 return (words > 0 && self.is_person(mi)).then_some(mi);
             }
             let capital = self.doc.tokens[t].kind == TokenKind::Word && w.chars().next().is_some_and(char::is_uppercase);
-            if !(capital || self.is_abbreviation_dot(t)) || self.quote_of[t].is_some() {
+            if !(capital || self.is_abbreviation_dot(t)) || self.quote_of.at(t).is_some() {
                 return None;
             }
             words += usize::from(capital);
@@ -470,7 +487,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
         if before > start + 2
             && matches!(self.word(before), "’s" | "'s")
             && self.word(before - 1).chars().next().is_some_and(char::is_uppercase)
-            && self.ends[before - 1].is_none()
+            && self.ends.at(before - 1).is_none()
         {
             before -= 2;
         }
@@ -480,7 +497,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
         if !(matches!(&*self.lower(before), "of" | "at" | "for" | "from") && before > start) {
             return None;
         }
-        self.ends[before - 1].filter(|&pi| self.is_person(pi))
+        self.ends.at(before - 1).filter(|&pi| self.is_person(pi))
     }
 
     /// The subject written before token `t` (the cue): "S said", "S, a spokeswoman, said",
@@ -488,10 +505,10 @@ impl<'a, 'd> Ctx<'a, 'd> {
     fn subject_before(&self, cue: usize, start: usize) -> Option<Subject> {
         // "S, who has in the past described X as “Q”": the relative clause's antecedent.
         if let Some(w) = (cue.saturating_sub(7).max(start)..cue).rev().find(|&t| self.lower(t) == "who") {
-            if w >= start + 2 && self.word(w - 1) == "," && (w + 1..cue).all(|t| self.doc.tokens[t].kind == TokenKind::Word && self.quote_of[t].is_none()) {
+            if w >= start + 2 && self.word(w - 1) == "," && (w + 1..cue).all(|t| self.doc.tokens[t].kind == TokenKind::Word && self.quote_of.at(t).is_none()) {
                 // "S herself, who said": past a reflexive to the name.
                 let before = if w >= start + 3 && is_reflexive(self.word(w - 2)) { w - 3 } else { w - 2 };
-                if let Some(mi) = self.ends[before] {
+                if let Some(mi) = self.ends.at(before) {
                     if self.is_person(mi) {
                         return Some(Subject::Relative(w, mi));
                     }
@@ -501,10 +518,10 @@ impl<'a, 'd> Ctx<'a, 'd> {
         let mut k = cue;
         while k > start {
             let p = k - 1;
-            if self.quote_of[p].is_some() {
+            if self.quote_of.at(p).is_some() {
                 return None;
             }
-            if let Some(mi) = self.ends[p] {
+            if let Some(mi) = self.ends.at(p) {
                 // "S responded on Facebook writing": a participle after a prepositional object
                 // takes the clause's subject.
                 let m = &self.people.mentions[mi];
@@ -543,7 +560,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
             // (Also after a name that is the object of a preposition: "Silverman was joined on
             // stage by Sen. Al Franken and joked".)
             let object_before = || {
-                self.ends[p - 1].is_some_and(|mi| {
+                self.ends.at(p - 1).is_some_and(|mi| {
                     let ff = self.people.mentions[mi].full_first;
                     (ff.saturating_sub(3).max(start)..ff).rev().find(|&x| !self.word(x).starts_with(|c: char| c.is_uppercase()) && self.word(x) != ".")
                         .is_some_and(|x| matches!(self.word(x), "by" | "with"))
@@ -554,17 +571,17 @@ impl<'a, 'd> Ctx<'a, 'd> {
             // participle before it, which is the clause's.
             let after_participle = || {
                 self.lower(cue).ends_with("ing")
-                    && self.ends[p - 1].is_some_and(|mi| {
+                    && self.ends.at(p - 1).is_some_and(|mi| {
                         let ff = self.people.mentions[mi].full_first;
                         ff > start && self.doc.tokens[ff - 1].kind == TokenKind::Word && self.lower(ff - 1).ends_with("ing")
                     })
             };
-            if lw == "and" && p > start && !matches!(self.word(p - 1), ",") && (self.ends[p - 1].is_none() || object_before() || after_participle()) {
+            if lw == "and" && p > start && !matches!(self.word(p - 1), ",") && (self.ends.at(p - 1).is_none() || object_before() || after_participle()) {
                 if let Some(c) = (start..p).rev().find(|&t| self.word(t) == ",") {
                     // (", and Mrs. Hilbery joined … and remarked": past the conjunction.)
                     let s = if c + 2 < p && matches!(self.word(c + 1), "and" | "but") { c + 2 } else { c + 1 };
-                    if s < p && self.quote_of[s].is_none() {
-                        if let Some(mi) = self.starts[s] {
+                    if s < p && self.quote_of.at(s).is_none() {
+                        if let Some(mi) = self.starts.at(s) {
                             return Some(Subject::Name(mi));
                         }
                         if let Some(g) = self.pronoun(s) {
@@ -576,12 +593,12 @@ impl<'a, 'd> Ctx<'a, 'd> {
             }
             // "Massie backed Paul at first, but now said": the verb after "but" shares the
             // clause's subject.
-            if lw == "but" && p > start && self.ends[p - 1].is_none() {
+            if lw == "but" && p > start && self.ends.at(p - 1).is_none() {
                 return self.clause_subject(start, p);
             }
             let before_time = matches!(&*lw, "on" | "in" | "early" | "late") && self.doc.tokens.get(p + 1).is_some_and(|_| TIME_WORDS.contains(&&*self.lower(p + 1)));
             // "Cruz himself said": a reflexive after the subject.
-            let reflexive = is_reflexive(&lw) && p > start && self.ends[p - 1].is_some();
+            let reflexive = is_reflexive(&lw) && p > start && self.ends.at(p - 1).is_some();
             if ADVERBS.contains(&&*lw) || TIME_WORDS.contains(&&*lw) || before_time || reflexive || (lw.len() > 4 && lw.ends_with("ly") && self.doc.tokens[p].kind == TokenKind::Word) {
                 k = p;
                 continue;
@@ -596,7 +613,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
                     let further = (p.saturating_sub(7).max(start + 1)..p - 1)
                         .rev()
                         .find(|&c| self.is_cue(c) && !self.lower(c).ends_with("ing"))
-                        .filter(|&c| (c + 1..p).all(|t| self.doc.tokens[t].kind == TokenKind::Word && self.quote_of[t].is_none()));
+                        .filter(|&c| (c + 1..p).all(|t| self.doc.tokens[t].kind == TokenKind::Word && self.quote_of.at(t).is_none()));
                     for c in right_before.into_iter().chain(further) {
                         if let Some(s) = self.subject_before(c, start).filter(|s| matches!(s, Subject::Name(_) | Subject::Pronoun(..))) {
                             return Some(s);
@@ -616,7 +633,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 // "Gov. John Kasich (R-OH), said": a person's party label, then the comma. (Not
                 // a body's initials: "the High Commissioner for Refugees (UNHCR), reacted".)
                 if p > start + 2 && self.word(p - 1) == ")" {
-                    if let Some(mi) = self.parenthesis_open(p - 1, start + 1).and_then(|open| self.ends[open - 1]).filter(|&mi| self.is_person(mi)) {
+                    if let Some(mi) = self.parenthesis_open(p - 1, start + 1).and_then(|open| self.ends.at(open - 1)).filter(|&mi| self.is_person(mi)) {
                         return Some(Subject::Name(mi));
                     }
                 }
@@ -627,7 +644,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
                         return Some(Subject::Name(mi));
                     }
                     // "ROLE, S, said": the segment before the comma is the name itself.
-                    if let Some(mi) = self.ends[p - 1] {
+                    if let Some(mi) = self.ends.at(p - 1) {
                         let m = &self.people.mentions[mi];
                         // (Not a body's name after its noun: "the editor of the Vatican's
                         // newspaper, L'Osservatore Romano, said".)
@@ -648,13 +665,13 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 let mut commas = 0;
                 while j > lo && commas < 3 {
                     j -= 1;
-                    if self.quote_of[j].is_some() {
+                    if self.quote_of.at(j).is_some() {
                         continue;
                     }
                     if self.word(j) == "," {
                         commas += 1;
                         if j > start {
-                            if let Some(mi) = self.ends[j - 1] {
+                            if let Some(mi) = self.ends.at(j - 1) {
                                 if self.is_person(mi) || commas == 1 {
                                     // ("Holger Schmieding of Berenberg, Germany's largest
                                     // private bank, warned": the person of the firm.)
@@ -696,13 +713,13 @@ impl<'a, 'd> Ctx<'a, 'd> {
                     while open > lo && self.is_dash(open - 1) {
                         open -= 1;
                     }
-                    if let Some(mi) = (open + 1..p).find_map(|j| self.starts[j]) {
+                    if let Some(mi) = (open + 1..p).find_map(|j| self.starts.at(j)) {
                         if self.is_person(mi) {
                             return Some(Subject::Name(mi));
                         }
                     }
                     if open > start {
-                        if let Some(mi) = self.ends[open - 1] {
+                        if let Some(mi) = self.ends.at(open - 1) {
                             return Some(Subject::Name(mi));
                         }
                     }
@@ -722,11 +739,11 @@ impl<'a, 'd> Ctx<'a, 'd> {
     /// of a clause that a participle cue hangs from.
     fn clause_subject(&self, start: usize, end: usize) -> Option<Subject> {
         for t in start..end {
-            if self.quote_of[t].is_some() {
+            if self.quote_of.at(t).is_some() {
                 continue;
             }
             let after_preposition = t > start && PREPOSITIONS.contains(&&*self.lower(t - 1));
-            if let Some(mi) = self.starts[t] {
+            if let Some(mi) = self.starts.at(t) {
                 if !after_preposition {
                     return Some(Subject::Name(mi));
                 }
@@ -777,7 +794,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
         }
         // “Q.”¶— Ann Roe, Leeds: a line that opens with a dash right after a quote that fills
         // its paragraph (the way quotable sections and letters pages sign a quote).
-        if k == last + 1 && k < n && self.is_dash(k) && self.quote_of[k].is_none() {
+        if k == last + 1 && k < n && self.is_dash(k) && self.quote_of.at(k).is_none() {
             let dash = self.doc.tokens[k].span;
             let paras = &self.doc.paragraphs;
             if let (Some(p), Some(q)) = (self.doc.paragraph_index(f.span.start), self.doc.paragraph_index(dash.start)) {
@@ -790,7 +807,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 }
             }
         }
-        if k >= end || self.quote_of[k].is_some() {
+        if k >= end || self.quote_of.at(k).is_some() {
             return None;
         }
         // “Q” – S
@@ -844,18 +861,18 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 let subject = if self.word(j) == "I" { Subject::Narrator(j) } else { Subject::Other };
                 return Some(Attribution { subject, cue: Some(self.doc.tokens[j + 1].span), rule: Rule::QuoteSpeakerCue, confidence: 0.0 });
             }
-            let subject = if let Some(mi) = self.starts[j] {
+            let subject = if let Some(mi) = self.starts.at(j) {
                 Some((Subject::Name(mi), self.people.mentions[mi].last + 1))
             } else if let Some(g) = self.pronoun(j) {
                 Some((Subject::Pronoun(j, g), j + 1))
             } else if let Some((n, g)) = self.described_person(j, limit) {
                 // "“Coming back?” his wife called after him."
                 Some((Subject::Pronoun(n, g), n + 1))
-            } else if self.is_role_noun(j) && j + 2 < limit && self.word(j + 1) == "," && self.starts[j + 2].is_some() {
+            } else if self.is_role_noun(j) && j + 2 < limit && self.word(j + 1) == "," && self.starts.at(j + 2).is_some() {
                 // "Ms. Merkel's spokesman, Steffen Seibert, wrote": the name after the role.
-                let mi = self.starts[j + 2].unwrap_or_default();
+                let mi = self.starts.at(j + 2).unwrap_or_default();
                 Some((Subject::Name(mi), self.people.mentions[mi].last + 1))
-            } else if self.is_role_noun(j) && self.starts.get(j + 1).is_none_or(|s| s.is_none()) {
+            } else if self.is_role_noun(j) && self.starts.at(j + 1).is_none() {
                 Some((Subject::Role(j), j + 1))
             } else {
                 None
@@ -900,7 +917,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
         // "“Q,” like the recent volatility, said S": a far cue right after a comma, inverted subject.
         let mut j = k;
         while j < limit {
-            if self.quote_of[j].is_some() || matches!(self.word(j), "." | "!" | "?" | ";") {
+            if self.quote_of.at(j).is_some() || matches!(self.word(j), "." | "!" | "?" | ";") {
                 return None;
             }
             if self.is_cue(j) {
@@ -926,7 +943,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
         }
         // S: “Q”
         if self.word(first - 1) == ":" && first >= 2 {
-            if let Some(mi) = self.ends[first - 2] {
+            if let Some(mi) = self.ends.at(first - 2) {
                 let m = &self.people.mentions[mi];
                 // Only a title may stand before the name: "Former secretary of state H. R. Clinton:".
                 let titled = m.full_first <= sent_start + 6
@@ -954,14 +971,14 @@ impl<'a, 'd> Ctx<'a, 'd> {
         let mut k = first;
         while k > sent_start {
             k -= 1;
-            if self.quote_of[k].is_some() {
+            if self.quote_of.at(k).is_some() {
                 continue;
             }
             // "…, while the Guardian's reviewer praised its “generous wit”": a clause of its own,
             // with its own subject; a cue before it is not this quote's ("while visiting" is).
             if matches!(&*self.lower(k), "while" | "whereas")
                 && k > sent_start
-                && (self.word(k - 1) == "," || self.quote_of[k - 1].is_some())
+                && (self.word(k - 1) == "," || self.quote_of.at(k - 1).is_some())
                 && !(k >= sent_start + 2 && self.is_cue(k - 2)) // "he said, while …" is what he said
                 && k + 1 < first
                 && !self.lower(k + 1).ends_with("ing")
@@ -1038,7 +1055,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
         }
         // S [verb phrase]: “Q” — a colon after a clause whose subject is a name.
         if self.word(first - 1) == ":" {
-            if let Some(mi) = self.starts[sent_start] {
+            if let Some(mi) = self.starts.at(sent_start) {
                 return Some(Attribution { subject: Subject::Name(mi), cue: Some(self.doc.tokens[first - 1].span), rule: Rule::SpeakerColon, confidence: 0.7 });
             }
             if let Some(g) = self.pronoun(sent_start) {
@@ -1064,8 +1081,8 @@ impl<'a, 'd> Ctx<'a, 'd> {
         for t in cue + 1..(cue + 3).min(n) {
             match self.word(t) {
                 ":" => return true,
-                "," => return ends_sentence && t + 1 < n && self.quote_of[t + 1].is_some(),
-                w if t == cue + 1 && self.doc.tokens[t].kind == TokenKind::Word && w.chars().all(char::is_lowercase) && self.quote_of[t].is_none() => {}
+                "," => return ends_sentence && t + 1 < n && self.quote_of.at(t + 1).is_some(),
+                w if t == cue + 1 && self.doc.tokens[t].kind == TokenKind::Word && w.chars().all(char::is_lowercase) && self.quote_of.at(t).is_none() => {}
                 _ => return false,
             }
         }
@@ -1084,7 +1101,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
     fn cue_after_subject(&self, mut t: usize, limit: usize) -> Option<usize> {
         // "S1 and S2 wrote": a second person named.
         if t + 1 < limit && self.word(t) == "and" {
-            if let Some(mi) = self.starts[t + 1] {
+            if let Some(mi) = self.starts.at(t + 1) {
                 t = self.people.mentions[mi].last + 1;
             }
         }
@@ -1094,7 +1111,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
             while c < limit && c < t + 12 {
                 let w = self.word(c);
                 let capital = w.chars().next().is_some_and(char::is_uppercase);
-                if !(capital || matches!(w, "the" | "for" | "of" | "and" | "’s" | "'s" | "&")) || self.quote_of[c].is_some() {
+                if !(capital || matches!(w, "the" | "for" | "of" | "and" | "’s" | "'s" | "&")) || self.quote_of.at(c).is_some() {
                     break;
                 }
                 c += 1;
@@ -1124,7 +1141,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
                     return None;
                 }
                 let w = self.word(c);
-                if w == "," && self.quote_of[c].is_none() {
+                if w == "," && self.quote_of.at(c).is_none() {
                     break;
                 }
                 if matches!(w, ";" | ":" | "!" | "?") || (w == "." && !self.is_abbreviation_dot(c)) {
@@ -1155,7 +1172,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
         let mut k = before;
         while k > start {
             k -= 1;
-            if self.quote_of[k].is_some() {
+            if self.quote_of.at(k).is_some() {
                 continue;
             }
             if self.is_cue(k) && !self.lower(k).ends_with("ing") {
@@ -1182,7 +1199,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
             Subject::Role(t) => t + 1,
             _ => return false,
         };
-        after >= first || matches!(self.word(after), "," | ":" | "(") || self.quote_of[after].is_some()
+        after >= first || matches!(self.word(after), "," | ":" | "(") || self.quote_of.at(after).is_some()
     }
 
     /// Sieve 2b: the quote opens a paragraph and the paragraph before ends with a colon:
@@ -1199,13 +1216,13 @@ impl<'a, 'd> Ctx<'a, 'd> {
             return None;
         }
         let (sent_start, _) = self.sentence_tokens(prev.end - 1);
-        if let Some(mi) = self.ends[colon - 1] {
+        if let Some(mi) = self.ends.at(colon - 1) {
             return Some(Attribution { subject: Subject::Name(mi), cue: Some(self.doc.tokens[colon].span), rule: Rule::SpeakerColon, confidence: 0.8 });
         }
         let Some(cue) = (sent_start..colon).rev().find(|&t| self.is_cue(t)) else {
             // "When X died, President Y released the following statement:" — the last person
             // named in the sentence, not after a preposition nor as an owner ("Y's campaign").
-            let Some(mi) = (sent_start..colon).rev().find_map(|t| self.starts[t]) else {
+            let Some(mi) = (sent_start..colon).rev().find_map(|t| self.starts.at(t)) else {
                 return self.colon_sentence_subject(sent_start, colon);
             };
             let after = self.people.mentions[mi].last + 1;
@@ -1225,14 +1242,14 @@ impl<'a, 'd> Ctx<'a, 'd> {
     /// clause that opens at `sent_start` with a person (a name or he/she) and a lower-case verb
     /// ("He then listed the qualities he wanted:").
     fn colon_sentence_subject(&self, sent_start: usize, colon: usize) -> Option<Attribution> {
-        let (subject, after) = if let Some(mi) = self.starts[sent_start].filter(|&mi| self.is_person(mi)) {
+        let (subject, after) = if let Some(mi) = self.starts.at(sent_start).filter(|&mi| self.is_person(mi)) {
             (Subject::Name(mi), self.people.mentions[mi].last + 1)
         } else {
             (Subject::Pronoun(sent_start, self.pronoun(sent_start)?), sent_start + 1)
         };
         // Nobody else named before the colon ("He waited, and Mrs. H joined in:"), and a
         // lower-case word (the verb) right after the subject.
-        if (after..colon).any(|t| self.starts[t].is_some())
+        if (after..colon).any(|t| self.starts.at(t).is_some())
             || after + 1 >= colon
             || self.doc.tokens[after].kind != TokenKind::Word
             || !self.word(after).chars().next().is_some_and(char::is_lowercase)
@@ -1251,11 +1268,11 @@ impl<'a, 'd> Ctx<'a, 'd> {
             return None;
         }
         let fin = if matches!(self.word(sent_end - 1), "." | "!" | "?") { sent_end - 1 } else { sent_end };
-        if fin <= last + 1 || self.quote_of[fin - 1].is_some() {
+        if fin <= last + 1 || self.quote_of.at(fin - 1).is_some() {
             return None;
         }
-        let comma = (last + 1..fin).rev().find(|&t| self.word(t) == "," && self.quote_of[t].is_none())?;
-        if fin - comma > 14 || (comma + 1..fin).any(|t| self.quote_of[t].is_some()) {
+        let comma = (last + 1..fin).rev().find(|&t| self.word(t) == "," && self.quote_of.at(t).is_none())?;
+        if fin - comma > 14 || (comma + 1..fin).any(|t| self.quote_of.at(t).is_some()) {
             return None;
         }
         let cue = (comma + 1..fin).find(|&t| self.is_cue(t))?;
@@ -1279,10 +1296,10 @@ impl<'a, 'd> Ctx<'a, 'd> {
         let first = before.map_or(first, |b| b.min(first));
         let (sent_start, _) = self.sentence_tokens(self.found[qi].span.start);
         (sent_start..first).find_map(|t| {
-            let mi = self.starts[t]?;
+            let mi = self.starts.at(t)?;
             let m = &self.people.mentions[mi];
             let after_preposition = m.full_first > sent_start && PREPOSITIONS.contains(&&*self.lower(m.full_first - 1));
-            (self.quote_of[t].is_none() && self.entities[m.entity].kind == EntityKind::Person && !after_preposition).then_some(mi)
+            (self.quote_of.at(t).is_none() && self.entities[m.entity].kind == EntityKind::Person && !after_preposition).then_some(mi)
         })
     }
 
@@ -1309,7 +1326,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
         match &*self.lower(n - 1) {
             "his" | "her" | "their" => Some(None),
             "'s" | "’s" if n >= 2 => {
-                let mi = self.ends[n - 2]?;
+                let mi = self.ends.at(n - 2)?;
                 (self.entities[self.people.mentions[mi].entity].kind == EntityKind::Person).then_some(Some(mi))
             }
             _ => None,
@@ -1329,16 +1346,16 @@ impl<'a, 'd> Ctx<'a, 'd> {
             return None;
         }
         let (a, b) = (self.doc.token_at_or_after(prev.start), self.doc.token_at_or_after(prev.end));
-        if b <= a + 2 || (a..b).any(|t| self.quote_of[t].is_some() || crate::text::is_quote_mark(self.word(t))) {
+        if b <= a + 2 || (a..b).any(|t| self.quote_of.at(t).is_some() || crate::text::is_quote_mark(self.word(t))) {
             return None;
         }
-        let (subject, after) = if let Some(mi) = self.starts[a].filter(|&mi| self.is_person(mi)) {
+        let (subject, after) = if let Some(mi) = self.starts.at(a).filter(|&mi| self.is_person(mi)) {
             (Subject::Name(mi), self.people.mentions[mi].last + 1)
         } else {
             (Subject::Pronoun(a, self.pronoun(a)?), a + 1)
         };
         if after >= b
-            || (after..b).any(|t| self.starts[t].is_some() || self.pronoun(t).is_some() && t > after)
+            || (after..b).any(|t| self.starts.at(t).is_some() || self.pronoun(t).is_some() && t > after)
             || self.doc.tokens[after].kind != TokenKind::Word
             || !self.word(after).chars().next().is_some_and(char::is_lowercase)
         {
@@ -1353,13 +1370,13 @@ impl<'a, 'd> Ctx<'a, 'd> {
     fn reported(&self, si: usize) -> Option<(Span, Attribution)> {
         let s = self.doc.sentences[si];
         let (a, b) = (self.doc.token_at_or_after(s.start), self.doc.token_at_or_after(s.end));
-        if b <= a + 4 || b - a > 120 || (a..b).any(|t| self.quote_of[t].is_some() || crate::text::is_quote_mark(self.word(t))) {
+        if b <= a + 4 || b - a > 120 || (a..b).any(|t| self.quote_of.at(t).is_some() || crate::text::is_quote_mark(self.word(t))) {
             return None;
         }
         // Right after a quotation the cue is that quotation's ("“Q!” S declared, …"), in its
         // paragraph (a new paragraph is a new statement).
         let para = |t: usize| self.doc.paragraph_index(self.doc.tokens[t].span.start);
-        if a > 0 && (self.quote_of[a - 1].is_some() || crate::text::is_quote_mark(self.word(a - 1))) && para(a - 1) == para(a) {
+        if a > 0 && (self.quote_of.at(a - 1).is_some() || crate::text::is_quote_mark(self.word(a - 1))) && para(a - 1) == para(a) {
             return None;
         }
         let fin = if matches!(self.word(b - 1), "." | "!" | "?") { b - 1 } else { b };
@@ -1478,7 +1495,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
     fn previous_sentence(&self, qi: usize, first: usize) -> Option<Attribution> {
         let prev = self.sentence_before_quote(qi)?;
         let (a, b) = (self.doc.token_at_or_after(prev.start), self.doc.token_at_or_after(prev.end).min(first));
-        if (a..b).any(|t| self.quote_of[t].is_some()) {
+        if (a..b).any(|t| self.quote_of.at(t).is_some()) {
             return None;
         }
         let cue = (a..b).rev().find(|&t| self.is_cue(t))?;
@@ -1521,7 +1538,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
             m.span.start >= from
                 && m.span.end <= to
                 && m.entity != except
-                && self.quote_of[m.first].is_none()
+                && self.quote_of.at(m.first).is_none()
                 && self.entities[m.entity].kind == EntityKind::Person
         })
     }
@@ -1697,7 +1714,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
         let p = &self.doc.paragraphs[para];
         let in_paragraph = self.mentions_starting_in(p.start, p.end);
         let named_inside = |e: usize| {
-            in_quote.iter().any(|m| m.entity == e) || in_paragraph.iter().any(|m| m.entity == e && self.quote_of[m.first].is_some())
+            in_quote.iter().any(|m| m.entity == e) || in_paragraph.iter().any(|m| m.entity == e && self.quote_of.at(m.first).is_some())
         };
         let compatible = |e: usize| {
             let ent = &self.entities[e];
@@ -1707,7 +1724,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
                 && !named_inside(e)
         };
         for m in self.mentions_starting_in(window_start, pos) {
-            if self.quote_of[m.first].is_some() || !compatible(m.entity) {
+            if self.quote_of.at(m.first).is_some() || !compatible(m.entity) {
                 continue;
             }
             candidates.push((m.span.start, m.entity, self.is_subject_mention(m.full_first)));
@@ -1742,7 +1759,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
             // led by he or she, every name is an object; look before it.
             let opens_with_pronoun = sentence.is_some_and(|si| {
                 let t = self.doc.token_at_or_after(self.doc.sentences[si].start);
-                t < self.doc.tokens.len() && self.pronoun(t) == Some(g) && self.quote_of[t].is_none()
+                t < self.doc.tokens.len() && self.pronoun(t) == Some(g) && self.quote_of.at(t).is_none()
             });
             if !opens_with_pronoun {
                 return same_sentence
@@ -1798,7 +1815,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
         }
         let mut found = None;
         for m in self.mentions_starting_in(pos.saturating_sub(PRONOUN_REACH), window_start) {
-            if self.quote_of[m.first].is_some() || !compatible(m.entity) || self.entities[m.entity].gender != g {
+            if self.quote_of.at(m.first).is_some() || !compatible(m.entity) || self.entities[m.entity].gender != g {
                 continue;
             }
             match found {
@@ -1838,7 +1855,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
         self.mentions_starting_in(from, pos)
             .iter()
             .rev()
-            .find(|m| self.quote_of[m.first].is_none() && self.is_subject_mention(m.full_first) && weak(m.entity))
+            .find(|m| self.quote_of.at(m.first).is_none() && self.is_subject_mention(m.full_first) && weak(m.entity))
             .map(|m| m.entity)
             .filter(|&e| Some(e) != last_turn)
     }
@@ -1871,7 +1888,7 @@ impl<'a, 'd> Ctx<'a, 'd> {
             }
         }
         // The word after the name: a lower-case noun means the name modifies it.
-        let mi = self.starts.get(t).copied().flatten();
+        let mi = self.starts.at(t);
         let end = mi.map_or(t, |mi| self.people.mentions[mi].last);
         match self.doc.tokens.get(end + 1) {
             Some(n) if n.kind == TokenKind::Word => {
@@ -2096,7 +2113,7 @@ fn name_narrator(ctx: &mut Ctx, attrs: &[Option<Attribution>], quotes: &mut [Quo
         let outside = ctx.entities[e]
             .mentions
             .iter()
-            .filter(|m| m.kind == MentionKind::Name && ctx.quote_of[ctx.doc.token_at_or_after(m.span.start)].is_none())
+            .filter(|m| m.kind == MentionKind::Name && ctx.quote_of.at(ctx.doc.token_at_or_after(m.span.start)).is_none())
             .take(2)
             .count();
         outside >= 2
