@@ -202,7 +202,11 @@ impl PerToken {
         PerToken(vec![u32::MAX; tokens])
     }
     fn set(&mut self, t: usize, index: usize) {
-        self.0[t] = u32::try_from(index).expect("fewer than 4 billion quotes and mentions");
+        // (An index of 4 billion or more cannot occur: a text that long is no text a token
+        // table of this kind can hold. It would be left out, never a panic.)
+        if let Some(i) = u32::try_from(index).ok().filter(|&i| i != u32::MAX) {
+            self.0[t] = i;
+        }
     }
     fn at(&self, t: usize) -> Option<usize> {
         self.0.get(t).copied().filter(|&i| i != u32::MAX).map(|i| i as usize)
