@@ -350,7 +350,6 @@ fn load() -> Gazetteer {
     Gazetteer { entries, by_name, lower, lower_base, groups, lists, reach, lower_shortest, lower_filter, _table: table }
 }
 
-
 impl Gazetteer {
     /// The id of a name (not just a first token) in `by_name`.
     fn name_id(&self, key: &str) -> Option<u32> {

@@ -150,9 +150,7 @@ impl<'t> Doc<'t> {
         }
         table_row_shape(&self.text[self.tokens[start].span.start..self.tokens[end].span.end])
     }
-}
 
-impl Doc<'_> {
     /// Is there, among tokens `start..i` of one line, a word in lower case that opens its
     /// field (after white space, or first), with no parenthesis before it? Then that line is
     /// prose and [`Doc::table_row`] finds no row there: [`table_row_shape`] turns the line
