@@ -69,9 +69,9 @@ struct Gazetteer {
     reach: Vec<u8>,
     /// The length in bytes of the shortest key of `lower`.
     lower_shortest: usize,
-    /// A filter of the ASCII keys of `lower`: the bit [`crate::text::filter_bit`] of each is set.
-    /// Most lower-case words of a text find their bit clear and need no lookup.
-    lower_filter: Box<[u64; 64]>,
+    /// A filter of the ASCII keys of `lower`: most lower-case words of a text are turned
+    /// away by it and need no lookup.
+    lower_filter: crate::text::WordFilter,
     /// The unpacked table the entries borrow their strings from.
     _table: &'static crate::packed::Places<'static>,
 }
@@ -339,12 +339,11 @@ fn load() -> Gazetteer {
     groups.extend(lower_groups.iter().map(|&(a, b)| (a + base, b + base)));
     lists.extend(lower_lists);
     let lower_shortest = (0..lower.len() as u32).map(|id| lower.key(id).len()).min().unwrap_or(usize::MAX);
-    let mut lower_filter = Box::new([0u64; 64]);
+    let mut lower_filter = crate::text::WordFilter::new();
     for id in 0..lower.len() as u32 {
         let key = lower.key(id);
         if key.is_ascii() {
-            let bit = crate::text::filter_bit(key.as_bytes());
-            lower_filter[bit / 64] |= 1 << (bit % 64);
+            lower_filter.insert(key.as_bytes());
         }
     }
     Gazetteer { entries, by_name, lower, lower_base, groups, lists, reach, lower_shortest, lower_filter, _table: table }
@@ -406,11 +405,8 @@ pub fn entries_lower(name: &str) -> Vec<Entry> {
         return Vec::new();
     }
     // An ASCII word is its own key (folding changes nothing): its bit clear, no lookup.
-    if name.is_ascii() {
-        let bit = crate::text::filter_bit(name.as_bytes());
-        if g.lower_filter[bit / 64] & (1 << (bit % 64)) == 0 {
-            return Vec::new();
-        }
+    if name.is_ascii() && !g.lower_filter.may_hold(name.as_bytes()) {
+        return Vec::new();
     }
     g.list(g.lower.get(&fold(name)).map(|id| g.lower_base + id)).iter().map(|&i| g.entries[i as usize]).collect()
 }

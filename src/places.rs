@@ -76,9 +76,12 @@ fn sports_report(doc: &Doc) -> bool {
         let w = doc.token_text(k);
         if k + 2 < toks.len() && small(w) && dash(doc.token_text(k + 1)) && small(doc.token_text(k + 2)) {
             scores += 1;
-        } else if let Some((a, b)) = w.as_bytes().first().is_some_and(u8::is_ascii_digit).then(|| w.split_once(['-', '–'])).flatten() {
-            if small(a) && small(b) {
-                scores += 1;
+        } else if w.starts_with(|c: char| c.is_ascii_digit()) {
+            // ("2-1" as one token; only a token that opens with a digit can be one.)
+            if let Some((a, b)) = w.split_once(['-', '–']) {
+                if small(a) && small(b) {
+                    scores += 1;
+                }
             }
         }
         if matches!(

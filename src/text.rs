@@ -558,17 +558,41 @@ pub type FastMap<K, V> = std::collections::HashMap<K, V, FxBuild>;
 /// A `HashSet` with [`FxHasher`].
 pub type FastSet<K> = std::collections::HashSet<K, FxBuild>;
 
-/// A word's bit in a filter of 4,096 bits (see [`WordSet`]): from its length, its first two
-/// bytes and its last.
-#[inline]
-pub fn filter_bit(w: &[u8]) -> usize {
-    filter_bit_with(w, |b| b)
+/// A filter of 4,096 bits over a set of words, one bit a word (chosen by its length, its
+/// first two bytes and its last): a word whose bit is clear is in no set it was built from,
+/// so most words are turned away without a hash look-up (`WordSet`, the gazetteer's
+/// lower-case names).
+pub struct WordFilter(Box<[u64; 64]>);
+
+impl WordFilter {
+    pub fn new() -> WordFilter {
+        WordFilter(Box::new([0; 64]))
+    }
+    /// Set the bit of `w`.
+    pub fn insert(&mut self, w: &[u8]) {
+        let bit = filter_bit(w, |b| b);
+        self.0[bit / 64] |= 1 << (bit % 64);
+    }
+    /// Could `w` be one of the words inserted? (`false`: certainly not.)
+    #[inline]
+    pub fn may_hold(&self, w: &[u8]) -> bool {
+        self.has_bit(filter_bit(w, |b| b))
+    }
+    /// [`WordFilter::may_hold`] of `w` lowered byte by byte ("Said": could "said" be one?),
+    /// with no copy of the word made. For ASCII words.
+    #[inline]
+    pub fn may_hold_lower_of(&self, w: &[u8]) -> bool {
+        self.has_bit(filter_bit(w, |b| b.to_ascii_lowercase()))
+    }
+    #[inline]
+    fn has_bit(&self, bit: usize) -> bool {
+        self.0[bit / 64] & (1 << (bit % 64)) != 0
+    }
 }
 
-/// [`filter_bit`] of the bytes of `w` mapped by `map` ("Said" lowered byte by byte: the bit
-/// of "said", with no copy of the word made).
+/// A word's bit in a [`WordFilter`], from its bytes mapped by `map`.
 #[inline]
-fn filter_bit_with(w: &[u8], map: impl Fn(u8) -> u8) -> usize {
+fn filter_bit(w: &[u8], map: impl Fn(u8) -> u8) -> usize {
     let n = w.len();
     let at = |i: usize| w.get(i).map_or(0, |&b| map(b)) as u32;
     let h = (n as u32).wrapping_mul(0x9E37_79B9)
@@ -580,12 +604,11 @@ fn filter_bit_with(w: &[u8], map: impl Fn(u8) -> u8) -> usize {
 
 /// A fixed word list with O(1) membership, its hash set built on first use. The word lists
 /// of the layers are checked for every token, so a linear scan would dominate the run time.
-/// Most words asked about are in no list: a filter of 4,096 bits (one set a word, chosen by
-/// its length, first two bytes and last byte, [`filter_bit`]) turns nearly all of
+/// Most words asked about are in no list: a [`WordFilter`] of its words turns nearly all of
 /// them away before the hash set is asked.
 pub struct WordSet {
     words: &'static [&'static str],
-    built: std::sync::OnceLock<(FastSet<&'static str>, Box<[u64; 64]>)>,
+    built: std::sync::OnceLock<(FastSet<&'static str>, WordFilter)>,
 }
 
 impl WordSet {
@@ -597,27 +620,22 @@ impl WordSet {
     #[cfg_attr(target_arch = "wasm32", inline(never))]
     pub fn contains(&self, w: &str) -> bool {
         let (set, filter) = self.built.get_or_init(|| self.build());
-        let bit = filter_bit(w.as_bytes());
-        filter[bit / 64] & (1 << (bit % 64)) != 0 && set.contains(w)
+        filter.may_hold(w.as_bytes()) && set.contains(w)
     }
     /// Does the set hold `w` in lower case ("Said": is "said" in it)? The filter is asked
     /// first, of the bytes lowered one by one, so most words are turned away unlowered.
     pub fn contains_lower_of(&self, w: &str) -> bool {
-        if w.is_ascii() {
-            let (_, filter) = self.built.get_or_init(|| self.build());
-            let bit = filter_bit_with(w.as_bytes(), |b| b.to_ascii_lowercase());
-            if filter[bit / 64] & (1 << (bit % 64)) == 0 {
-                return false;
-            }
+        let (set, filter) = self.built.get_or_init(|| self.build());
+        if w.is_ascii() && !filter.may_hold_lower_of(w.as_bytes()) {
+            return false;
         }
-        with_lower(w, |l| self.contains(l))
+        with_lower(w, |l| set.contains(l))
     }
     #[inline(never)]
-    fn build(&self) -> (FastSet<&'static str>, Box<[u64; 64]>) {
-        let mut filter = Box::new([0u64; 64]);
+    fn build(&self) -> (FastSet<&'static str>, WordFilter) {
+        let mut filter = WordFilter::new();
         for w in self.words {
-            let bit = filter_bit(w.as_bytes());
-            filter[bit / 64] |= 1 << (bit % 64);
+            filter.insert(w.as_bytes());
         }
         (self.words.iter().copied().collect(), filter)
     }
