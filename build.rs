@@ -18,9 +18,12 @@ fn main() {
     let write = |name: &str, bytes: Vec<u8>| {
         std::fs::write(Path::new(&out).join(name), bytes).unwrap_or_else(|e| panic!("{out}/{name}: {e}"))
     };
-    for list in ["first_names.tsv", "surnames.txt", "demonyms.txt", "common_words.txt"] {
-        write(&format!("{list}.packed"), packed::pack_lines(read(list).lines()));
+    for list in ["surnames.txt", "demonyms.txt", "common_words.txt"] {
+        let table = read(list);
+        assert!(packed::strictly_sorted(&table), "data/{list}: the lines must be sorted, each once");
+        write(&format!("{list}.packed"), packed::pack_lines(table.lines()));
     }
+    write("first_names.tsv.packed", packed::pack_first_names(&read("first_names.tsv")));
     write("places.tsv.packed", packed::pack_places(&read("places.tsv")));
     println!("cargo:rerun-if-changed=src/packed.rs");
     println!("cargo:rerun-if-changed=build.rs");

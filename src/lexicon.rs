@@ -26,49 +26,24 @@ struct Lexicon {
     common: StrIndex,
 }
 
-/// An index of the lines of a word list packed by `build.rs`, decoded and indexed in one
-/// pass. `each` gets every line's id and bytes, and whether it was new.
-fn line_index(packed: &[u8], key_of: impl Fn(&[u8]) -> &[u8], mut each: impl FnMut(u32, bool, &[u8])) -> StrIndex {
-    // (Lines are about 8 bytes long, and front coding about halves them.)
-    let mut ix = StrIndex::with_capacity(packed.len() / 4, packed.len() * 2);
-    let well_formed = crate::packed::each_packed_line(packed, |line| {
-        let (id, new) = ix.intern_bytes(key_of(line));
-        each(id, new, line);
-    });
-    assert!(well_formed.is_some() && ix.is_utf8(), "build.rs writes well-formed packed tables");
-    ix
-}
-
-/// A first-name line's name ("Anna\tF" → "Anna").
-fn name_part(l: &[u8]) -> &[u8] {
-    l.iter().position(|&b| b == b'\t').map_or(l, |t| &l[..t])
-}
-
-/// An index of the lines of a plain word list packed by `build.rs`.
+/// The index of a word list packed by `build.rs` (each word once).
 fn word_index(packed: &[u8]) -> StrIndex {
-    fn whole(l: &[u8]) -> &[u8] {
-        l
-    }
-    line_index(packed, whole, |_, _, _| ())
+    crate::packed::unpack_keys(packed).and_then(StrIndex::from_keys).expect("build.rs writes well-formed packed word lists")
 }
 
 fn lexicon() -> &'static Lexicon {
     static L: OnceLock<Lexicon> = OnceLock::new();
     L.get_or_init(|| {
-        let mut genders = Vec::new();
-        let first = line_index(FIRST_NAMES, name_part, |id, new, line| {
-            let g = match line.split(|&b| b == b'\t').nth(1) {
-                Some(b"M") => Gender::Male,
-                Some(b"F") => Gender::Female,
+        let (names, letters) = crate::packed::unpack_first_names(FIRST_NAMES).expect("build.rs writes a well-formed first-name table");
+        let first = StrIndex::from_keys(names).expect("build.rs packs each first name once");
+        let genders = letters
+            .iter()
+            .map(|g| match g {
+                b'M' => Gender::Male,
+                b'F' => Gender::Female,
                 _ => Gender::Unknown,
-            };
-            // (A name listed twice keeps its last gender, as a map filled in order would.)
-            if new {
-                genders.push(g);
-            } else {
-                genders[id as usize] = g;
-            }
-        });
+            })
+            .collect();
         Lexicon {
             first,
             genders,
@@ -186,8 +161,11 @@ mod tests {
 
     #[test]
     fn packed_tables_unpack_to_the_data_files() {
+        let (names, letters) = crate::packed::unpack_first_names(FIRST_NAMES).unwrap();
+        let ix = StrIndex::from_keys(names).unwrap();
+        let rows: Vec<String> = (0..ix.len() as u32).map(|id| format!("{}\t{}", ix.key(id), letters[id as usize] as char)).collect();
+        assert_eq!(rows, include_str!("../data/first_names.tsv").lines().collect::<Vec<_>>());
         for (packed, text) in [
-            (FIRST_NAMES, include_str!("../data/first_names.tsv")),
             (SURNAMES, include_str!("../data/surnames.txt")),
             (DEMONYMS, include_str!("../data/demonyms.txt")),
             (COMMON_WORDS, include_str!("../data/common_words.txt")),

@@ -69,6 +69,74 @@ pub fn each_packed_line(packed: &[u8], mut f: impl FnMut(&[u8])) -> Option<()> {
     Some(())
 }
 
+/// Keys decoded from a front-coded table: line `i` is `bytes[ends[i - 1]..ends[i]]` (from 0
+/// for the first), with no separators, as [`crate::strindex::StrIndex::from_keys`] takes them.
+pub struct Keys {
+    pub bytes: Vec<u8>,
+    pub ends: Vec<u32>,
+}
+
+/// Decode a front-coded table into [`Keys`] in one pass (the shared beginning of each line is
+/// copied from the line before, in place), or `None` if `packed` is not well formed.
+pub fn unpack_keys(packed: &[u8]) -> Option<Keys> {
+    let mut bytes: Vec<u8> = Vec::with_capacity(packed.len() * 2);
+    let mut ends: Vec<u32> = Vec::with_capacity(packed.len() / 4 + 1);
+    let (mut prev, mut at) = (0, 0);
+    while at < packed.len() {
+        let shared = packed[at] as usize;
+        let rest = &packed[at + 1..];
+        let n = rest.iter().position(|&b| b == b'\n')?;
+        let start = bytes.len();
+        if shared > start - prev {
+            return None;
+        }
+        bytes.extend_from_within(prev..prev + shared);
+        bytes.extend_from_slice(&rest[..n]);
+        ends.push(bytes.len() as u32);
+        prev = start;
+        at += n + 2;
+    }
+    Some(Keys { bytes, ends })
+}
+
+/// Pack the first-name table (`data/first_names.tsv`: a name, a tab and its gender letter,
+/// `M`, `F` or `U`, a line; sorted, each name once): the names as packed lines, then their
+/// gender letters, one byte a name; each section preceded by its length in bytes (`u32`,
+/// little-endian). Panics on a malformed or unsorted table: the build stops there.
+pub fn pack_first_names(table: &str) -> Vec<u8> {
+    let rows: Vec<(&str, u8)> = table
+        .lines()
+        .map(|l| {
+            let (name, g) = l.split_once('\t').unwrap_or_else(|| panic!("first_names.tsv: no gender in {l:?}"));
+            assert!(matches!(g, "M" | "F" | "U"), "first_names.tsv: gender {g:?} in {l:?}");
+            (name, g.as_bytes()[0])
+        })
+        .collect();
+    assert!(rows.windows(2).all(|w| w[0].0 < w[1].0), "first_names.tsv: names must be sorted, each once");
+    let mut out = Vec::new();
+    section(&mut out, &pack_lines(rows.iter().map(|r| r.0)));
+    section(&mut out, &rows.iter().map(|r| r.1).collect::<Vec<u8>>());
+    out
+}
+
+/// The names and the gender letters of a packed first-name table, or `None` if it is not
+/// well formed.
+pub fn unpack_first_names(packed: &[u8]) -> Option<(Keys, &[u8])> {
+    let n = u32::from_le_bytes(packed.get(..4)?.try_into().ok()?) as usize;
+    let names = unpack_keys(packed.get(4..4 + n)?)?;
+    let rest = &packed[4 + n..];
+    let m = u32::from_le_bytes(rest.get(..4)?.try_into().ok()?) as usize;
+    let genders = rest.get(4..4 + m)?;
+    (genders.len() == names.ends.len()).then_some((names, genders))
+}
+
+/// Is every line of `table` greater than the one before (sorted, each once)? `build.rs` packs
+/// only such word lists: [`crate::strindex::StrIndex::from_keys`] refuses a repeated key.
+pub fn strictly_sorted(table: &str) -> bool {
+    let lines: Vec<&str> = table.lines().collect();
+    lines.windows(2).all(|w| w[0] < w[1])
+}
+
 /// One row of the place table as read back: the fields of `data/places.tsv`.
 #[derive(Debug, PartialEq)]
 pub struct PlaceRow<'a> {
@@ -350,6 +418,14 @@ mod properties {
             lines.sort();
             let back = unpack_lines(&pack_lines(lines.iter().map(String::as_str))).unwrap();
             proptest::prop_assert_eq!(back.split_terminator('\n').collect::<Vec<_>>(), lines.iter().map(String::as_str).collect::<Vec<_>>());
+            let keys = unpack_keys(&pack_lines(lines.iter().map(String::as_str))).unwrap();
+            let mut start = 0;
+            let mut got = Vec::new();
+            for &end in &keys.ends {
+                got.push(String::from_utf8(keys.bytes[start..end as usize].to_vec()).unwrap());
+                start = end as usize;
+            }
+            proptest::prop_assert_eq!(got, lines);
         }
     }
 }

@@ -4,7 +4,7 @@
 //! Contract: [`StrIndex::intern`] gives every distinct string an id (0, 1, 2, … in the order
 //! they were first interned) and keeps one copy of it in a single arena; [`StrIndex::get`]
 //! finds the id of a string interned before, or `None`. The index never shrinks and never
-//! forgets.
+//! forgets. [`StrIndex::from_keys`] indexes a word list decoded all at once (ids in its order).
 //!
 //! Why not a `HashMap<&str, _>`: the tables are built when the first text is annotated, and
 //! in the browser that start-up is what the reader waits for (it runs once, in the engine's
@@ -17,7 +17,8 @@ use std::hash::Hasher;
 use crate::text::FxHasher;
 
 pub struct StrIndex {
-    /// Every key, one after the other (valid UTF-8: see [`StrIndex::is_utf8`]).
+    /// Every key, one after the other (valid UTF-8: keys are interned as `str`, and
+    /// [`StrIndex::from_keys`] checks its bytes).
     arena: Vec<u8>,
     /// Where key `id` ends in `arena` (it starts where key `id - 1` ends).
     ends: Vec<u32>,
@@ -41,6 +42,24 @@ impl StrIndex {
         StrIndex { arena: Vec::with_capacity(bytes), ends: Vec::with_capacity(keys), slots: vec![0; slots_for(keys)] }
     }
 
+    /// An index of keys decoded all at once (`crate::packed::unpack_keys`), key `i` with id
+    /// `i`; `None` if a key comes twice or the bytes are not UTF-8. Quicker than interning
+    /// them one by one: the keys are in place already, so only their slots are filled.
+    pub fn from_keys(keys: crate::packed::Keys) -> Option<StrIndex> {
+        let crate::packed::Keys { bytes: arena, ends } = keys;
+        std::str::from_utf8(&arena).ok()?;
+        let mut ix = StrIndex { arena, ends, slots: vec![0; slots_for(0)] };
+        ix.slots = vec![0; slots_for(ix.ends.len())];
+        for id in 0..ix.ends.len() as u32 {
+            let (at, tag) = ix.find(ix.key_bytes(id));
+            if ix.slots[at] != 0 {
+                return None;
+            }
+            ix.slots[at] = tag | (id as u64 + 1);
+        }
+        Some(ix)
+    }
+
     /// The number of distinct keys.
     pub fn len(&self) -> usize {
         self.ends.len()
@@ -55,12 +74,6 @@ impl StrIndex {
         let end = self.ends[id as usize] as usize;
         let start = if id == 0 { 0 } else { self.ends[id as usize - 1] as usize };
         &self.arena[start..end]
-    }
-
-    /// Are all the keys valid UTF-8? (Always, for keys interned as `str`; a caller that
-    /// interns bytes checks once, at the end, instead of once a key.)
-    pub fn is_utf8(&self) -> bool {
-        std::str::from_utf8(&self.arena).is_ok()
     }
 
     /// The slot where `key` is, or the empty slot where it would go; and its hash.
@@ -97,12 +110,7 @@ impl StrIndex {
 
     /// The id of `key`, interning it first if it is new; and whether it was new.
     pub fn intern(&mut self, key: &str) -> (u32, bool) {
-        self.intern_bytes(key.as_bytes())
-    }
-
-    /// [`StrIndex::intern`] for a key given as bytes (valid UTF-8, or [`StrIndex::is_utf8`]
-    /// says otherwise).
-    pub fn intern_bytes(&mut self, key: &[u8]) -> (u32, bool) {
+        let key = key.as_bytes();
         let (at, tag) = self.find(key);
         if self.slots[at] != 0 {
             return ((self.slots[at] as u32) - 1, false);
@@ -155,6 +163,27 @@ mod tests {
         assert_eq!((ix.get("Paris"), ix.get("Lyon"), ix.get(""), ix.get("w999")), (Some(0), Some(1), Some(2), Some(1002)));
         assert_eq!((ix.get("paris"), ix.get("w1000"), ix.get("Pari")), (None, None, None));
         assert_eq!((ix.key(0), ix.key(1), ix.key(2), ix.key(3)), ("Paris", "Lyon", "", "w0"));
+    }
+}
+
+#[cfg(test)]
+mod from_keys_tests {
+    use super::*;
+    use crate::packed::{pack_lines, unpack_keys};
+
+    #[test]
+    fn indexes_decoded_lines_and_refuses_a_repeated_key() {
+        let words = ["", "Paris", "Parisian", "São", "São Paulo", "b"];
+        let ix = StrIndex::from_keys(unpack_keys(&pack_lines(words)).unwrap()).unwrap();
+        assert_eq!(ix.len(), words.len());
+        for (id, w) in words.iter().enumerate() {
+            assert_eq!((ix.get(w), ix.key(id as u32)), (Some(id as u32), *w));
+        }
+        assert_eq!((ix.get("Pari"), ix.get("Sao")), (None, None));
+        assert!(StrIndex::from_keys(unpack_keys(&pack_lines(["a", "b", "b"])).unwrap()).is_none());
+        assert!(unpack_keys(b"\x01a\n").is_none()); // the first line shares with none
+        assert!(unpack_keys(b"\x00ab\n\x03c\n").is_none()); // more than the line before has
+        assert!(StrIndex::from_keys(unpack_keys(b"\x00\xff\n").unwrap()).is_none()); // not UTF-8
     }
 }
 
