@@ -245,7 +245,8 @@ fn first_token_and_count(name: &str) -> Option<(&str, usize)> {
 /// in optimised code after its first few hundred rows instead of all of it in the
 /// baseline compiler's code, as one long loop called once would.)
 #[inline(never)]
-fn load_row(row: crate::packed::PlaceRow<'static>, entries: &mut Vec<Entry>, names: &mut Vec<(&'static str, u32)>) {
+fn load_row(table: &'static crate::packed::Places<'static>, i: usize, entries: &mut Vec<Entry>, names: &mut Vec<(&'static str, u32)>) {
+    let row = table.row(i);
     let Some(kind) = kind_of(row.kind) else { return };
     let idx = entries.len() as u32;
     entries.push(Entry {
@@ -261,8 +262,11 @@ fn load_row(row: crate::packed::PlaceRow<'static>, entries: &mut Vec<Entry>, nam
         small: row.small,
     });
     names.push((row.name, idx));
-    for a in row.aliases.split('|').filter(|a| !a.is_empty()) {
-        names.push((a, idx));
+    // (Most rows have no alias: no splitter set up for them.)
+    if !row.aliases.is_empty() {
+        for a in row.aliases.split('|').filter(|a| !a.is_empty()) {
+            names.push((a, idx));
+        }
     }
 }
 
@@ -317,7 +321,7 @@ fn load() -> Gazetteer {
     let mut entries = Vec::with_capacity(table.len);
     let mut names: Vec<(&'static str, u32)> = Vec::with_capacity(table.len * 3 / 2);
     for i in 0..table.len {
-        load_row(table.row(i), &mut entries, &mut names);
+        load_row(table, i, &mut entries, &mut names);
     }
     let bytes: usize = names.iter().map(|(n, _)| n.len()).sum();
     let mut k = Keys {

@@ -258,6 +258,7 @@ impl Lines {
         self.starts.len() - 1
     }
     /// Line `i` without its line break.
+    #[inline]
     fn get(&self, i: usize) -> &str {
         &self.text[self.starts[i] as usize..self.starts[i + 1] as usize - 1]
     }
