@@ -1259,6 +1259,8 @@ fn player_context(doc: &Doc, first: usize, last: usize) -> bool {
             || (text(k) == "added" && matches!(text(k + 1), "a" | "the" | "another") && matches!(text(k + 2), "second" | "third" | "fourth" | "fifth" | "goal" | "penalty"))
             || (text(k) == "added" && text(k + 1) == "another")
             || (text(k) == "took" && number_at(k + 1) && matches!(text(k + 2), "wickets" | "wicket" | "for" | "catches"))
+            // "Ferguson missed a chance", "Speed and Ferguson missed chances".
+            || (text(k) == "missed" && matches!(text(k + 1), "a" | "an" | "chances" | "two" | "three"))
             // "Pizzi made it 2-0", "Alfonso pulled one back".
             || (text(k) == "made" && text(k + 1) == "it" && score_at(doc, k + 2))
             || (text(k) == "pulled" && matches!(text(k + 1), "one" | "a") && matches!(text(k + 2), "back" | "goal"))
@@ -1282,6 +1284,10 @@ fn player_context(doc: &Doc, first: usize, last: usize) -> bool {
         return true;
     }
     if first > 0 && text(first - 1) == "and" && first >= 2 && starts_name_part(doc, first - 2) && act_at(next) {
+        return true;
+    }
+    // A fielder or bowler in cricket: "caught by Lara", "bowled by Ambrose", "stumped by Healy".
+    if first >= 2 && text(first - 1) == "by" && matches!(text(first - 2), "caught" | "bowled" | "stumped" | "run-out") {
         return true;
     }
     first >= 2
@@ -2166,7 +2172,20 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
     // In tennis, the one beaten by a score is a player too ("who beat Kafelnikov 6-3 6-2").
     let in_match_list = in_match_list
         || (sports.any && !headline && name_words.len() == 1 && player_context(doc, first, last))
-        || (sports.singles && !headline && name_words.len() == 1 && team_beside_result(doc, first));
+        || (sports.singles && !headline && name_words.len() == 1 && team_beside_result(doc, first))
+        // A lone word that can only be a surname: no place, no first name, no English word
+        // ("Jenkins will again kick for goal"), alone in its run of capitals (not "Getty
+        // Images").
+        || (sports.any
+            && !headline
+            && name_words.len() == 1
+            && run.first == first
+            && run.last == last
+            && !is_place
+            && lexicon::is_surname(last_word)
+            && lexicon::first_name(last_word).is_none()
+            && !is_common(last_word, vocab)
+            && !crate::text::with_lower(last_word, |l| lexicon::is_common_word(l) || vocab.contains(l)));
     if in_match_list {
         evidence = evidence.max(2);
     }
