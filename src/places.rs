@@ -1770,10 +1770,18 @@ fn accept(doc: &Doc, i: usize, j: usize, entries: &[Entry], sports: bool, last: 
         return None;
     }
     // "Shearer, who joined Newcastle from Blackburn", "signed for Leeds": in sports copy, a
-    // town a player joins or comes from is the club.
+    // town a player joins or comes from is the club; so is the town a player scores or
+    // plays for ("scored twice for Barcelona", "replied for Leeds", "his debut for Derby").
     if sports && !national && best.kind == PlaceKind::City && prev.is_some_and(|p| {
         matches!(p, "joined" | "joins" | "join" | "joining")
-            || (p == "for" && i >= 2 && matches!(doc.token_text(i - 2), "signed" | "signs" | "sign" | "signing" | "plays" | "played" | "playing"))
+            || (p == "for"
+                && i >= 2
+                && matches!(
+                    doc.token_text(i - 2),
+                    "signed" | "signs" | "sign" | "signing" | "plays" | "played" | "playing" | "scored" | "scores" | "netted"
+                        | "replied" | "equalised" | "equalized" | "struck" | "goal" | "goals" | "twice" | "debut" | "appearance"
+                        | "appearances" | "hat-trick" | "hat-tricks"
+                ))
             || (p == "from"
                 && (i.saturating_sub(8)..i)
                     .rev()
