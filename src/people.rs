@@ -2175,12 +2175,14 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
         || (sports.singles && !headline && name_words.len() == 1 && team_beside_result(doc, first))
         // A lone word that can only be a surname: no place, no first name, no English word
         // ("Jenkins will again kick for goal"), alone in its run of capitals (not "Getty
-        // Images").
+        // Images"), and not where a team stands ("third for Ferrari", "Williams team mate").
         || (sports.any
             && !headline
             && name_words.len() == 1
             && run.first == first
             && run.last == last
+            && !(first > 0 && matches!(doc.token_text(first - 1), "for" | "against"))
+            && !(last + 1 < toks.len() && (is_club_people_word(doc.token_text(last + 1)) || doc.token_text(last + 1) == "team-mate"))
             && !is_place
             && lexicon::is_surname(last_word)
             && lexicon::first_name(last_word).is_none()
