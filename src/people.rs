@@ -243,7 +243,7 @@ static ACTS: WordSet = WordSet::new(&[
     "glanced", "stared", "winked", "blushed", "wept", "sighed", "laughed", "walked", "sat", "stood", "knelt",
     "hurried", "thought", "felt", "wondered", "hoped", "wished", "shook", "waved", "kissed", "hugged", "retired",
     "testified", "campaigned", "flew", "arrived", "vowed", "urged", "accused", "criticised", "criticized", "praised",
-    "died", "pleaded", "apologised", "apologized",
+    "died", "pleaded", "apologised", "apologized", "spoke",
 ]);
 
 /// Is `w` (without its period) an honorific that tells a gender ("Mr", "Mrs", "Miss")?
@@ -2150,6 +2150,10 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
             b -= 1;
         }
         if b > 0 && attribution::lowers_to_cue_word(doc.token_text(b - 1)) && !headline {
+            evidence = evidence.max(2);
+        }
+        // "Kohl met Yeltsin in Moscow": a lone name that someone met is a person too.
+        if first > 1 && name_words.len() == 1 && !headline && matches!(doc.token_text(first - 1), "met" | "meets") && doc.tokens[first - 2].kind == TokenKind::Word {
             evidence = evidence.max(2);
         }
     }
