@@ -1750,7 +1750,7 @@ fn accept(doc: &Doc, i: usize, j: usize, entries: &[Entry], sports: bool, last: 
     // of a sporting event or a prize is part of that name.
     let event_word = |n: &str| crate::people::is_event_word(n) || (is_caps_word(n) && crate::people::is_event_word(&crate::lexicon::title_case(n)));
     if next.is_some_and(event_word)
-        || (next == Some("Grand") && next2 == Some("Prix"))
+        || (next.is_some_and(|n| n.eq_ignore_ascii_case("Grand")) && next2.is_some_and(|n| n.eq_ignore_ascii_case("Prix")))
         // ("the U.S. PGA Championship", "the U.S. LPGA Open": an acronym between.)
         || (next.is_some_and(|n| is_caps_word(n) && n.len() <= 5) && next2.is_some_and(event_word))
     {
