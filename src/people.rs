@@ -2310,6 +2310,17 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
         }
         return Parsed::Nothing;
     }
+    // "seen near Han Pijesak", "a camp outside Kibeho": a name no list marks as a person's,
+    // right after "near" or "outside", is a place the gazetteer lacks (not "near Smith's
+    // house", a possessive).
+    if !titled
+        && first == full_first
+        && first > 0
+        && matches!(doc.token_text(first - 1), "near" | "outside")
+        && !toks.get(last + 1).is_some_and(|t| matches!(doc.slice(t.span), "’s" | "'s"))
+    {
+        return Parsed::Nothing;
+    }
     let role = (full_first < first && (full_first..first).any(|t| toks[t].kind == TokenKind::Word && honorific(doc.token_text(t)).is_none()))
         .then(|| Span::new(toks[full_first].span.start, toks[first - 1].span.end).text(doc.text).to_string());
     Parsed::Person { first, last, full_first, gender, role, evidence }
