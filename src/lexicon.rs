@@ -170,10 +170,9 @@ mod tests {
             (DEMONYMS, include_str!("../data/demonyms.txt")),
             (COMMON_WORDS, include_str!("../data/common_words.txt")),
         ] {
-            let lines: Vec<&str> = text.lines().collect();
-            let mut got = Vec::new();
-            crate::packed::each_packed_line(packed, |l| got.push(String::from_utf8(l.to_vec()).unwrap())).unwrap();
-            assert_eq!(got, lines);
+            let ix = word_index(packed);
+            let got: Vec<&str> = (0..ix.len() as u32).map(|id| ix.key(id)).collect();
+            assert_eq!(got, text.lines().collect::<Vec<_>>());
         }
     }
 

@@ -3,15 +3,19 @@
 //! calls the `pack_*` functions) and into the crate (which calls the `unpack_*` ones), so
 //! the two sides cannot drift apart.
 //!
-//! Contract: `unpack_lines(&pack_lines(t))` gives the lines of `t` joined by `\n`, and
-//! `unpack_places(&pack_places(t))` gives every row of the place table `t` with the same
-//! fields, for every table `build.rs` accepts. The packed forms exist to make the WebAssembly
+//! Contract: `unpack_lines(&pack_lines(t))` gives the lines of `t` joined by `\n` (and
+//! `unpack_keys` the same lines one after the other, with where each ends),
+//! `unpack_first_names(&pack_first_names(t))` the names and gender letters of `t`, and
+//! `unpack_places(&pack_places(t))` every row of the place table `t` with the same fields,
+//! for every table `build.rs` accepts. The packed forms exist to make the WebAssembly
 //! module small (they compress better than the tables as written: sorted lines share their
 //! beginnings, columns of one kind sit together, coordinates are two bytes each) and quick
 //! to read; they are never written to the repository.
 //!
 //! - **Lines** (word lists): each line as the number of bytes it shares with the line before
 //!   (one byte, at most 255), the rest of it, and `\n` ("front coding").
+//! - **First names**: the names as packed lines, then one byte a name, its gender letter
+//!   (`M`, `F`, `U`); each section preceded by its length in bytes (`u32`, little-endian).
 //! - **Places**: the rows of `data/places.tsv` column by column. A `u32` row count, then the
 //!   names as packed lines; one byte a row for the kind letter; the country codes as packed
 //!   lines (distinct codes, sorted) and one byte a row (0: none, else the code's number + 1);
@@ -46,27 +50,6 @@ pub fn pack_lines<'a>(lines: impl IntoIterator<Item = &'a str>) -> Vec<u8> {
 /// `packed` is not a well-formed packed table.
 pub fn unpack_lines(packed: &[u8]) -> Option<String> {
     Lines::unpack(packed).map(|lines| lines.text)
-}
-
-/// Call `f` with each line of a front-coded table in turn (without its line break), or
-/// return `None` (having called it for the lines before) at the first sign that `packed` is
-/// not a well-formed packed table. Decodes into one buffer: no allocation a line.
-pub fn each_packed_line(packed: &[u8], mut f: impl FnMut(&[u8])) -> Option<()> {
-    let mut line: Vec<u8> = Vec::with_capacity(256);
-    let mut at = 0;
-    while at < packed.len() {
-        let shared = packed[at] as usize;
-        if shared > line.len() {
-            return None;
-        }
-        line.truncate(shared);
-        let rest = &packed[at + 1..];
-        let n = rest.iter().position(|&b| b == b'\n')?;
-        line.extend_from_slice(&rest[..n]);
-        f(&line);
-        at += n + 2;
-    }
-    Some(())
 }
 
 /// Keys decoded from a front-coded table: line `i` is `bytes[ends[i - 1]..ends[i]]` (from 0
@@ -347,15 +330,24 @@ mod tests {
     }
 
     #[test]
-    fn each_packed_line_gives_the_lines() {
+    fn unpack_keys_gives_the_lines() {
         for t in ["", "a\nab\nabc\nb\n", "\n\nx\n", "São\nSãa\nSão Paulo\n"] {
             let lines: Vec<&str> = t.lines().collect();
-            let mut got: Vec<String> = Vec::new();
-            each_packed_line(&pack_lines(lines.iter().copied()), |l| got.push(String::from_utf8(l.to_vec()).unwrap())).unwrap();
+            let keys = unpack_keys(&pack_lines(lines.iter().copied())).unwrap();
+            let mut start = 0;
+            let got: Vec<&str> = keys
+                .ends
+                .iter()
+                .map(|&end| {
+                    let k = std::str::from_utf8(&keys.bytes[start..end as usize]).unwrap();
+                    start = end as usize;
+                    k
+                })
+                .collect();
             assert_eq!(got, lines, "{t:?}");
         }
-        assert_eq!(each_packed_line(b"\x00abc", |_| ()), None);
-        assert_eq!(each_packed_line(b"\x05ab\n", |_| ()), None);
+        assert!(unpack_keys(b"\x00abc").is_none()); // no final line break
+        assert!(unpack_keys(b"\x05ab\n").is_none()); // shares more than the line before has
     }
 
     #[test]

@@ -48,8 +48,8 @@ impl StrIndex {
     pub fn from_keys(keys: crate::packed::Keys) -> Option<StrIndex> {
         let crate::packed::Keys { bytes: arena, ends } = keys;
         std::str::from_utf8(&arena).ok()?;
-        let mut ix = StrIndex { arena, ends, slots: vec![0; slots_for(0)] };
-        ix.slots = vec![0; slots_for(ix.ends.len())];
+        let slots = vec![0; slots_for(ends.len())];
+        let mut ix = StrIndex { arena, ends, slots };
         for id in 0..ix.ends.len() as u32 {
             let (at, tag) = ix.find(ix.key_bytes(id));
             if ix.slots[at] != 0 {
