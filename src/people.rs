@@ -2242,6 +2242,24 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
         if !comma && !headline && name_words.len() == 1 && n < toks.len() && ACTS.contains(doc.token_text(n)) && doc.starts_sentence(first) {
             evidence = evidence.max(2);
         }
+        // Two lone words joined by "and" before such a verb: "Netanyahu and Arafat shook
+        // hands".
+        let act = |k: usize| k < toks.len() && ACTS.contains(doc.token_text(k));
+        if !comma && !headline && name_words.len() == 1 {
+            let first_of_two = doc.starts_sentence(first)
+                && doc.token_text(last + 1) == "and"
+                && starts_name_part(doc, last + 2)
+                && !starts_name_part(doc, last + 3)
+                && act(last + 3);
+            let second_of_two = first >= 2
+                && doc.token_text(first - 1) == "and"
+                && doc.starts_sentence(first - 2)
+                && starts_name_part(doc, first - 2)
+                && act(last + 1);
+            if first_of_two || second_of_two {
+                evidence = evidence.max(2);
+            }
+        }
     }
     if is_place && !titled {
         // A lone place name can still be a person: a known person's name ("Rubio" after
