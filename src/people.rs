@@ -2308,7 +2308,12 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
             let speaks = evidence >= 2 && !headline && (named_like_someone || titled || in_match_list);
             // (Even a capital's or a country's name, in a scorer's place: "Coventry 1 (Dublin
             // 55)", "(Jordan 12)".)
-            let scorer = !headline && scorer_in_parentheses(doc, first, last);
+            // (And a fielder's: "caught by Lara", whatever state of Venezuela shares the name.)
+            let fielder = sports.any
+                && first >= 2
+                && doc.token_text(first - 1) == "by"
+                && matches!(doc.token_text(first - 2), "caught" | "bowled" | "stumped");
+            let scorer = !headline && (scorer_in_parentheses(doc, first, last) || fielder);
             if !major || scorer {
                 return Parsed::Person { first, last, full_first: first, gender, role: None, evidence: if speaks { 2 } else { 0 } };
             }
