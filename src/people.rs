@@ -1237,6 +1237,12 @@ static PLAYER_ACTS: WordSet = WordSet::new(&[
     "pitched", "doubled", "singled", "served", "double-faulted", "top-scored", "levelled", "leveled",
 ]);
 
+/// Is the name at token `first` a fielder's or a bowler's in cricket: "caught by Lara",
+/// "bowled by Ambrose", "stumped by Healy"?
+fn fielder_at(doc: &Doc, first: usize) -> bool {
+    first >= 2 && doc.token_text(first - 1) == "by" && matches!(doc.token_text(first - 2), "caught" | "bowled" | "stumped" | "run-out")
+}
+
 /// Is the lone name at tokens `first..=last` a player's by its context: after a player's
 /// role, before what players do (or before "and" and another name that does it, "Hinchcliffe
 /// and Unsworth were booked"), or after "a pass from", "a cross from", "through"?
@@ -1286,8 +1292,7 @@ fn player_context(doc: &Doc, first: usize, last: usize) -> bool {
     if first > 0 && text(first - 1) == "and" && first >= 2 && starts_name_part(doc, first - 2) && act_at(next) {
         return true;
     }
-    // A fielder or bowler in cricket: "caught by Lara", "bowled by Ambrose", "stumped by Healy".
-    if first >= 2 && text(first - 1) == "by" && matches!(text(first - 2), "caught" | "bowled" | "stumped" | "run-out") {
+    if fielder_at(doc, first) {
         return true;
     }
     first >= 2
@@ -2309,11 +2314,7 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
             // (Even a capital's or a country's name, in a scorer's place: "Coventry 1 (Dublin
             // 55)", "(Jordan 12)".)
             // (And a fielder's: "caught by Lara", whatever state of Venezuela shares the name.)
-            let fielder = sports.any
-                && first >= 2
-                && doc.token_text(first - 1) == "by"
-                && matches!(doc.token_text(first - 2), "caught" | "bowled" | "stumped");
-            let scorer = !headline && (scorer_in_parentheses(doc, first, last) || fielder);
+            let scorer = !headline && (scorer_in_parentheses(doc, first, last) || (sports.any && fielder_at(doc, first)));
             if !major || scorer {
                 return Parsed::Person { first, last, full_first: first, gender, role: None, evidence: if speaks { 2 } else { 0 } };
             }
