@@ -789,7 +789,8 @@ pub(crate) fn nickname_after(doc: &Doc, j: usize) -> Option<usize> {
 }
 
 fn starts_name_part(doc: &Doc, i: usize) -> bool {
-    if doc.tokens[i].kind != TokenKind::Word {
+    // (Past the last token too: "… Brolin and" at the end of a text.)
+    if doc.tokens.get(i).is_none_or(|t| t.kind != TokenKind::Word) {
         return false;
     }
     let w = doc.token_text(i);

@@ -123,6 +123,7 @@ fn piece() -> impl Strategy<Value = &'static str> {
         "said", "told", "according to", "he", "She", "the minister", "Mr.", "President", "Jane Smith", "Smith",
         "Volodymyr Zelenskyy", "Paris", "Kyiv", "kyiv", "New York", "Black Sea", "Georgia", "Nice", "County",
         "We will win", "it was", "😀", "e\u{301}", "al-Rashid", "J.K.", "(R-Fla.)", "2-1",
+        "and", "SOCCER - ", "shook", "scored", "caught by", "near",
     ])
 }
 
@@ -154,6 +155,15 @@ proptest! {
     #[test]
     fn repeated_shapes(a in hostile(), b in hostile(), parts in prop::collection::vec(piece(), 0..20)) {
         check(&format!("{a}{}{b}", parts.join(" ")))?;
+    }
+}
+
+#[test]
+fn a_name_and_a_last_word_and_end_the_text() {
+    // Rules that look two tokens past a name ("Hinchcliffe and Unsworth were booked",
+    // "Netanyahu and Arafat shook hands") once read past the last token here.
+    for text in ["Talks resumed. Kessler and", "SOCCER - LEEDS WIN.\nLeeds beat Chelsea 2-1 on Saturday. Brolin and"] {
+        check(text).unwrap();
     }
 }
 
