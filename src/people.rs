@@ -526,6 +526,13 @@ fn is_common(w: &str, vocab: &Vocabulary) -> bool {
     answer
 }
 
+/// Is `w` an English word by any list, whatever name lists also hold it: [`is_common`], or
+/// in lower case a common word, or written in lower case elsewhere in this text. A lone word
+/// that names someone alone, with nothing else to mark it, must be none.
+fn is_english_word(w: &str, vocab: &Vocabulary) -> bool {
+    is_common(w, vocab) || crate::text::with_lower(w, |l| lexicon::is_common_word(l) || vocab.contains(l))
+}
+
 fn is_common_uncached(w: &str, vocab: &Vocabulary) -> bool {
     if NOT_NAMES.contains(&w) || is_first_person_contraction(w) {
         return true;
@@ -1238,6 +1245,19 @@ static PLAYER_ACTS: WordSet = WordSet::new(&[
     "pitched", "doubled", "singled", "served", "double-faulted", "top-scored", "levelled", "leveled",
 ]);
 
+/// Is the lone name at tokens `first..=last` one of two joined by "and" right before a verb
+/// that `act_at` (given a token) accepts: "Sutton and Gallacher scored", "Netanyahu and
+/// Arafat shook hands"? The first token of the pair, if so.
+fn pair_before(doc: &Doc, first: usize, last: usize, act_at: impl Fn(usize) -> bool) -> Option<usize> {
+    let text = |k: usize| doc.tokens.get(k).map_or("", |t| doc.slice(t.span));
+    // This name first: "Sutton and Gallacher scored".
+    if text(last + 1) == "and" && starts_name_part(doc, last + 2) && !starts_name_part(doc, last + 3) && act_at(last + 3) {
+        return Some(first);
+    }
+    // This name second: "… and Gallacher scored".
+    (first >= 2 && text(first - 1) == "and" && starts_name_part(doc, first - 2) && act_at(last + 1)).then(|| first - 2)
+}
+
 /// Is the name at token `first` a fielder's or a bowler's in cricket: "caught by Lara",
 /// "bowled by Ambrose", "stumped by Healy"?
 fn fielder_at(doc: &Doc, first: usize) -> bool {
@@ -1287,10 +1307,7 @@ fn player_context(doc: &Doc, first: usize, last: usize) -> bool {
         return true;
     }
     // "Hinchcliffe and Unsworth were booked", "Sutton and Gallacher scored".
-    if text(next) == "and" && starts_name_part(doc, next + 1) && !starts_name_part(doc, next + 2) && act_at(next + 2) {
-        return true;
-    }
-    if first > 0 && text(first - 1) == "and" && first >= 2 && starts_name_part(doc, first - 2) && act_at(next) {
+    if pair_before(doc, first, last, act_at).is_some() {
         return true;
     }
     if fielder_at(doc, first) {
@@ -2196,8 +2213,7 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
             && !is_place
             && lexicon::is_surname(last_word)
             && lexicon::first_name(last_word).is_none()
-            && !is_common(last_word, vocab)
-            && !crate::text::with_lower(last_word, |l| lexicon::is_common_word(l) || vocab.contains(l)));
+            && !is_english_word(last_word, vocab));
     if in_match_list {
         evidence = evidence.max(2);
     }
@@ -2248,23 +2264,11 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
         if !comma && !headline && name_words.len() == 1 && n < toks.len() && ACTS.contains(doc.token_text(n)) && doc.starts_sentence(first) {
             evidence = evidence.max(2);
         }
-        // Two lone words joined by "and" before such a verb: "Netanyahu and Arafat shook
-        // hands".
+        // Two lone words joined by "and" that open their sentence before such a verb:
+        // "Netanyahu and Arafat shook hands".
         let act = |k: usize| k < toks.len() && ACTS.contains(doc.token_text(k));
-        if !comma && !headline && name_words.len() == 1 {
-            let first_of_two = doc.starts_sentence(first)
-                && doc.token_text(last + 1) == "and"
-                && starts_name_part(doc, last + 2)
-                && !starts_name_part(doc, last + 3)
-                && act(last + 3);
-            let second_of_two = first >= 2
-                && doc.token_text(first - 1) == "and"
-                && doc.starts_sentence(first - 2)
-                && starts_name_part(doc, first - 2)
-                && act(last + 1);
-            if first_of_two || second_of_two {
-                evidence = evidence.max(2);
-            }
+        if !comma && !headline && name_words.len() == 1 && pair_before(doc, first, last, act).is_some_and(|p| doc.starts_sentence(p)) {
+            evidence = evidence.max(2);
         }
     }
     if is_place && !titled {
@@ -2673,9 +2677,7 @@ pub fn find(doc: &Doc, places: &[Place]) -> People {
                 && !matches!(words[0], "Men" | "Man")
                 && !(*first > 0 && matches!(doc.token_text(*first - 1), "in" | "into" | "near" | "through" | "throughout" | "outside" | "across"))
                 && doc.table_row(*first, *last).is_none()
-                && !is_common(words[0], &vocab)
-                && !crate::text::with_lower(words[0], lexicon::is_common_word)
-                && !crate::text::with_lower(words[0], |l| vocab.contains(l))
+                && !is_english_word(words[0], &vocab)
                 && !place_to_most_readers(words[0])
                 && !is_all_caps(words[0])
                 && *full_first == *first
