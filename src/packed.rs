@@ -95,7 +95,7 @@ pub fn pack_first_names(table: &str) -> Vec<u8> {
             (name, g.as_bytes()[0])
         })
         .collect();
-    assert!(rows.windows(2).all(|w| w[0].0 < w[1].0), "first_names.tsv: names must be sorted, each once");
+    assert!(strictly_sorted(rows.iter().map(|r| r.0)), "first_names.tsv: names must be sorted, each once");
     let mut out = Vec::new();
     section(&mut out, &pack_lines(rows.iter().map(|r| r.0)));
     section(&mut out, &rows.iter().map(|r| r.1).collect::<Vec<u8>>());
@@ -113,11 +113,15 @@ pub fn unpack_first_names(packed: &[u8]) -> Option<(Keys, &[u8])> {
     (genders.len() == names.ends.len()).then_some((names, genders))
 }
 
-/// Is every line of `table` greater than the one before (sorted, each once)? `build.rs` packs
-/// only such word lists: [`crate::strindex::StrIndex::from_keys`] refuses a repeated key.
-pub fn strictly_sorted(table: &str) -> bool {
-    let lines: Vec<&str> = table.lines().collect();
-    lines.windows(2).all(|w| w[0] < w[1])
+/// Is every word greater than the one before (sorted, each once)? `build.rs` packs only such
+/// word lists: [`crate::strindex::StrIndex::from_keys`] refuses a repeated key.
+pub fn strictly_sorted<'a>(words: impl IntoIterator<Item = &'a str>) -> bool {
+    let mut prev: Option<&str> = None;
+    words.into_iter().all(|w| {
+        let ok = prev.is_none_or(|p| p < w);
+        prev = Some(w);
+        ok
+    })
 }
 
 /// One row of the place table as read back: the fields of `data/places.tsv`.
@@ -348,6 +352,12 @@ mod tests {
         }
         assert!(unpack_keys(b"\x00abc").is_none()); // no final line break
         assert!(unpack_keys(b"\x05ab\n").is_none()); // shares more than the line before has
+    }
+
+    #[test]
+    fn strictly_sorted_refuses_a_repeat_or_a_step_back() {
+        assert!(strictly_sorted([]) && strictly_sorted(["a"]) && strictly_sorted(["a", "ab", "b"]));
+        assert!(!strictly_sorted(["a", "a"]) && !strictly_sorted(["b", "a"]));
     }
 
     #[test]
