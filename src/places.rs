@@ -539,6 +539,20 @@ fn dated_dateline(doc: &Doc, i: usize, j: usize) -> bool {
     doc.tokens.get(j + 1).is_some_and(|t| t.kind == TokenKind::Number && doc.same_line(j, j + 1)) && opens_a_dateline(doc, i, j)
 }
 
+/// Do the two words `before` and `prep` (lower case as written) open the name of the side a
+/// team meets, in a match report: "at home to", "a defeat to", "a win over", "a draw with",
+/// "beaten by" …?
+fn opponent_after(before: &str, prep: &str) -> bool {
+    match prep {
+        "to" => matches!(before, "home" | "away" | "defeat" | "defeats" | "loss" | "losses" | "lost" | "lose" | "loses" | "losing"),
+        "over" => matches!(before, "win" | "wins" | "victory" | "victories" | "triumph" | "success"),
+        "with" => matches!(before, "draw" | "draws" | "drew" | "drawn" | "stalemate"),
+        "by" => matches!(before, "beaten" | "defeated" | "held" | "thrashed" | "hammered" | "crushed" | "routed" | "edged" | "stunned"),
+        "against" => matches!(before, "win" | "defeat" | "draw" | "victory" | "match" | "game" | "tie" | "derby"),
+        _ => false,
+    }
+}
+
 /// Is the line of tokens `i..=j` a line of a sports schedule in capitals, "KANSAS CITY AT
 /// TORONTO": words in capitals only, one "AT" or "VS" between two names?
 fn schedule_line(doc: &Doc, i: usize, j: usize) -> bool {
@@ -1771,9 +1785,12 @@ fn accept(doc: &Doc, i: usize, j: usize, entries: &[Entry], sports: bool, last: 
     }
     // "Shearer, who joined Newcastle from Blackburn", "signed for Leeds": in sports copy, a
     // town a player joins or comes from is the club; so is the town a player scores or
-    // plays for ("scored twice for Barcelona", "replied for Leeds", "his debut for Derby").
+    // plays for ("scored twice for Barcelona", "replied for Leeds", "his debut for Derby"),
+    // and the town a team meets ("at home to Newcastle", "a 3-0 win over Leeds", "a draw
+    // with Coventry", "beaten by Wimbledon").
     if sports && !national && best.kind == PlaceKind::City && prev.is_some_and(|p| {
         matches!(p, "joined" | "joins" | "join" | "joining")
+            || (i >= 2 && opponent_after(doc.token_text(i - 2), p))
             || (p == "for"
                 && i >= 2
                 && matches!(
