@@ -391,6 +391,13 @@ fn is_org_word(w: &str) -> bool {
     ORG_WORDS.contains(&w)
 }
 
+/// Is `w` written as a one-word name is: a capital, then at least two small letters and
+/// nothing else ("Clinton", not "NGOs", "HuffPost" nor "Al")?
+fn shaped_as_a_name(w: &str) -> bool {
+    let mut b = w.bytes();
+    b.next().is_some_and(|c| c.is_ascii_uppercase()) && w.len() >= 3 && b.all(|c| c.is_ascii_lowercase())
+}
+
 fn is_capitalised(w: &str) -> bool {
     w.chars().next().is_some_and(|c| c.is_uppercase())
 }
@@ -1175,11 +1182,16 @@ fn club_and_town(doc: &Doc, sports: Sports, a: usize, b: usize) -> bool {
 }
 
 /// Is the lone name at token `t` a team, beside a result verb with the score after it:
-/// "Chelsea beat Everton 2-1", "Everton lost 2-1"?
+/// "Chelsea beat Everton 2-1", "Everton lost 2-1", "Everton lost to Chelsea 2-1" (or, in
+/// tennis, a player)?
 pub(crate) fn team_beside_result(doc: &Doc, t: usize) -> bool {
     let verb = |k: usize| k < doc.tokens.len() && crate::text::with_lower(doc.token_text(k), |l| crate::places::RESULT_VERBS.contains(&l));
+    let to = |k: usize| k < doc.tokens.len() && doc.token_text(k) == "to";
     (t > 0 && verb(t - 1) && score_at(doc, t + 1))
         || (verb(t + 1) && (score_at(doc, t + 2) || (t + 3 < doc.tokens.len() && score_at(doc, t + 3))))
+        // "… lost to Chelsea 2-1", "Everton lost to Chelsea 2-1".
+        || (t > 1 && to(t - 1) && verb(t - 2) && score_at(doc, t + 1))
+        || (verb(t + 1) && to(t + 2) && score_at(doc, t + 4))
 }
 
 /// Are tokens `first..=last` alone in parentheses right after a capitalised word on their
@@ -2175,8 +2187,26 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
         if b > 0 && attribution::lowers_to_cue_word(doc.token_text(b - 1)) && !headline {
             evidence = evidence.max(2);
         }
-        // "Kohl met Yeltsin in Moscow": a lone name that someone met is a person too.
-        if first > 1 && name_words.len() == 1 && !headline && matches!(doc.token_text(first - 1), "met" | "meets") && doc.tokens[first - 2].kind == TokenKind::Word {
+        // "Kohl met Yeltsin in Moscow": a lone name that someone met is a person too; so,
+        // outside sports copy (where teams meet), is one that someone will meet, meets with,
+        // briefs or is hosted by ("to brief Assad", "hosted by Mubarak"), when the name is
+        // written as a name ("Clinton", not "NGOs" nor "HuffPost") and ends its phrase (not
+        // "meets with Hampton pupils").
+        if first > 1 && name_words.len() == 1 && !headline && doc.tokens[first - 2].kind == TokenKind::Word && {
+            let (before, prev) = (doc.token_text(first - 2), doc.token_text(first - 1));
+            matches!(prev, "met" | "meets")
+                || (!sports.any
+                    && (matches!(prev, "meet" | "brief" | "briefed" | "briefs")
+                        || (prev == "with" && matches!(before, "meet" | "meets" | "met" | "meeting"))
+                        || (prev == "by" && matches!(before, "hosted" | "greeted" | "briefed")))
+                    && shaped_as_a_name(last_word)
+                    && toks.get(last + 1).is_none_or(|t| {
+                        t.kind != TokenKind::Word
+                            || matches!(doc.slice(t.span), "in" | "on" | "at" | "and" | "to" | "for" | "about" | "after" | "before" | "during"
+                                | "next" | "last" | "this" | "later" | "when" | "while" | "who" | "as" | "over" | "or" | "until" | "today"
+                                | "tomorrow" | "yesterday")
+                    }))
+        } {
             evidence = evidence.max(2);
         }
     }
