@@ -2316,9 +2316,11 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
                 "city" | "town" | "village" | "province" | "region" | "state" | "outskirts" | "neighborhoods"
                     | "neighbourhoods" | "streets" | "suburbs" | "capital" | "port" | "county" | "district" | "residents"
             );
-        // "Oxford, North Carolina, described …": a state or country after a comma.
+        // "Oxford, North Carolina, described …": a state or country after a comma (not its
+        // possessive, which opens a role: "Atherton, England's captain, …").
         let then_region = last + 2 < toks.len()
             && doc.token_text(last + 1) == ","
+            && !(last + 3 < toks.len() && matches!(doc.token_text(last + 3), "'s" | "’s"))
             && crate::places::place_name_at(doc, last + 2)
                 .is_some_and(|e| e.iter().any(|p| matches!(p.kind, PlaceKind::Region | PlaceKind::Country) && p.country.is_some()));
         // "Ian Jett, 30, of Platte City", "Stephen Davis, of Chiefland": a home town after a
@@ -2423,10 +2425,16 @@ fn age_between_commas(doc: &Doc, comma: usize) -> bool {
 /// giant", "the ruling party").
 fn role_apposition(doc: &Doc, comma: usize) -> bool {
     let text = |k: usize| doc.tokens.get(k).map_or("", |t| doc.slice(t.span));
-    if !matches!(text(comma + 1), "the" | "a" | "an") {
+    // "the Socialist leader", "a former minister", or a name's possessive: "England's
+    // captain", "Russia's foreign minister".
+    let from = if matches!(text(comma + 1), "the" | "a" | "an") {
+        comma + 2
+    } else if is_capitalised(text(comma + 1)) && matches!(text(comma + 2), "'s" | "’s") {
+        comma + 3
+    } else {
         return false;
-    }
-    for k in comma + 2..comma + 8 {
+    };
+    for k in from..from + 6 {
         let Some(tok) = doc.tokens.get(k) else { return false };
         if tok.kind != TokenKind::Word || !doc.same_line(comma, k) {
             return false;
