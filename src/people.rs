@@ -246,6 +246,16 @@ static ACTS: WordSet = WordSet::new(&[
     "died", "pleaded", "apologised", "apologized", "spoke",
 ]);
 
+/// What only a person has, after a lone name's possessive ("Arafat's wife", "Yeltsin's
+/// aides"); not what firms, towns or teams have too (offices, spokesmen, lawyers, fans).
+static PERSONAL_BELONGINGS: WordSet = WordSet::new(&[
+    "wife", "husband", "widow", "son", "sons", "daughter", "daughters", "father", "mother", "brother",
+    "sister", "parents", "children", "grandson", "granddaughter", "aides", "aide", "bodyguards", "entourage",
+    "re-election", "reelection", "predecessor", "successor", "biographer", "illness",
+    "bedside", "funeral", "assassination", "resignation", "presidency", "premiership", "girlfriend", "boyfriend",
+    "fiancee", "fiancé", "fiancée", "memoirs", "autobiography",
+]);
+
 /// Is `w` (without its period) an honorific that tells a gender ("Mr", "Mrs", "Miss")?
 pub fn is_honorific(w: &str) -> bool {
     honorific(w).is_some_and(|g| g != Gender::Unknown)
@@ -2170,6 +2180,17 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
         && is_capitalised(doc.token_text(last + 2))
         && doc.same_line(last, last + 2)
         && lexicon::is_surname(last_word)
+    {
+        evidence = evidence.max(2);
+    }
+    // "Arafat's wife", "Yeltsin's aides", "Clinton's re-election": a lone name, written as
+    // a name, whose possessive is followed by a word only a person has.
+    if name_words.len() == 1
+        && !headline
+        && last + 2 < toks.len()
+        && matches!(doc.token_text(last + 1), "'s" | "’s")
+        && PERSONAL_BELONGINGS.contains(doc.token_text(last + 2))
+        && shaped_as_a_name(last_word)
     {
         evidence = evidence.max(2);
     }
