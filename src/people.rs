@@ -919,6 +919,11 @@ static ORG_HEADS: WordSet = WordSet::new(&[
 /// Firms' legal forms: "Lufthansa AG" names the firm that "Lufthansa" names alone.
 const LEGAL_FORMS: &[&str] = &["AG", "SA", "NV", "Plc", "PLC", "Ltd", "GmbH", "SpA", "LLC", "Inc", "Corp", "Co", "Bhd"];
 
+/// Is `w` a firm's legal form ("Corp", "AG", "Ltd"; without its period)?
+pub(crate) fn is_legal_form(w: &str) -> bool {
+    LEGAL_FORMS.contains(&w.trim_end_matches('.'))
+}
+
 /// Lower-case nouns for an organisation other than a firm (see [`FIRM_NOUNS`]), right before
 /// its name: "the news agency Tanjug", "the opposition party Likud".
 static ORG_NOUNS: WordSet = WordSet::new(&[

@@ -1918,9 +1918,28 @@ pub fn resolve(text: &str, candidates: Vec<Place>, people: &People) -> Vec<Place
                     matches!(e.kind, PlaceKind::City | PlaceKind::Region) && e.size < 22 && !e.capital && !e.in_english_news_country()
                 }))
     };
+    // "Toyota Motor Corp said … Toyota shares rose": the first word of a firm's name the
+    // text gives in full, with its legal form, is that firm wherever it stands alone, not
+    // the town it shares ("Toyota", a city of Japan), unless the town is a capital.
+    let firm_first_words: Vec<&str> = people
+        .mentions
+        .iter()
+        .filter(|m| m.last > m.first && people.entities[m.entity].kind == EntityKind::Organisation)
+        .filter_map(|m| {
+            let name = m.span.text(text);
+            let (head, form) = name.rsplit_once(' ')?;
+            crate::people::is_legal_form(form).then(|| doc_word(text, Span::new(m.span.start, m.span.start + head.len())))
+        })
+        .collect();
+    let names_a_firm_here = |p: &Place| {
+        p.kind == PlaceKind::City
+            && !firm_first_words.is_empty()
+            && firm_first_words.contains(&p.span.text(text))
+            && !gazetteer::entries(p.span.text(text)).iter().any(|e| e.capital || e.kind != PlaceKind::City)
+    };
     candidates
         .into_iter()
-        .filter(|p| !named_like_a_person_here(p))
+        .filter(|p| !named_like_a_person_here(p) && !names_a_firm_here(p))
         .filter(|p| {
             !crate::model::overlapping(&people.mentions, p.span, longest, |m| m.span).any(|m| {
                 let kind = people.entities[m.entity].kind;
