@@ -1293,7 +1293,7 @@ fn fielder_at(doc: &Doc, first: usize) -> bool {
 
 /// Is the lone name at tokens `first..=last` a player's by its context: after a player's
 /// role, before what players do (or before "and" and another name that does it, "Hinchcliffe
-/// and Unsworth were booked"), or after "a pass from", "a cross from", "through"?
+/// and Unsworth were booked"), or after "a pass from", "a cross from", "saved from", "through"?
 fn player_context(doc: &Doc, first: usize, last: usize) -> bool {
     let toks = &doc.tokens;
     let text = |k: usize| if k < toks.len() { doc.token_text(k) } else { "" };
@@ -1342,7 +1342,7 @@ fn player_context(doc: &Doc, first: usize, last: usize) -> bool {
     }
     first >= 2
         && matches!(text(first - 1), "from" | "through")
-        && matches!(text(first - 2), "pass" | "cross" | "header" | "goal" | "strike" | "shot" | "penalty" | "kick" | "free-kick" | "volley" | "corner" | "through" | "goals")
+        && matches!(text(first - 2), "pass" | "cross" | "header" | "goal" | "strike" | "shot" | "penalty" | "kick" | "free-kick" | "volley" | "corner" | "through" | "goals" | "saved" | "save" | "saves")
         || (first >= 1 && text(first - 1) == "through" && matches!(text(first.saturating_sub(2)), "equalised" | "equalized" | "led" | "scored"))
 }
 
