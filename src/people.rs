@@ -246,6 +246,20 @@ static ACTS: WordSet = WordSet::new(&[
     "died", "pleaded", "apologised", "apologized", "spoke",
 ]);
 
+/// Does token `n` open a verb phrase of what only people do, in the future: "will meet",
+/// "is due to visit", "was expected to resign", "plans to fly"?
+fn future_act_at(doc: &Doc, n: usize) -> bool {
+    let text = |k: usize| doc.tokens.get(k).map_or("", |t| doc.slice(t.span));
+    let verb = match text(n) {
+        "will" | "would" => n + 1,
+        "is" | "was" if text(n + 1) == "to" => n + 2,
+        "is" | "was" if matches!(text(n + 1), "due" | "expected" | "scheduled" | "set") && text(n + 2) == "to" => n + 3,
+        "plans" | "planned" | "hopes" | "hoped" | "intends" | "intended" if text(n + 1) == "to" => n + 2,
+        _ => return false,
+    };
+    matches!(text(verb), "meet" | "visit" | "travel" | "fly" | "arrive" | "resign" | "retire" | "marry" | "testify" | "campaign" | "speak")
+}
+
 /// What only a person has, after a lone name's possessive ("Arafat's wife", "Yeltsin's
 /// aides"); not what firms, towns or teams have too (offices, spokesmen, lawyers, fans).
 static PERSONAL_BELONGINGS: WordSet = WordSet::new(&[
@@ -2318,6 +2332,12 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
         // A lone word that opens its sentence before a verb only people do: "Netanyahu met
         // Arafat on Wednesday", "Ogden shrugged".
         if !comma && !headline && name_words.len() == 1 && n < toks.len() && ACTS.contains(doc.token_text(n)) && doc.starts_sentence(first) {
+            evidence = evidence.max(2);
+        }
+        // … or before such a verb in the future ("Netanyahu is due to meet Clinton",
+        // "…, and Kovrigin will visit Bonn"), outside sports copy, where teams meet and visit.
+        let opens_clause = || doc.starts_sentence(first) || (first >= 2 && matches!(doc.token_text(first - 1), "and" | "but") && doc.token_text(first - 2) == ",");
+        if !comma && !headline && !sports.any && name_words.len() == 1 && shaped_as_a_name(last_word) && future_act_at(doc, n) && opens_clause() {
             evidence = evidence.max(2);
         }
         // Two lone words joined by "and" that open their sentence before such a verb:
