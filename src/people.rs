@@ -1305,6 +1305,21 @@ fn fielder_at(doc: &Doc, first: usize) -> bool {
     first >= 2 && doc.token_text(first - 1) == "by" && matches!(doc.token_text(first - 2), "caught" | "bowled" | "stumped" | "run-out")
 }
 
+/// The tokens inside the parentheses right after the name that ends at token `last`, on its
+/// line, when they are capitalised and no score follows: a player's club or country ("7 -
+/// Kiko (Atletico Madrid)", "Ilse Vantrot (Belgium)"), not a team's country before its
+/// score ("Juventus (Italy) 2").
+fn side_in_parentheses_after(doc: &Doc, last: usize) -> Option<std::ops::Range<usize>> {
+    let toks = &doc.tokens;
+    let text = |k: usize| if k < toks.len() { doc.token_text(k) } else { "" };
+    let next = last + 1;
+    if text(next) != "(" || !is_capitalised(text(next + 1)) || !doc.same_line(last, next + 1) {
+        return None;
+    }
+    let close = (next + 2..next + 5).find(|&k| text(k) == ")")?;
+    (!toks.get(close + 1).is_some_and(|t| t.kind == TokenKind::Number && doc.same_line(close, close + 1))).then_some(next + 1..close)
+}
+
 /// Is the lone name at tokens `first..=last` a player's by its context: after a player's
 /// role, before what players do (or before "and" and another name that does it, "Hinchcliffe
 /// and Unsworth were booked"), or after "a pass from", "a cross from", "saved from", "through"?
@@ -1337,12 +1352,8 @@ fn player_context(doc: &Doc, first: usize, last: usize) -> bool {
     // "7 - Kiko (Atletico Madrid)", "Ilse Vantrot (Belgium)": a player's club or country in
     // parentheses after the name.
     // (Not a team's country before its score: "Juventus (Italy) 2".)
-    if text(next) == "(" && is_capitalised(text(next + 1)) && doc.same_line(last, next + 1) {
-        if let Some(close) = (next + 2..next + 5).find(|&k| text(k) == ")") {
-            if !toks.get(close + 1).is_some_and(|t| t.kind == TokenKind::Number && doc.same_line(close, close + 1)) {
-                return true;
-            }
-        }
+    if side_in_parentheses_after(doc, last).is_some() {
+        return true;
     }
     if act_at(next) && !team_beside_result(doc, first) {
         return true;
@@ -2397,7 +2408,17 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
             // (Even a capital's or a country's name, in a scorer's place: "Coventry 1 (Dublin
             // 55)", "(Jordan 12)".)
             // (And a fielder's: "caught by Lara", whatever state of Venezuela shares the name.)
-            let scorer = !headline && (scorer_in_parentheses(doc, first, last) || (sports.any && fielder_at(doc, first)));
+            // (And a scorer's in a list of goalscorers, before a club in parentheses that is no
+            // country or region: "3 - Dublin (Coventry)".)
+            let listed_with_club = || {
+                first > 0
+                    && matches!(doc.token_text(first - 1), "-" | "–" | "," | ";")
+                    && side_in_parentheses_after(doc, last).is_some_and(|side| {
+                        let name = Span::new(toks[side.start].span.start, toks[side.end - 1].span.end).text(doc.text);
+                        !gazetteer::entries(name).iter().any(|e| matches!(e.kind, PlaceKind::Country | PlaceKind::Region | PlaceKind::Continent))
+                    })
+            };
+            let scorer = !headline && (scorer_in_parentheses(doc, first, last) || (sports.any && (fielder_at(doc, first) || listed_with_club())));
             if !major || scorer {
                 return Parsed::Person { first, last, full_first: first, gender, role: None, evidence: if speaks { 2 } else { 0 } };
             }
