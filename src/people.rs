@@ -243,7 +243,7 @@ static ACTS: WordSet = WordSet::new(&[
     "glanced", "stared", "winked", "blushed", "wept", "sighed", "laughed", "walked", "sat", "stood", "knelt",
     "hurried", "thought", "felt", "wondered", "hoped", "wished", "shook", "waved", "kissed", "hugged", "retired",
     "testified", "campaigned", "flew", "arrived", "vowed", "urged", "accused", "criticised", "criticized", "praised",
-    "died", "pleaded", "apologised", "apologized", "spoke",
+    "died", "pleaded", "apologised", "apologized", "spoke", "endorsed",
 ]);
 
 /// Does token `n` open a verb phrase of what only people do, in the future: "will meet",
@@ -2213,13 +2213,14 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
     {
         evidence = evidence.max(2);
     }
-    // "Arafat's wife", "Yeltsin's aides", "Clinton's re-election": a lone name, written as
+    // "Arafat's wife", "Yeltsin's aides", "Dole's running mate": a lone name, written as
     // a name, whose possessive is followed by a word only a person has.
     if name_words.len() == 1
         && !headline
         && last + 2 < toks.len()
         && matches!(doc.token_text(last + 1), "'s" | "’s")
-        && PERSONAL_BELONGINGS.contains(doc.token_text(last + 2))
+        && (PERSONAL_BELONGINGS.contains(doc.token_text(last + 2))
+            || (doc.token_text(last + 2) == "running" && toks.get(last + 3).is_some_and(|t| doc.slice(t.span) == "mate")))
         && shaped_as_a_name(last_word)
     {
         evidence = evidence.max(2);
