@@ -1300,9 +1300,13 @@ fn pair_before(doc: &Doc, first: usize, last: usize, act_at: impl Fn(usize) -> b
 }
 
 /// Is the name at token `first` a fielder's or a bowler's in cricket: "caught by Lara",
-/// "bowled by Ambrose", "stumped by Healy"?
+/// "bowled by Ambrose", "stumped by Healy", "caught by Lara off Walsh"?
 fn fielder_at(doc: &Doc, first: usize) -> bool {
-    first >= 2 && doc.token_text(first - 1) == "by" && matches!(doc.token_text(first - 2), "caught" | "bowled" | "stumped" | "run-out")
+    first >= 2
+        && (doc.token_text(first - 1) == "by" && matches!(doc.token_text(first - 2), "caught" | "bowled" | "stumped" | "run-out")
+            // "caught by Wasim off Waqar", "dropped off Mushtaq": the bowler.
+            || doc.token_text(first - 1) == "off"
+                && (first.saturating_sub(5)..first - 1).any(|k| matches!(doc.token_text(k), "caught" | "dropped" | "stumped" | "edged")))
 }
 
 /// The tokens inside the parentheses right after the name that ends at token `last`, on its
@@ -1336,6 +1340,12 @@ fn player_context(doc: &Doc, first: usize, last: usize) -> bool {
     let act_at = |k: usize| {
         PLAYER_ACTS.contains(text(k))
             || (matches!(text(k), "was" | "were") && matches!(text(k + 1), "booked" | "cautioned" | "sent" | "substituted" | "injured"))
+            // "Knight was out for 17", "Thorpe made 54", "Ijaz was unbeaten on 13".
+            || (text(k) == "was" && matches!(text(k + 1), "out" | "unbeaten" | "dismissed" | "stumped") && matches!(text(k + 2), "for" | "on" | "by" | "after"))
+            // (A batsman's runs, not a team's changes: "made 3 changes".)
+            || (text(k) == "made"
+                && toks.get(k + 1).is_some_and(|t| t.kind == TokenKind::Number)
+                && matches!(text(k + 2), "" | "," | "." | ";" | "(" | "runs" | "not" | "before" | "in" | "off" | "from" | "and" | "as" | "when" | "but" | "with"))
             // "Etcheverry opened the scoring", "Baldivieso added a second", "Warne took four
             // for 25", "Streak took three wickets".
             || (text(k) == "opened" && text(k + 1) == "the" && text(k + 2) == "scoring")
