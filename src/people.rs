@@ -246,6 +246,19 @@ static ACTS: WordSet = WordSet::new(&[
     "died", "pleaded", "apologised", "apologized", "spoke", "endorsed",
 ]);
 
+/// Is token `n` a firm's verb of reporting before its accounts: "reported a loss", "posted
+/// record profits", "announced first-half results"? (A speech verb, but what firms do.)
+fn reports_accounts(doc: &Doc, n: usize) -> bool {
+    matches!(doc.token_text(n), "reported" | "reports" | "posted" | "posts" | "announced" | "announces")
+        && (n + 1..(n + 5).min(doc.tokens.len())).any(|k| {
+            matches!(
+                doc.token_text(k),
+                "loss" | "losses" | "profit" | "profits" | "earnings" | "sales" | "revenue" | "revenues" | "results" | "income"
+                    | "turnover" | "deficit" | "surplus" | "dividend"
+            )
+        })
+}
+
 /// Does token `n` open a verb phrase of what only people do, in the future: "will meet",
 /// "is due to visit", "was expected to resign", "plans to fly"?
 fn future_act_at(doc: &Doc, n: usize) -> bool {
@@ -2333,7 +2346,7 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
         // named before it: "a farmer from Kesselby, who asked not to be named, said …", "a
         // Muslim from Vanni, who …".)
         let after_place_word = name_words.len() == 1 && first > 0 && matches!(doc.token_text(first - 1), "from" | "in" | "of" | "at" | "near" | "to");
-        if n < toks.len() && attribution::lowers_to_cue_word(doc.token_text(n)) && !headline && !inverted && !(comma && after_place_word) {
+        if n < toks.len() && attribution::lowers_to_cue_word(doc.token_text(n)) && !headline && !inverted && !(comma && after_place_word) && !reports_accounts(doc, n) {
             evidence = evidence.max(2);
         }
         // "Yeltsin, who is on holiday, …": a relative "who" right after the name's comma (not
