@@ -1236,6 +1236,24 @@ pub(crate) fn team_beside_result(doc: &Doc, t: usize) -> bool {
         || (verb(t + 1) && to(t + 2) && score_at(doc, t + 4))
 }
 
+/// Is the lone name at tokens `first..=last` a team by the phrase of a result around it:
+/// "Everton slipped to a 2-1 defeat", "Leeds cruised to a 3-0 win" (a score, then a word of
+/// the result, in the next few words of its clause), "put Everton ahead", "kept Leeds top"?
+fn team_in_result_phrase(doc: &Doc, first: usize, last: usize) -> bool {
+    let text = |k: usize| doc.tokens.get(k).map_or("", |t| doc.slice(t.span));
+    let put_ahead = first > 0
+        && matches!(text(first - 1), "put" | "puts" | "kept" | "keeps" | "sent" | "sends" | "took" | "takes")
+        && matches!(text(last + 1), "ahead" | "level" | "top" | "clear");
+    // (A verb right after the name, and the score on its line: not "LIVERPOOL 1996-08-24"
+    // over "Everton slipped to a 2-1 defeat".)
+    let verb_next = text(last + 1).bytes().all(|b| b.is_ascii_lowercase()) && !text(last + 1).is_empty();
+    put_ahead
+        || verb_next
+            && (last + 2..last + 7).take_while(|&k| !matches!(text(k), "" | "." | ";" | "," | "and" | "but") && doc.same_line(last, k)).any(|k| {
+                score_at(doc, k) && matches!(text(k + 1), "defeat" | "win" | "victory" | "draw" | "loss" | "lead" | "home" | "away" | "triumph")
+            })
+}
+
 /// Are tokens `first..=last` alone in parentheses right after a capitalised word on their
 /// line: "Dwight Yorke ( Aston Villa )", "Juan Pizzi (Barcelona)" (in a match report, the
 /// player's club or country)?
@@ -1367,6 +1385,9 @@ fn player_context(doc: &Doc, first: usize, last: usize) -> bool {
             || (text(k) == "took" && number_at(k + 1) && matches!(text(k + 2), "wickets" | "wicket" | "for" | "catches"))
             // "Ferguson missed a chance", "Speed and Ferguson missed chances".
             || (text(k) == "missed" && matches!(text(k + 1), "a" | "an" | "chances" | "two" | "three"))
+            // "Speed put Everton ahead", "… after Speed had put them level".
+            || (text(k) == "put" && matches!(text(k + 2), "ahead" | "level"))
+            || (text(k) == "had" && text(k + 1) == "put" && matches!(text(k + 3), "ahead" | "level"))
             // "Pizzi made it 2-0", "Alfonso pulled one back".
             || (text(k) == "made" && text(k + 1) == "it" && score_at(doc, k + 2))
             || (text(k) == "pulled" && matches!(text(k + 1), "one" | "a") && matches!(text(k + 2), "back" | "goal"))
@@ -2097,7 +2118,7 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
         matches!(text, "England" | "Scotland" | "Wales")
             || gazetteer::entries(text).first().is_some_and(|e| e.kind == PlaceKind::Country)
     };
-    if sports.football && !headline && name_words.len() == 1 && team_beside_result(doc, first) && !nation() {
+    if sports.football && !headline && name_words.len() == 1 && (team_beside_result(doc, first) || team_in_result_phrase(doc, first, last)) && !nation() {
         return Parsed::Org { first, last };
     }
     // "a circle called the Inner Ring", "near the Bat Cave": after a lower-case "the",
