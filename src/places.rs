@@ -1920,7 +1920,8 @@ pub fn resolve(text: &str, candidates: Vec<Place>, people: &People) -> Vec<Place
     };
     // "Toyota Motor Corp said … Toyota shares rose": the first word of a firm's name the
     // text gives in full, with its legal form, is that firm wherever it stands alone, not
-    // the town it shares ("Toyota", a city of Japan), unless the town is a capital.
+    // the town it shares ("Toyota", a city of Japan), unless a capital, a country or a
+    // region shares the name too ("Singapore Airlines Ltd" … "in Singapore").
     let firm_first_words: Vec<&str> = people
         .mentions
         .iter()

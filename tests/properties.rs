@@ -124,6 +124,7 @@ fn piece() -> impl Strategy<Value = &'static str> {
         "Volodymyr Zelenskyy", "Paris", "Kyiv", "kyiv", "New York", "Black Sea", "Georgia", "Nice", "County",
         "We will win", "it was", "😀", "e\u{301}", "al-Rashid", "J.K.", "(R-Fla.)", "2-1",
         "and", "SOCCER - ", "shook", "scored", "caught by", "near",
+        "'s", "wife", "lost to", "is due to", "meet", "reported", "had put", "off", "(", ")", "Corp",
     ])
 }
 
@@ -162,7 +163,24 @@ proptest! {
 fn a_name_and_a_last_word_and_end_the_text() {
     // Rules that look two tokens past a name ("Hinchcliffe and Unsworth were booked",
     // "Netanyahu and Arafat shook hands") once read past the last token here.
-    for text in ["Talks resumed. Kessler and", "SOCCER - LEEDS WIN.\nLeeds beat Chelsea 2-1 on Saturday. Brolin and"] {
+    // So do this session's: a possessive, "lost to", "is due to", "had put", "off", "( … )".
+    for text in [
+        "Talks resumed. Kessler and",
+        "SOCCER - LEEDS WIN.\nLeeds beat Chelsea 2-1 on Saturday. Brolin and",
+        "Kessler's",
+        "Kessler's running",
+        "TENNIS - RESULTS.\nKessler lost to",
+        "TENNIS - RESULTS.\nKessler lost to Brolin",
+        "Kessler is due to",
+        "Talks ended. Kessler will",
+        "SOCCER - CUP.\nEverton slipped to a 2-1",
+        "CRICKET - TEST.\nKnight was out for 17 after Thorpe had put",
+        "caught by Lara off",
+        "5 - Dublin (",
+        "5 - Dublin (Coventry",
+        "Vantora Corp",
+        "Krupp reported",
+    ] {
         check(text).unwrap();
     }
 }
