@@ -250,19 +250,19 @@ static ACTS: WordSet = WordSet::new(&[
 /// record profits", "announced first-half results"? (A speech verb, but what firms do.)
 fn reports_accounts(doc: &Doc, n: usize) -> bool {
     matches!(doc.token_text(n), "reported" | "reports" | "posted" | "posts" | "announced" | "announces")
-        && (n + 1..(n + 5).min(doc.tokens.len())).any(|k| {
-            matches!(
-                doc.token_text(k),
-                "loss" | "losses" | "profit" | "profits" | "earnings" | "sales" | "revenue" | "revenues" | "results" | "income"
-                    | "turnover" | "deficit" | "surplus" | "dividend"
-            )
-        })
+        && (n + 1..(n + 5).min(doc.tokens.len())).any(|k| ACCOUNTS.contains(doc.token_text(k)))
 }
+
+/// Words of a firm's accounts, for [`reports_accounts`].
+static ACCOUNTS: WordSet = WordSet::new(&[
+    "loss", "losses", "profit", "profits", "earnings", "sales", "revenue", "revenues", "results", "income", "turnover",
+    "deficit", "surplus", "dividend",
+]);
 
 /// Does token `n` open a verb phrase of what only people do, in the future: "will meet",
 /// "is due to visit", "was expected to resign", "plans to fly"?
 fn future_act_at(doc: &Doc, n: usize) -> bool {
-    let text = |k: usize| doc.tokens.get(k).map_or("", |t| doc.slice(t.span));
+    let text = |k: usize| if k < doc.tokens.len() { doc.token_text(k) } else { "" };
     let verb = match text(n) {
         "will" | "would" => n + 1,
         "is" | "was" if text(n + 1) == "to" => n + 2,
@@ -270,8 +270,19 @@ fn future_act_at(doc: &Doc, n: usize) -> bool {
         "plans" | "planned" | "hopes" | "hoped" | "intends" | "intended" if text(n + 1) == "to" => n + 2,
         _ => return false,
     };
-    matches!(text(verb), "meet" | "visit" | "travel" | "fly" | "arrive" | "resign" | "retire" | "marry" | "testify" | "campaign" | "speak")
+    FUTURE_ACTS.contains(text(verb))
 }
+
+/// Lower-case words after a name that end its noun phrase ("meet Clinton in May", not "meet
+/// with Hampton pupils").
+static PHRASE_ENDS: WordSet = WordSet::new(&[
+    "in", "on", "at", "and", "to", "for", "about", "after", "before", "during", "next", "last", "this", "later", "when",
+    "while", "who", "as", "over", "or", "until", "today", "tomorrow", "yesterday",
+]);
+
+/// What only people will do, for [`future_act_at`].
+static FUTURE_ACTS: WordSet =
+    WordSet::new(&["meet", "visit", "travel", "fly", "arrive", "resign", "retire", "marry", "testify", "campaign", "speak"]);
 
 /// What only a person has, after a lone name's possessive ("Arafat's wife", "Yeltsin's
 /// aides"); not what firms, towns or teams have too (offices, spokesmen, lawyers, fans).
@@ -1240,7 +1251,7 @@ pub(crate) fn team_beside_result(doc: &Doc, t: usize) -> bool {
 /// "Everton slipped to a 2-1 defeat", "Leeds cruised to a 3-0 win" (a score, then a word of
 /// the result, in the next few words of its clause), "put Everton ahead", "kept Leeds top"?
 fn team_in_result_phrase(doc: &Doc, first: usize, last: usize) -> bool {
-    let text = |k: usize| doc.tokens.get(k).map_or("", |t| doc.slice(t.span));
+    let text = |k: usize| if k < doc.tokens.len() { doc.token_text(k) } else { "" };
     let put_ahead = first > 0
         && matches!(text(first - 1), "put" | "puts" | "kept" | "keeps" | "sent" | "sends" | "took" | "takes")
         && matches!(text(last + 1), "ahead" | "level" | "top" | "clear");
@@ -1250,9 +1261,12 @@ fn team_in_result_phrase(doc: &Doc, first: usize, last: usize) -> bool {
     put_ahead
         || verb_next
             && (last + 2..last + 7).take_while(|&k| !matches!(text(k), "" | "." | ";" | "," | "and" | "but") && doc.same_line(last, k)).any(|k| {
-                score_at(doc, k) && matches!(text(k + 1), "defeat" | "win" | "victory" | "draw" | "loss" | "lead" | "home" | "away" | "triumph")
+                score_at(doc, k) && RESULT_NOUNS.contains(text(k + 1))
             })
 }
+
+/// What a score is, after it: "a 2-1 defeat", "a 3-0 win", "a 1-0 lead".
+static RESULT_NOUNS: WordSet = WordSet::new(&["defeat", "win", "victory", "draw", "loss", "lead", "home", "away", "triumph"]);
 
 /// Are tokens `first..=last` alone in parentheses right after a capitalised word on their
 /// line: "Dwight Yorke ( Aston Villa )", "Juan Pizzi (Barcelona)" (in a match report, the
@@ -1309,6 +1323,11 @@ static PLAYER_ROLES: WordSet = WordSet::new(&[
     "skipper", "playmaker", "batsman", "bowler", "opener", "spinner", "pitcher", "quarterback", "teammate",
     "team-mate", "compatriot", "countryman", "fullback", "full-back", "sweeper", "centre-back", "debutant",
 ]);
+
+/// What may follow a batsman's runs ("Thorpe made 54 before …"), unlike a team's changes
+/// ("made 3 changes").
+static RUNS_MADE_ENDS: WordSet =
+    WordSet::new(&[",", ".", ";", "(", "runs", "not", "before", "in", "off", "from", "and", "as", "when", "but", "with"]);
 
 /// What players do, right after a lone name in sports copy.
 static PLAYER_ACTS: WordSet = WordSet::new(&[
@@ -1376,7 +1395,7 @@ fn player_context(doc: &Doc, first: usize, last: usize) -> bool {
             // (A batsman's runs, not a team's changes: "made 3 changes".)
             || (text(k) == "made"
                 && toks.get(k + 1).is_some_and(|t| t.kind == TokenKind::Number)
-                && matches!(text(k + 2), "" | "," | "." | ";" | "(" | "runs" | "not" | "before" | "in" | "off" | "from" | "and" | "as" | "when" | "but" | "with"))
+                && (text(k + 2).is_empty() || RUNS_MADE_ENDS.contains(text(k + 2))))
             // "Etcheverry opened the scoring", "Baldivieso added a second", "Warne took four
             // for 25", "Streak took three wickets".
             || (text(k) == "opened" && text(k + 1) == "the" && text(k + 2) == "scoring")
@@ -2264,7 +2283,7 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
         && last + 2 < toks.len()
         && matches!(doc.token_text(last + 1), "'s" | "’s")
         && (PERSONAL_BELONGINGS.contains(doc.token_text(last + 2))
-            || (doc.token_text(last + 2) == "running" && toks.get(last + 3).is_some_and(|t| doc.slice(t.span) == "mate")))
+            || (doc.token_text(last + 2) == "running" && last + 3 < toks.len() && doc.token_text(last + 3) == "mate"))
         && shaped_as_a_name(last_word)
     {
         evidence = evidence.max(2);
@@ -2296,12 +2315,7 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
                         || (prev == "with" && matches!(before, "meet" | "meets" | "met" | "meeting"))
                         || (prev == "by" && matches!(before, "hosted" | "greeted" | "briefed")))
                     && shaped_as_a_name(last_word)
-                    && toks.get(last + 1).is_none_or(|t| {
-                        t.kind != TokenKind::Word
-                            || matches!(doc.slice(t.span), "in" | "on" | "at" | "and" | "to" | "for" | "about" | "after" | "before" | "during"
-                                | "next" | "last" | "this" | "later" | "when" | "while" | "who" | "as" | "over" | "or" | "until" | "today"
-                                | "tomorrow" | "yesterday")
-                    }))
+                    && toks.get(last + 1).is_none_or(|t| t.kind != TokenKind::Word || PHRASE_ENDS.contains(doc.token_text(last + 1))))
         } {
             evidence = evidence.max(2);
         }

@@ -543,14 +543,20 @@ fn dated_dateline(doc: &Doc, i: usize, j: usize) -> bool {
 /// team meets, in a match report: "at home to", "a defeat to", "a win over", "a draw with",
 /// "beaten by" …?
 fn opponent_after(before: &str, prep: &str) -> bool {
-    match prep {
-        "to" => matches!(before, "home" | "away" | "defeat" | "defeats" | "loss" | "losses" | "lost" | "lose" | "loses" | "losing"),
-        "over" => matches!(before, "win" | "wins" | "victory" | "victories" | "triumph" | "success"),
-        "with" => matches!(before, "draw" | "draws" | "drew" | "drawn" | "stalemate"),
-        "by" => matches!(before, "beaten" | "defeated" | "held" | "thrashed" | "hammered" | "crushed" | "routed" | "edged" | "stunned"),
-        "against" => matches!(before, "win" | "defeat" | "draw" | "victory" | "match" | "game" | "tie" | "derby"),
-        _ => false,
-    }
+    static TO: WordSet = WordSet::new(&["home", "away", "defeat", "defeats", "loss", "losses", "lost", "lose", "loses", "losing"]);
+    static OVER: WordSet = WordSet::new(&["win", "wins", "victory", "victories", "triumph", "success"]);
+    static WITH: WordSet = WordSet::new(&["draw", "draws", "drew", "drawn", "stalemate"]);
+    static BY: WordSet = WordSet::new(&["beaten", "defeated", "held", "thrashed", "hammered", "crushed", "routed", "edged", "stunned"]);
+    static AGAINST: WordSet = WordSet::new(&["win", "defeat", "draw", "victory", "match", "game", "tie", "derby"]);
+    let set = match prep {
+        "to" => &TO,
+        "over" => &OVER,
+        "with" => &WITH,
+        "by" => &BY,
+        "against" => &AGAINST,
+        _ => return false,
+    };
+    set.contains(before)
 }
 
 /// Is the line of tokens `i..=j` a line of a sports schedule in capitals, "KANSAS CITY AT
