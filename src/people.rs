@@ -952,6 +952,8 @@ static ORG_HEADS: WordSet = WordSet::new(&[
     "Insurance", "Securities", "Mining", "Pharmaceuticals", "Breweries", "Shipping",
     // Markets: "the London Stock Exchange", "the Paris Bourse".
     "Exchange", "Bourse",
+    // Teams' last words that are no one's surname: "the White Sox", "the Blue Jays".
+    "Sox", "Jays",
 ]);
 
 /// Firms' legal forms: "Lufthansa AG" names the firm that "Lufthansa" names alone.
