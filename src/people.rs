@@ -1756,7 +1756,12 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
         let club = b > a && {
             let w = doc.token_text(a);
             let town_after = || gazetteer::is_place(Span::new(toks[words[lead + 1]].span.start, toks[b].span.end).text(doc.text));
-            (is_club_word(w) && sports.any) || ((is_club_word(w) || w == "Royal") && town_after()) || club_and_town(doc, sports, a, b)
+            // ("PSV Eindhoven", "NAC Breda", "AZ Alkmaar": in sports copy, a club's letters
+            // before its town.)
+            let letters = || (2..=4).contains(&w.len()) && w.bytes().all(|c| c.is_ascii_uppercase());
+            (is_club_word(w) && sports.any)
+                || ((is_club_word(w) || w == "Royal" || (sports.any && letters())) && town_after())
+                || club_and_town(doc, sports, a, b)
         };
         let is_place = || gazetteer::is_place(text);
         // "Johnson & Johnson", "Kempen & Co": names joined by an ampersand are a firm, unless
