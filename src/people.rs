@@ -262,7 +262,7 @@ static ACCOUNTS: WordSet = WordSet::new(&[
 /// Does token `n` open a verb phrase of what only people do, in the future: "will meet",
 /// "is due to visit", "was expected to resign", "plans to fly"?
 fn future_act_at(doc: &Doc, n: usize) -> bool {
-    let text = |k: usize| if k < doc.tokens.len() { doc.token_text(k) } else { "" };
+    let text = |k: usize| doc.token_text_or_empty(k);
     let verb = match text(n) {
         "will" | "would" => n + 1,
         "is" | "was" if text(n + 1) == "to" => n + 2,
@@ -444,6 +444,11 @@ fn is_org_word(w: &str) -> bool {
 fn shaped_as_a_name(w: &str) -> bool {
     let mut b = w.bytes();
     b.next().is_some_and(|c| c.is_ascii_uppercase()) && w.len() >= 3 && b.all(|c| c.is_ascii_lowercase())
+}
+
+/// Is token `k` a possessive "'s" (or "’s")? False past the last token.
+fn possessive_at(doc: &Doc, k: usize) -> bool {
+    matches!(doc.token_text_or_empty(k), "’s" | "'s")
 }
 
 fn is_capitalised(w: &str) -> bool {
@@ -1035,7 +1040,7 @@ fn firm_words<'a>(doc: &'a Doc, parsed: &[Parsed]) -> HashSet<&'a str> {
                 // (A noun phrase: "the …", "a …", "Germany's …"; not a clause, "when there was
                 // no company".)
                 let noun_phrase = inner.len() >= 2
-                    && (matches!(doc.token_text(inner.start), "a" | "an" | "the") || matches!(doc.token_text(inner.start + 1), "’s" | "'s"));
+                    && (matches!(doc.token_text(inner.start), "a" | "an" | "the") || possessive_at(doc, inner.start + 1));
                 if noun_phrase
                     && FIRM_NOUNS.contains(&doc.token_text(close - 1))
                     && !inner.clone().any(|t| matches!(doc.token_text(t), "of" | "for" | "at" | "with" | "from" | "in" | "to" | "by" | "on" | "who" | "whose"))
@@ -1253,13 +1258,14 @@ pub(crate) fn team_beside_result(doc: &Doc, t: usize) -> bool {
 /// "Everton slipped to a 2-1 defeat", "Leeds cruised to a 3-0 win" (a score, then a word of
 /// the result, in the next few words of its clause), "put Everton ahead", "kept Leeds top"?
 fn team_in_result_phrase(doc: &Doc, first: usize, last: usize) -> bool {
-    let text = |k: usize| if k < doc.tokens.len() { doc.token_text(k) } else { "" };
+    let text = |k: usize| doc.token_text_or_empty(k);
+    let next = text(last + 1);
     let put_ahead = first > 0
         && matches!(text(first - 1), "put" | "puts" | "kept" | "keeps" | "sent" | "sends" | "took" | "takes")
-        && matches!(text(last + 1), "ahead" | "level" | "top" | "clear");
+        && matches!(next, "ahead" | "level" | "top" | "clear");
     // (A verb right after the name, and the score on its line: not "LIVERPOOL 1996-08-24"
     // over "Everton slipped to a 2-1 defeat".)
-    let verb_next = text(last + 1).bytes().all(|b| b.is_ascii_lowercase()) && !text(last + 1).is_empty();
+    let verb_next = !next.is_empty() && next.bytes().all(|b| b.is_ascii_lowercase());
     put_ahead
         || verb_next
             && (last + 2..last + 7).take_while(|&k| !matches!(text(k), "" | "." | ";" | "," | "and" | "but") && doc.same_line(last, k)).any(|k| {
@@ -1342,7 +1348,7 @@ static PLAYER_ACTS: WordSet = WordSet::new(&[
 /// that `act_at` (given a token) accepts: "Sutton and Gallacher scored", "Netanyahu and
 /// Arafat shook hands"? The first token of the pair, if so.
 fn pair_before(doc: &Doc, first: usize, last: usize, act_at: impl Fn(usize) -> bool) -> Option<usize> {
-    let text = |k: usize| doc.tokens.get(k).map_or("", |t| doc.slice(t.span));
+    let text = |k: usize| doc.token_text_or_empty(k);
     // This name first: "Sutton and Gallacher scored".
     if text(last + 1) == "and" && starts_name_part(doc, last + 2) && !starts_name_part(doc, last + 3) && act_at(last + 3) {
         return Some(first);
@@ -1367,7 +1373,7 @@ fn fielder_at(doc: &Doc, first: usize) -> bool {
 /// score ("Juventus (Italy) 2").
 fn side_in_parentheses_after(doc: &Doc, last: usize) -> Option<std::ops::Range<usize>> {
     let toks = &doc.tokens;
-    let text = |k: usize| if k < toks.len() { doc.token_text(k) } else { "" };
+    let text = |k: usize| doc.token_text_or_empty(k);
     let next = last + 1;
     if text(next) != "(" || !is_capitalised(text(next + 1)) || !doc.same_line(last, next + 1) {
         return None;
@@ -1381,7 +1387,7 @@ fn side_in_parentheses_after(doc: &Doc, last: usize) -> Option<std::ops::Range<u
 /// and Unsworth were booked"), or after "a pass from", "a cross from", "saved from", "through"?
 fn player_context(doc: &Doc, first: usize, last: usize) -> bool {
     let toks = &doc.tokens;
-    let text = |k: usize| if k < toks.len() { doc.token_text(k) } else { "" };
+    let text = |k: usize| doc.token_text_or_empty(k);
     if first > 0 && PLAYER_ROLES.contains(text(first - 1)) {
         return true;
     }
@@ -1707,7 +1713,7 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
     // for a church or an institution, names the building or the body, not the saint.
     if words.len() >= 2 && matches!(doc.token_text(words[0]), "St" | "Saint" | "Ste") && {
         let last = doc.token_text(*words.last().expect("two words"));
-        matches!(last, "Church" | "Chapel" | "Parish") || INSTITUTION_WORDS.contains(&last) || doc.tokens.get(run.last + 1).is_some_and(|t| matches!(doc.slice(t.span), "’s" | "'s"))
+        matches!(last, "Church" | "Chapel" | "Parish") || INSTITUTION_WORDS.contains(&last) || possessive_at(doc, run.last + 1)
     } {
         return Parsed::Org { first: run.first, last: run.last };
     }
@@ -2288,7 +2294,7 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
     if name_words.len() == 1
         && !headline
         && last + 2 < toks.len()
-        && matches!(doc.token_text(last + 1), "'s" | "’s")
+        && possessive_at(doc, last + 1)
         && (PERSONAL_BELONGINGS.contains(doc.token_text(last + 2))
             || (doc.token_text(last + 2) == "running" && last + 3 < toks.len() && doc.token_text(last + 3) == "mate"))
         && shaped_as_a_name(last_word)
@@ -2443,7 +2449,7 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
         // possessive, which opens a role: "Atherton, England's captain, …").
         let then_region = last + 2 < toks.len()
             && doc.token_text(last + 1) == ","
-            && !(last + 3 < toks.len() && matches!(doc.token_text(last + 3), "'s" | "’s"))
+            && !possessive_at(doc, last + 3)
             && crate::places::place_name_at(doc, last + 2)
                 .is_some_and(|e| e.iter().any(|p| matches!(p.kind, PlaceKind::Region | PlaceKind::Country) && p.country.is_some()));
         // "Ian Jett, 30, of Platte City", "Stephen Davis, of Chiefland": a home town after a
@@ -2511,7 +2517,7 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
         && first == full_first
         && first > 0
         && matches!(doc.token_text(first - 1), "near" | "outside")
-        && !toks.get(last + 1).is_some_and(|t| matches!(doc.slice(t.span), "’s" | "'s"))
+        && !possessive_at(doc, last + 1)
     {
         return Parsed::Nothing;
     }
@@ -2557,12 +2563,12 @@ fn age_between_commas(doc: &Doc, comma: usize) -> bool {
 /// "…, a former finance minister of Japan")? Not a firm's or a group's ("the technology
 /// giant", "the ruling party").
 fn role_apposition(doc: &Doc, comma: usize) -> bool {
-    let text = |k: usize| doc.tokens.get(k).map_or("", |t| doc.slice(t.span));
+    let text = |k: usize| doc.token_text_or_empty(k);
     // "the Socialist leader", "a former minister", or a name's possessive: "England's
     // captain", "Russia's foreign minister".
     let from = if matches!(text(comma + 1), "the" | "a" | "an") {
         comma + 2
-    } else if is_capitalised(text(comma + 1)) && matches!(text(comma + 2), "'s" | "’s") {
+    } else if is_capitalised(text(comma + 1)) && possessive_at(doc, comma + 2) {
         comma + 3
     } else {
         return false;
@@ -3083,7 +3089,7 @@ pub fn find(doc: &Doc, places: &[Place]) -> People {
         if !one_word[m.entity] || after >= doc.tokens.len() {
             continue;
         }
-        if matches!(doc.token_text(next), "’s" | "'s") {
+        if possessive_at(doc, next) {
             let w = crate::text::lower(doc.token_text(after));
             let executive = w == "chief" && doc.tokens.get(after + 1).is_some_and(|t| doc.slice(t.span) == "executive");
             if executive || COMPANY_NOUNS.contains(&&*w) {

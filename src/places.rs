@@ -539,16 +539,23 @@ fn dated_dateline(doc: &Doc, i: usize, j: usize) -> bool {
     doc.tokens.get(j + 1).is_some_and(|t| t.kind == TokenKind::Number && doc.same_line(j, j + 1)) && opens_a_dateline(doc, i, j)
 }
 
-/// Do the two words `before` and `prep` (lower case as written) open the name of the side a
-/// team meets, in a match report: "at home to", "a defeat to", "a win over", "a draw with",
-/// "beaten by" …?
-fn opponent_after(before: &str, prep: &str) -> bool {
+/// Do the two words `before` and `prep` (lower case as written) open a club's name, in a
+/// match report: the club a player signs, plays or scores for ("signed for", "scored twice
+/// for", "his debut for"), or the side a team meets ("at home to", "a defeat to", "a win
+/// over", "a draw with", "beaten by" …)?
+fn club_after(before: &str, prep: &str) -> bool {
+    static FOR: WordSet = WordSet::new(&[
+        "signed", "signs", "sign", "signing", "plays", "played", "playing", "scored", "scores", "netted", "replied",
+        "equalised", "equalized", "struck", "goal", "goals", "twice", "debut", "appearance", "appearances", "hat-trick",
+        "hat-tricks",
+    ]);
     static TO: WordSet = WordSet::new(&["home", "away", "defeat", "defeats", "loss", "losses", "lost", "lose", "loses", "losing"]);
     static OVER: WordSet = WordSet::new(&["win", "wins", "victory", "victories", "triumph", "success"]);
     static WITH: WordSet = WordSet::new(&["draw", "draws", "drew", "drawn", "stalemate"]);
     static BY: WordSet = WordSet::new(&["beaten", "defeated", "held", "thrashed", "hammered", "crushed", "routed", "edged", "stunned"]);
     static AGAINST: WordSet = WordSet::new(&["win", "defeat", "draw", "victory", "match", "game", "tie", "derby"]);
     let set = match prep {
+        "for" => &FOR,
         "to" => &TO,
         "over" => &OVER,
         "with" => &WITH,
@@ -1796,15 +1803,7 @@ fn accept(doc: &Doc, i: usize, j: usize, entries: &[Entry], sports: bool, last: 
     // with Coventry", "beaten by Wimbledon").
     if sports && !national && best.kind == PlaceKind::City && prev.is_some_and(|p| {
         matches!(p, "joined" | "joins" | "join" | "joining")
-            || (i >= 2 && opponent_after(doc.token_text(i - 2), p))
-            || (p == "for"
-                && i >= 2
-                && matches!(
-                    doc.token_text(i - 2),
-                    "signed" | "signs" | "sign" | "signing" | "plays" | "played" | "playing" | "scored" | "scores" | "netted"
-                        | "replied" | "equalised" | "equalized" | "struck" | "goal" | "goals" | "twice" | "debut" | "appearance"
-                        | "appearances" | "hat-trick" | "hat-tricks"
-                ))
+            || (i >= 2 && club_after(doc.token_text(i - 2), p))
             || (p == "from"
                 && (i.saturating_sub(8)..i)
                     .rev()
@@ -1939,10 +1938,10 @@ pub fn resolve(text: &str, candidates: Vec<Place>, people: &People) -> Vec<Place
         })
         .collect();
     let names_a_firm_here = |p: &Place| {
+        let w = p.span.text(text);
         p.kind == PlaceKind::City
-            && !firm_first_words.is_empty()
-            && firm_first_words.contains(&p.span.text(text))
-            && !gazetteer::entries(p.span.text(text)).iter().any(|e| e.capital || e.kind != PlaceKind::City)
+            && firm_first_words.contains(&w)
+            && !gazetteer::entries(w).iter().any(|e| e.capital || e.kind != PlaceKind::City)
     };
     candidates
         .into_iter()

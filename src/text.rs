@@ -80,6 +80,13 @@ impl<'t> Doc<'t> {
         self.words[i]
     }
 
+    /// The text of token `i`, or "" past the last token (for rules that look a few tokens
+    /// ahead of a name that may end the text).
+    #[inline]
+    pub fn token_text_or_empty(&self, i: usize) -> &'t str {
+        self.words.get(i).copied().unwrap_or("")
+    }
+
     /// Does token `t` open its sentence?
     pub fn starts_sentence(&self, t: usize) -> bool {
         let start = self.tokens[t].span.start;
