@@ -476,15 +476,17 @@ pub fn find(doc: &Doc) -> Vec<Place> {
             }
             out.push(place);
             i = j + 1;
-        } else if j > i
-            && matches!(
-                doc.token_text(i),
+        } else if j > i && {
+            // (Title case: "NEW SOUTH WALES" too.)
+            let w = crate::lexicon::title_case(doc.token_text(i));
+            matches!(
+                w.as_ref(),
                 "North" | "South" | "East" | "West" | "New" | "Upper" | "Lower" | "Mount" | "Mt" | "Fort" | "Ft" | "Port" | "Saint" | "St" | "San" | "Santa" | "Lake"
             )
-        {
+        } {
             // "the South Charleston power plant", "the Mount Washington site": a town of two
             // words refused here for want of a context is not the other town its second word
-            // names.
+            // names; nor is "TASMANIA V NEW SOUTH WALES", a team, the nation "WALES".
             i = j + 1;
         } else {
             i += 1;
