@@ -952,7 +952,8 @@ static ORG_HEADS: WordSet = WordSet::new(&[
     "Administration", "Government", "Board", "Bureau", "Authority", "Cabinet", "Embassy", "Campaign", "Caucus",
     "Magazine", "Radio", "Television", "Channel", "Agency", "Coalition", "Movement", "Forces", "Guard",
     // Firms' legal forms and trades.
-    "AG", "SA", "NV", "Plc", "PLC", "Ltd", "GmbH", "SpA", "LLC", "Co", "Bhd", "Holdings", "Industries", "Airlines",
+    "AG", "SA", "NV", "Plc", "PLC", "Ltd", "GmbH", "SpA", "LLC", "Co", "Bhd", "AS", "ASA", "AB", "Oy", "Oyj", "BV",
+    "Pty", "Holdings", "Industries", "Airlines",
     "Airways", "Motors", "Telecom", "Telecommunications", "Petroleum", "Chemical", "Chemicals", "Electronics",
     "Insurance", "Securities", "Mining", "Pharmaceuticals", "Breweries", "Shipping",
     // Markets: "the London Stock Exchange", "the Paris Bourse".
@@ -962,7 +963,9 @@ static ORG_HEADS: WordSet = WordSet::new(&[
 ]);
 
 /// Firms' legal forms: "Lufthansa AG" names the firm that "Lufthansa" names alone.
-const LEGAL_FORMS: &[&str] = &["AG", "SA", "NV", "Plc", "PLC", "Ltd", "GmbH", "SpA", "LLC", "Inc", "Corp", "Co", "Bhd"];
+const LEGAL_FORMS: &[&str] = &[
+    "AG", "SA", "NV", "Plc", "PLC", "Ltd", "GmbH", "SpA", "LLC", "Inc", "Corp", "Co", "Bhd", "AS", "ASA", "AB", "Oy", "Oyj", "BV", "Pty",
+];
 
 /// Is `w` a firm's legal form ("Corp", "AG", "Ltd"; without its period)?
 pub(crate) fn is_legal_form(w: &str) -> bool {
@@ -1052,6 +1055,37 @@ fn firm_words<'a>(doc: &'a Doc, parsed: &[Parsed]) -> HashSet<&'a str> {
         }
     }
     out
+}
+
+/// "Norden Steel posts higher profit … Norden Steel AS said": a name of two or more words that
+/// the text gives elsewhere as an organisation's, or as a firm's with its legal form, is that
+/// organisation wherever it was read as a person for its shape alone (no known given name
+/// first, no title or speech verb: evidence 2 at most).
+fn firms_named_in_full(doc: &Doc, parsed: Vec<Parsed>) -> Vec<Parsed> {
+    let text = |first: usize, last: usize| &doc.text[doc.tokens[first].span.start..doc.tokens[last].span.end];
+    let mut orgs: HashSet<&str> = HashSet::default();
+    for p in &parsed {
+        if let Parsed::Org { first, last } = *p {
+            orgs.insert(text(first, last));
+            if last > first + 1 && is_legal_form(doc.token_text(last)) {
+                orgs.insert(text(first, last - 1));
+            }
+        }
+    }
+    if orgs.is_empty() {
+        return parsed;
+    }
+    parsed
+        .into_iter()
+        .map(|p| match p {
+            Parsed::Person { first, last, evidence, .. }
+                if last > first && evidence <= 2 && lexicon::first_name(doc.token_text(first)).is_none() && orgs.contains(text(first, last)) =>
+            {
+                Parsed::Org { first, last }
+            }
+            p => p,
+        })
+        .collect()
 }
 
 /// The tokens of the two words of a name written right before "of" at token `t - 1`, on the
@@ -2666,6 +2700,7 @@ pub fn find(doc: &Doc, places: &[Place]) -> People {
             })
             .collect()
     };
+    let parsed = firms_named_in_full(doc, parsed);
 
     // "Tom Steels won … Steels beat Blijlevens": the surname of a person named in full with a
     // known first name is that person alone too, even when it is an English word ("steels"),
