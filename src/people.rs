@@ -1849,6 +1849,9 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
             && matches!(doc.token_text(w - 2), "”" | "\"" | "’" | "'" | "''")
             && attribution::lowers_to_cue_word(doc.token_text(w - 1))
     };
+    // "Fortuna Sittard 1 ( Hamming 55 )": the scorer's slot names a player, whatever English
+    // word the name also is.
+    let scorer_slot = words.len() == 1 && scorer_in_parentheses(doc, words[0], words[0]);
     // ("Dean Jones", "Dean Kerridge": the given name, before a surname alone; "Dean Maria
     // Ortiz", "the Dean of Arts": the title.)
     let given_dean = words.len() == 2
@@ -1937,7 +1940,7 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
             continue;
         }
         let given = remaining > 1 && never_a_name_but_given_here(doc, words[k]);
-        if full_k.is_none() && !initial && ((NOT_NAMES.contains(&w) && !given) || (is_common(w, vocab) && lexicon::first_name(w).is_none() && !quoted_speaker))
+        if full_k.is_none() && !initial && ((NOT_NAMES.contains(&w) && !given) || (is_common(w, vocab) && lexicon::first_name(w).is_none() && !quoted_speaker && !scorer_slot))
             && !word_as_given_name(doc, toks, &words, k, vocab)
         {
             k += 1;
@@ -2088,7 +2091,7 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
         if after_middle_initial && !NOT_NAMES.contains(&w) && !is_title_word(w) && !lexicon::is_demonym(w) && !is_function_word(w) {
             break;
         }
-        if NOT_NAMES.contains(&w) || (is_common(w, vocab) && lexicon::first_name(w).is_none() && !quoted_speaker) || is_title_word(w) || lexicon::is_demonym(w) {
+        if NOT_NAMES.contains(&w) || (is_common(w, vocab) && lexicon::first_name(w).is_none() && !quoted_speaker && !scorer_slot) || is_title_word(w) || lexicon::is_demonym(w) {
             end -= 1;
         } else {
             break;
@@ -2368,7 +2371,7 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
         }
     }
     // (As sure as a title, for an English word that would otherwise be dropped: "says Suckling".)
-    if quoted_speaker && is_common(doc.token_text(first), vocab) {
+    if (quoted_speaker || scorer_slot) && is_common(doc.token_text(first), vocab) {
         evidence = 3;
     }
     // "Scorers: Ronaldo (23rd minute), Bebeto (67)", "Referee: Pierluigi Collina": the names

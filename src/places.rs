@@ -1364,7 +1364,8 @@ fn suffix_place(doc: &Doc, i: usize, matched_end: Option<usize>) -> Option<Place
             return Some(unlocated(doc, span, kind));
         }
     }
-    if !is_name_word(i) || crate::people::never_starts_a_name(doc.token_text(i)) {
+    // (In capitals too: "ROUND OF DESERT CLASSIC" names no desert "Of".)
+    if !is_name_word(i) || crate::people::never_starts_a_name(&crate::lexicon::title_case(doc.token_text(i))) {
         return None;
     }
     // (The rest of an airport's name after its town: "Vancouver| International Airport".)
