@@ -284,6 +284,19 @@ static PHRASE_ENDS: WordSet = WordSet::new(&[
 static FUTURE_ACTS: WordSet =
     WordSet::new(&["meet", "visit", "travel", "fly", "arrive", "resign", "retire", "marry", "testify", "campaign", "speak"]);
 
+/// Family names of China, Taiwan, Hong Kong and Korea, which come first in a name as news
+/// writes it: "Wang Dan" … "Wang said", "Kim Dae-jung" … "Kim". (Romanised as pinyin and
+/// as the older and Cantonese spellings.)
+static FAMILY_NAME_FIRST: WordSet = WordSet::new(&[
+    "Wang", "Li", "Zhang", "Liu", "Chen", "Yang", "Huang", "Zhao", "Wu", "Zhou", "Xu", "Sun", "Zhu", "Gao", "Lin", "Luo",
+    "Zheng", "Liang", "Xie", "Tang", "Xi", "Deng", "Jiang", "Mao", "Hu", "Wen", "Qian", "Peng", "Cao", "Yuan", "Feng",
+    "Zeng", "Xiao", "Cheng", "Cai", "Pan", "Dong", "Ye", "Du", "Wei", "Lu", "Ding", "Su", "Ren", "Shen", "Yao", "Zhong",
+    "Fang", "Bo", "Ma", "Guo", "Han", "Dai", "Chang", "Chiang", "Chou", "Hsu", "Tsai", "Lien", "Soong", "Teng", "Chu",
+    "Chan", "Cheung", "Wong", "Leung", "Lau", "Ng", "Tsang", "Chow", "Lam", "Yip", "Kwok", "Tung", "Tsui", "Fung",
+    "Kim", "Lee", "Park", "Choi", "Chung", "Jung", "Kang", "Cho", "Yoon", "Jang", "Lim", "Shin", "Kwon", "Hwang",
+    "Ahn", "Yoo", "Hong", "Jeon", "Moon", "Roh", "Ban", "Chun",
+]);
+
 /// What only a person has, after a lone name's possessive ("Arafat's wife", "Yeltsin's
 /// aides"); not what firms, towns or teams have too (offices, spokesmen, lawyers, fans).
 static PERSONAL_BELONGINGS: WordSet = WordSet::new(&[
@@ -2288,7 +2301,8 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
     if let Some(g) = lexicon::first_name(doc.token_text(first)) {
         if name_words.len() >= 2 {
             evidence = evidence.max(3);
-            if gender == Gender::Unknown {
+            // (A family name that comes first, "Park Min-ji", says nothing of the sex.)
+            if gender == Gender::Unknown && !FAMILY_NAME_FIRST.contains(doc.token_text(first)) {
                 gender = g;
             }
         }
@@ -2784,6 +2798,10 @@ pub fn find(doc: &Doc, places: &[Place]) -> People {
             None => {
                 built.push(Building::new(EntityKind::Person, String::new(), Gender::Unknown, None, first_name.clone(), span.start));
                 by_surname.entry(surname.clone()).or_default().push(built.len() - 1);
+                // "Wang Dan" … "Wang": a family name that comes first is the name alone too.
+                if (2..=3).contains(&words.len()) && FAMILY_NAME_FIRST.contains(words[0]) {
+                    by_surname.entry(name_key(words[0])).or_default().push(built.len() - 1);
+                }
                 // "Jose Santacruz Londono" … "Santacruz": of a given name and two more words,
                 // the middle one is a surname too (the father's, in Spanish names), unless it
                 // is a given name ("Mary Ann Smith") or an initial. (Only for the word alone,
