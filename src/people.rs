@@ -1391,17 +1391,29 @@ static PLAYER_ACTS: WordSet = WordSet::new(&[
     "pitched", "doubled", "singled", "served", "double-faulted", "top-scored", "levelled", "leveled",
 ]);
 
+/// Does token `t` open a clause right after a subordinating conjunction ("since Netanyahu
+/// met …", "when Mubarak visited …")?
+fn after_subordinator(doc: &Doc, t: usize) -> bool {
+    t >= 1
+        && matches!(
+            doc.token_text(t - 1),
+            "since" | "after" | "before" | "when" | "until" | "while" | "once" | "because" | "although" | "though" | "unless" | "whether"
+        )
+}
+
 /// Is the lone name at tokens `first..=last` one of two joined by "and" right before a verb
 /// that `act_at` (given a token) accepts: "Sutton and Gallacher scored", "Netanyahu and
 /// Arafat shook hands"? The first token of the pair, if so.
 fn pair_before(doc: &Doc, first: usize, last: usize, act_at: impl Fn(usize) -> bool) -> Option<usize> {
     let text = |k: usize| doc.token_text_or_empty(k);
+    // (Not beside a well-known organisation: "Microsoft and Intel met".)
+    let partner = |k: usize| starts_name_part(doc, k) && !is_org_name(text(k));
     // This name first: "Sutton and Gallacher scored".
-    if text(last + 1) == "and" && starts_name_part(doc, last + 2) && !starts_name_part(doc, last + 3) && act_at(last + 3) {
+    if text(last + 1) == "and" && partner(last + 2) && !starts_name_part(doc, last + 3) && act_at(last + 3) {
         return Some(first);
     }
     // This name second: "… and Gallacher scored".
-    (first >= 2 && text(first - 1) == "and" && starts_name_part(doc, first - 2) && act_at(last + 1)).then(|| first - 2)
+    (first >= 2 && text(first - 1) == "and" && partner(first - 2) && act_at(last + 1)).then(|| first - 2)
 }
 
 /// Is the name at token `first` a fielder's or a bowler's in cricket: "caught by Lara",
@@ -2465,19 +2477,34 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
         }
         // A lone word that opens its sentence before a verb only people do: "Netanyahu met
         // Arafat on Wednesday", "Ogden shrugged".
-        if !comma && !headline && name_words.len() == 1 && n < toks.len() && ACTS.contains(doc.token_text(n)) && doc.starts_sentence(first) {
+        // (Or that opens a clause after a conjunction, outside sports copy: "since Netanyahu
+        // met Arafat", "when Mubarak visited Damascus".)
+        if !comma
+            && !headline
+            && name_words.len() == 1
+            && n < toks.len()
+            && ACTS.contains(doc.token_text(n))
+            && (doc.starts_sentence(first) || (!sports.any && after_subordinator(doc, first)))
+        {
             evidence = evidence.max(2);
         }
         // … or before such a verb in the future ("Netanyahu is due to meet Clinton",
         // "…, and Kovrigin will visit Bonn"), outside sports copy, where teams meet and visit.
-        let opens_clause = || doc.starts_sentence(first) || (first >= 2 && matches!(doc.token_text(first - 1), "and" | "but") && doc.token_text(first - 2) == ",");
+        let opens_clause = || {
+            doc.starts_sentence(first) || (first >= 2 && matches!(doc.token_text(first - 1), "and" | "but") && doc.token_text(first - 2) == ",") || after_subordinator(doc, first)
+        };
         if !comma && !headline && !sports.any && name_words.len() == 1 && shaped_as_a_name(last_word) && future_act_at(doc, n) && opens_clause() {
             evidence = evidence.max(2);
         }
-        // Two lone words joined by "and" that open their sentence before such a verb:
-        // "Netanyahu and Arafat shook hands".
+        // Two lone words joined by "and" that open their sentence, or a clause after a
+        // conjunction, before such a verb: "Netanyahu and Arafat shook hands", "since Netanyahu
+        // and Arafat met".
         let act = |k: usize| k < toks.len() && ACTS.contains(doc.token_text(k));
-        if !comma && !headline && name_words.len() == 1 && pair_before(doc, first, last, act).is_some_and(|p| doc.starts_sentence(p)) {
+        if !comma
+            && !headline
+            && name_words.len() == 1
+            && pair_before(doc, first, last, act).is_some_and(|p| doc.starts_sentence(p) || (!sports.any && after_subordinator(doc, p)))
+        {
             evidence = evidence.max(2);
         }
     }
