@@ -284,6 +284,15 @@ static PHRASE_ENDS: WordSet = WordSet::new(&[
 static FUTURE_ACTS: WordSet =
     WordSet::new(&["meet", "visit", "travel", "fly", "arrive", "resign", "retire", "marry", "testify", "campaign", "speak"]);
 
+/// Past participles of what happens only to people, after "was" or "has been" ("Orlov was
+/// elected", "Sarkin has been sworn in").
+static PERSONAL_PASSIVES: WordSet = WordSet::new(&[
+    "elected", "re-elected", "appointed", "sworn", "born", "arrested", "jailed", "sentenced", "assassinated", "murdered",
+    "kidnapped", "hospitalised", "hospitalized", "executed", "knighted", "imprisoned", "detained", "acquitted",
+    "convicted", "indicted", "sacked", "expelled", "exiled", "deported", "extradited", "pardoned", "widowed", "baptised",
+    "baptized", "ordained", "elevated", "reappointed",
+]);
+
 /// Family names of China, Taiwan, Hong Kong and Korea, which come first in a name as news
 /// writes it: "Wang Dan" … "Wang said", "Kim Dae-jung" … "Kim". (Romanised as pinyin and
 /// as the older and Cantonese spellings.)
@@ -2485,6 +2494,47 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
             && n < toks.len()
             && ACTS.contains(doc.token_text(n))
             && (doc.starts_sentence(first) || (!sports.any && after_subordinator(doc, first)))
+        {
+            evidence = evidence.max(2);
+        }
+        // "Kovrigin has said", "Petrenko had met the envoy", "Delmont has resigned": the same
+        // after "has" or "had" (and a speech verb so anywhere, as without them).
+        // (Written as a name, not "HuffPost has noted"; not a source after "from", "data from
+        // Nielsen has suggested".)
+        if !comma
+            && !headline
+            && name_words.len() == 1
+            && shaped_as_a_name(last_word)
+            && !(first > 0 && matches!(doc.token_text(first - 1), "from" | "by" | "of"))
+            && matches!(doc.token_text_or_empty(n), "has" | "had")
+        {
+            let mut m = n + 1;
+            if matches!(doc.token_text_or_empty(m), "also" | "already" | "repeatedly" | "previously" | "since" | "now" | "never" | "not") {
+                m += 1;
+            }
+            let w = doc.token_text_or_empty(m);
+            if (attribution::lowers_to_cue_word(w) && !reports_accounts(doc, m))
+                || (ACTS.contains(w) && (doc.starts_sentence(first) || (!sports.any && after_subordinator(doc, first))))
+            {
+                evidence = evidence.max(2);
+            }
+        }
+        // "Orlov was elected in June", "Sarkin was sworn in": at a sentence's start, what only
+        // happens to people, outside sports copy (where a team is "beaten").
+        if !comma
+            && !headline
+            && !sports.any
+            && name_words.len() == 1
+            && shaped_as_a_name(last_word)
+            && doc.starts_sentence(first)
+            && matches!(doc.token_text_or_empty(n), "was" | "has" | "had")
+            && {
+                let mut m = n + 1;
+                if doc.token_text_or_empty(m) == "been" {
+                    m += 1;
+                }
+                PERSONAL_PASSIVES.contains(doc.token_text_or_empty(m))
+            }
         {
             evidence = evidence.max(2);
         }
