@@ -916,7 +916,7 @@ fn other_mentions_of_towns_placed_by_state(doc: &Doc, out: &mut Vec<Place>, by_s
             let club = sports
                 && (crate::people::before_club_people_named(doc, last)
                     || toks.get(last + 1).is_some_and(|_| crate::text::with_lower(doc.token_text(last + 1), |l| RESULT_VERBS.contains(&l))));
-            if !club && !taken[i..=last].contains(&true) && doc.table_row(i, last).is_none() {
+            if !club && !taken[i..=last].contains(&true) && doc.table_row(i, last).is_none() && !in_a_tour_name(doc, i) {
                 taken[i..=last].fill(true);
                 found.push(Place { span, ..town.clone() });
             }
@@ -927,6 +927,11 @@ fn other_mentions_of_towns_placed_by_state(doc: &Doc, out: &mut Vec<Place>, by_s
         out.extend(found);
         crate::model::sort_by_key(out, |p| p.span.start as u64);
     }
+}
+
+/// Is the name at token `i` that of a race: "the Tour of Spain", "TOUR OF BRITAIN"?
+fn in_a_tour_name(doc: &Doc, i: usize) -> bool {
+    i >= 2 && matches!(doc.token_text(i - 1), "of" | "OF") && matches!(doc.token_text(i - 2), "Tour" | "TOUR")
 }
 
 /// Is token `t` a capitalised word that can be (part of) a town's name: not "The", "And", …?
@@ -1648,8 +1653,7 @@ fn accept(doc: &Doc, i: usize, j: usize, entries: &[Entry], sports: bool, last: 
     if i == j && prev == Some("State") {
         return None;
     }
-    // "the Tour of Spain", "TOUR OF BRITAIN": a race, no place.
-    if i >= 2 && matches!(prev, Some("of" | "OF")) && matches!(doc.token_text(i - 2), "Tour" | "TOUR") {
+    if in_a_tour_name(doc, i) {
         return None;
     }
     // "the Tour de France", "Gaz de France": after a particle that follows a capitalised word
