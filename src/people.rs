@@ -1425,6 +1425,47 @@ fn pair_before(doc: &Doc, first: usize, last: usize, act_at: impl Fn(usize) -> b
     (first >= 2 && text(first - 1) == "and" && partner(first - 2) && act_at(last + 1)).then(|| first - 2)
 }
 
+/// Are the standings rows on the lines around the one of token `t` (three above, three
+/// below) teams: two or more of them named by a place ("Liverpool 26 14 7 5 45 24 49",
+/// "Manchester United …") and none by a given name ("Colin Montgomerie 66 65 70")?
+fn rows_around_are_teams(doc: &Doc, t: usize) -> bool {
+    let toks = &doc.tokens;
+    let (mut teams, mut people) = (0, 0);
+    let mut classify = |start: usize| {
+        let mut end = start;
+        while end < toks.len() && end < start + 4 && toks[end].kind == TokenKind::Word && is_capitalised(doc.token_text(end)) && (end == start || doc.same_line(end - 1, end)) {
+            end += 1;
+        }
+        if end == start || doc.table_row(start, end - 1) != Some(crate::text::TableRow::Standings) {
+            return;
+        }
+        if lexicon::first_name(doc.token_text(start)).is_some() && !gazetteer::is_place(doc.token_text(start)) {
+            people += 1;
+        } else if (start..end).any(|k| gazetteer::is_place(doc.token_text(k))) {
+            teams += 1;
+        }
+    };
+    // (Within the table: no blank line between.)
+    let blank_between = |a: usize, b: usize| doc.text[toks[a].span.end..toks[b].span.start].matches('\n').count() >= 2;
+    let mut s = doc.line_start(t, 40);
+    for _ in 0..3 {
+        if s == 0 || blank_between(s - 1, s) {
+            break;
+        }
+        s = doc.line_start(s - 1, 40);
+        classify(s);
+    }
+    let mut e = doc.line_end(t, 40);
+    for _ in 0..3 {
+        if e + 1 >= toks.len() || blank_between(e, e + 1) {
+            break;
+        }
+        classify(e + 1);
+        e = doc.line_end(e + 1, 40);
+    }
+    teams >= 2 && people == 0
+}
+
 /// Is the name at token `first` a fielder's or a bowler's in cricket: "caught by Lara",
 /// "bowled by Ambrose", "stumped by Healy", "caught by Lara off Walsh"?
 fn fielder_at(doc: &Doc, first: usize) -> bool {
@@ -1805,11 +1846,13 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
     // between a driver's country and a time ("2. Tom Callard (Britain) Williams 1:24.381").
     // (A standings row's name holding a place and no given name is a team too: "VfB Stuttgart 6
     // 3 2 1 14 8 11"; a golfer's row is a person's, "Colin Montgomerie 66 65 70".)
+    // (Nor, in a sports table whose other rows are teams, "Aston Villa 26 12 6 8 34 26 42".)
     let row = doc.table_row(run.first, run.last);
     let standings_team = || {
         row == Some(crate::text::TableRow::Standings)
-            && words.iter().any(|&w| gazetteer::is_place(doc.token_text(w)))
-            && !words.iter().any(|&w| lexicon::first_name(doc.token_text(w)).is_some())
+            && ((words.iter().any(|&w| gazetteer::is_place(doc.token_text(w)))
+                && !words.iter().any(|&w| lexicon::first_name(doc.token_text(w)).is_some()))
+                || (sports.any && rows_around_are_teams(doc, run.first)))
     };
     if row == Some(crate::text::TableRow::Results) || team_after_country(doc, run.first, run.last) || standings_team() {
         return Parsed::Org { first: run.first, last: run.last };

@@ -1370,7 +1370,10 @@ fn suffix_place(doc: &Doc, i: usize, matched_end: Option<usize>) -> Option<Place
         }
     }
     // (In capitals too: "ROUND OF DESERT CLASSIC" names no desert "Of".)
-    if !is_name_word(i) || crate::people::never_starts_a_name(&crate::lexicon::title_case(doc.token_text(i))) {
+    if !is_name_word(i) || {
+        let w = doc.token_text(i);
+        crate::people::never_starts_a_name(w) || (is_caps_word(w) && crate::people::never_starts_a_name(&crate::lexicon::title_case(w)))
+    } {
         return None;
     }
     // (The rest of an airport's name after its town: "Vancouver| International Airport".)
