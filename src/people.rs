@@ -632,6 +632,18 @@ fn is_common_uncached(w: &str, vocab: &Vocabulary) -> bool {
 }
 
 /// A word that may end a personal name: not a day, month or obvious time word.
+/// Is `w` the name of a place that news readers could take it for: a country, a capital, a
+/// town of 10,000 people or more, or a town or a division of a country whose news is in
+/// English ("Kendall", "Georgia", "Hope"; not "Patrick", a parish of the Isle of Man)?
+fn place_of_note(w: &str) -> bool {
+    gazetteer::entries(w).iter().any(|e| {
+        matches!(e.kind, PlaceKind::Country | PlaceKind::Continent | PlaceKind::WaterBody | PlaceKind::Landmark)
+            || e.capital
+            || (e.kind == PlaceKind::City && (e.size >= 16 || e.in_english_news_country()))
+            || (e.kind == PlaceKind::Region && (e.in_english_news_country() || e.country.is_none()))
+    })
+}
+
 fn vocab_rank_ok(w: &str) -> bool {
     !matches!(w, "Week" | "Year" | "Month" | "Day" | "Night" | "Morning" | "Evening" | "Time" | "Times" | "Today" | "Said" | "Says")
 }
@@ -1303,11 +1315,19 @@ fn club_and_town(doc: &Doc, sports: Sports, a: usize, b: usize) -> bool {
 pub(crate) fn team_beside_result(doc: &Doc, t: usize) -> bool {
     let verb = |k: usize| k < doc.tokens.len() && crate::text::with_lower(doc.token_text(k), |l| crate::places::RESULT_VERBS.contains(&l));
     let to = |k: usize| k < doc.tokens.len() && doc.token_text(k) == "to";
+    // The score after an opponent of up to three capitalised words: "beat Crystal Palace 2-0".
+    let score_after_name = |k: usize| {
+        let mut s = k;
+        while s < doc.tokens.len() && s < k + 3 && doc.tokens[s].kind == TokenKind::Word && is_capitalised(doc.token_text(s)) {
+            s += 1;
+        }
+        score_at(doc, s)
+    };
     (t > 0 && verb(t - 1) && score_at(doc, t + 1))
-        || (verb(t + 1) && (score_at(doc, t + 2) || (t + 3 < doc.tokens.len() && score_at(doc, t + 3))))
+        || (verb(t + 1) && (score_at(doc, t + 2) || score_after_name(t + 2)))
         // "… lost to Chelsea 2-1", "Everton lost to Chelsea 2-1".
         || (t > 1 && to(t - 1) && verb(t - 2) && score_at(doc, t + 1))
-        || (verb(t + 1) && to(t + 2) && score_at(doc, t + 4))
+        || (verb(t + 1) && to(t + 2) && score_after_name(t + 3))
 }
 
 /// Is the lone name at tokens `first..=last` a team by the phrase of a result around it:
@@ -1854,7 +1874,9 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
                 && !words.iter().any(|&w| lexicon::first_name(doc.token_text(w)).is_some()))
                 || (sports.any && rows_around_are_teams(doc, run.first)))
     };
-    if row == Some(crate::text::TableRow::Results) || team_after_country(doc, run.first, run.last) || standings_team() {
+    // (Not in a list of a match's people: "Scorers: Sturridge 20, Solskjaer 41".)
+    let results_row = row == Some(crate::text::TableRow::Results) && !listed_in_match_line(listed, run.first);
+    if results_row || team_after_country(doc, run.first, run.last) || standings_team() {
         return Parsed::Org { first: run.first, last: run.last };
     }
     // Organisations first, before "New" or "National" is stripped as a common word.
@@ -2113,7 +2135,12 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
         // (A title or an honorific before them settles it too: "Lady Ada Quill", though Ada is a town.)
         // ("Theresa May said": a month that is a surname after a given name, with no date after it.)
         let month_surname = w == "May" && !toks.get(words[end - 1] + 1).is_some_and(|t| t.kind == TokenKind::Number || doc.slice(t.span) == ",");
-        if end - k == 2 && lexicon::first_name(doc.token_text(words[k])).is_some() && (!gazetteer::is_place(doc.token_text(words[k])) || cue_after() || evidence >= 3)
+        // ("Australian Patrick Rafter": a people's adjective before the given name settles it
+        // too, though Patrick is a region of the Isle of Man and a rafter a beam.)
+        let demonym_before = || words[k] > 0 && lexicon::is_demonym(doc.token_text(words[k] - 1));
+        if end - k == 2
+            && lexicon::first_name(doc.token_text(words[k])).is_some()
+            && (!place_of_note(doc.token_text(words[k])) || cue_after() || evidence >= 3 || demonym_before())
             && (!NOT_NAMES.contains(&w) || month_surname || (lexicon::is_surname(w) && toks.get(words[end - 1] + 1).is_some_and(|t| doc.slice(t.span) == ",")))
             && !is_title_word(w) && !lexicon::is_demonym(w) && vocab_rank_ok(w)
         {
@@ -2264,7 +2291,9 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
         matches!(text, "England" | "Scotland" | "Wales")
             || gazetteer::entries(text).first().is_some_and(|e| e.kind == PlaceKind::Country)
     };
-    if sports.football && !headline && name_words.len() == 1 && (team_beside_result(doc, first) || team_in_result_phrase(doc, first, last)) && !nation() {
+    // (In a Title Case headline too, and in a sentence full of clubs' names that reads as one:
+    // "Charlton beat Crystal Palace 2-0 at The Valley and Nottingham Forest lost …".)
+    if sports.football && name_words.len() == 1 && (team_beside_result(doc, first) || team_in_result_phrase(doc, first, last)) && !nation() {
         return Parsed::Org { first, last };
     }
     // "a circle called the Inner Ring", "near the Bat Cave": after a lower-case "the",

@@ -52,6 +52,14 @@ static NAME_CONTINUATIONS: WordSet = WordSet::new(&[
     "virus", "fever", "flu", "disease",
 ]);
 
+/// Last words of clubs' names after their town: "Nottingham Forest", "Bristol Rovers",
+/// "Sheffield Wednesday" (sports copy only: "Derby County" is elsewhere a county).
+static CLUB_ENDINGS: WordSet = WordSet::new(&[
+    "Forest", "Rovers", "Athletic", "Albion", "Wanderers", "Villa", "County", "Town", "Argyle", "Hotspur",
+    "Wednesday", "Palace", "Orient", "Alexandra", "Stanley", "Academical", "Thistle", "Vale", "Borough", "Dons",
+    "Rangers", "United", "City", "Celtic",
+]);
+
 /// Is `doc` a sports match report: two or more scores ("3 – 0", "2-1") and a word of the game?
 pub(crate) fn is_sports_report(doc: &Doc) -> bool {
     *doc.sports.get_or_init(|| sports_report(doc))
@@ -1407,6 +1415,14 @@ fn suffix_place(doc: &Doc, i: usize, matched_end: Option<usize>) -> Option<Place
             if matched_end.is_some_and(|m| m > j + 1) {
                 return None;
             }
+            // "Derby County", "Stockport County": in sports copy, a British town's club (not
+            // "Jackson County Central", an American county's school).
+            if CLUB_ENDINGS.contains(&next)
+                && is_sports_report(doc)
+                && gazetteer::entries(Span::new(toks[i].span.start, toks[j].span.end).text(doc.text)).iter().any(|e| e.kind == PlaceKind::City && e.country == Some("GB"))
+            {
+                return None;
+            }
             // "Tampa Bay 2 Boston 1", "Green Bay 21 Chicago 7": a team on a results line.
             if doc.table_row(i, j + 1).is_some() {
                 return None;
@@ -1627,6 +1643,11 @@ fn accept(doc: &Doc, i: usize, j: usize, entries: &[Entry], sports: bool, last: 
         && !next2.is_some_and(is_capitalised)
         && !matches!(best.name, "New York" | "Washington")
     {
+        return None;
+    }
+    // "Nottingham Forest", "Bristol Rovers", "Derby County": in sports copy, a town before a
+    // word that ends English and Scottish clubs' names is the club.
+    if sports && best.kind == PlaceKind::City && next.is_some_and(|n| CLUB_ENDINGS.contains(&n)) && tight(doc, j, j + 1) {
         return None;
     }
     // Part of a longer capitalised name: "Paris Agreement", "Washington Post".
