@@ -576,6 +576,13 @@ fn club_after(before: &str, prep: &str) -> bool {
     set.contains(before)
 }
 
+/// Is `w` a score written as one token, "2-1" or "0–0"?
+fn is_joined_score(w: &str) -> bool {
+    w.split_once(['-', '–']).is_some_and(|(a, b)| {
+        (1..=2).contains(&a.len()) && (1..=2).contains(&b.len()) && a.bytes().chain(b.bytes()).all(|c| c.is_ascii_digit())
+    })
+}
+
 /// Is the line of tokens `i..=j` a line of a sports schedule in capitals, "KANSAS CITY AT
 /// TORONTO": words in capitals only, one "AT" or "VS" between two names?
 fn schedule_line(doc: &Doc, i: usize, j: usize) -> bool {
@@ -1835,6 +1842,8 @@ fn accept(doc: &Doc, i: usize, j: usize, entries: &[Entry], sports: bool, last: 
     if sports && !national && best.kind == PlaceKind::City && prev.is_some_and(|p| {
         matches!(p, "joined" | "joins" | "join" | "joining")
             || (i >= 2 && club_after(doc.token_text(i - 2), p))
+            // ("drew 0-0 with Karlsruhe", "lost 2-1 to Coventry": the score between.)
+            || (i >= 3 && is_joined_score(doc.token_text(i - 2)) && club_after(doc.token_text(i - 3), p))
             || (p == "from"
                 && (i.saturating_sub(8)..i)
                     .rev()
