@@ -1374,10 +1374,12 @@ fn team_after_country(doc: &Doc, first: usize, last: usize) -> bool {
         return false;
     }
     let Some(open) = (first.saturating_sub(6)..first - 1).rev().find(|&k| doc.token_text(k) == "(") else { return false };
+    // (Nothing inside, "( )": no country.)
+    if open + 1 >= first - 1 {
+        return false;
+    }
     let inside = Span::new(toks[open + 1].span.start, toks[first - 2].span.end).text(doc.text);
-    open + 1 < first - 1
-        && doc.same_line(open, last + 1)
-        && gazetteer::entries(inside).first().is_some_and(|e| e.kind == PlaceKind::Country)
+    doc.same_line(open, last + 1) && gazetteer::entries(inside).first().is_some_and(|e| e.kind == PlaceKind::Country)
 }
 
 /// Is `w` a lower-case word for a player's position or standing ("striker", "captain")?
@@ -3088,6 +3090,15 @@ pub fn find(doc: &Doc, places: &[Place]) -> People {
     // (The person must be named in full in ordinary case somewhere: "Pete Sampras", not a
     // run that ends in an acronym, "Crooked Hillary PAC".)
     let mut in_full = vec![false; built.len()];
+    // (The organisations' names are added below: their words are taken too, but for a
+    // lone word in capitals, "UPDATE FAROOK", which a person's surname takes first.)
+    for p in &parsed {
+        if let Parsed::Org { first, last } = *p {
+            if !(first == last && is_all_caps(doc.token_text(first))) {
+                covered[first..=last].fill(true);
+            }
+        }
+    }
     for m in &mentions {
         covered[m.full_first.min(m.first)..=m.last].fill(true);
         if m.last > m.first && !is_all_caps(doc.token_text(m.last)) {
@@ -3189,6 +3200,10 @@ pub fn find(doc: &Doc, places: &[Place]) -> People {
     let mut org_index: HashMap<String, usize> = HashMap::default();
     for p in &parsed {
         let Parsed::Org { first, last } = p else { continue };
+        // (A lone word in capitals that a person's mention took above.)
+        if *first == *last && covered[*first] && is_all_caps(doc.token_text(*first)) {
+            continue;
+        }
         let span = Span::new(doc.tokens[*first].span.start, doc.tokens[*last].span.end);
         let text = span.text(doc.text);
         // ("Lufthansa AG" and "Lufthansa" are one firm.)

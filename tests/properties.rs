@@ -125,6 +125,8 @@ fn piece() -> impl Strategy<Value = &'static str> {
         "We will win", "it was", "😀", "e\u{301}", "al-Rashid", "J.K.", "(R-Fla.)", "2-1",
         "and", "SOCCER - ", "shook", "scored", "caught by", "near",
         "'s", "wife", "lost to", "is due to", "meet", "reported", "had put", "off", "(", ")", "Corp",
+        "Scorers", "Liverpool 26 14 7 5", "Aston Villa", "has said", "was elected", "since", "Wang Dan", "Ms. Park",
+        "drew 0-0 with", "Tour of", "Nottingham Forest", "AS", "OF DESERT", "V NEW SOUTH WALES", "Patrick Rafter",
     ])
 }
 
