@@ -537,6 +537,19 @@ fn never_a_name_but_given_here(doc: &Doc, t: usize) -> bool {
                             | "through" | "during" | "before" | "after" | "this" | "that" | "each" | "every"
                     ))
         }
+        // "Christian Vieri", "Christian Cullen": the given name before a surname (known, or a
+        // word of four letters or more that is no English word, plural or place); not
+        // "Christian Democrats", "Christian Science", "Christian Aid".
+        "Christian" => {
+            lexicon::is_surname(next)
+                || (shaped_as_a_name(next)
+                    && next.len() >= 4
+                    && !next.ends_with('s')
+                    && !crate::text::with_lower(next, lexicon::is_common_word)
+                    && !ORG_HEADS.contains(next)
+                    && !lexicon::is_demonym(next)
+                    && !gazetteer::is_place(next))
+        }
         "Will" => {
             !gazetteer::is_place(next)
                 && !never_starts_a_name(next)
