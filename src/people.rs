@@ -3265,13 +3265,19 @@ pub fn find(doc: &Doc, places: &[Place]) -> People {
             one_word[m.entity] = false;
         }
     }
+    let mut org_words = vec![false; doc.tokens.len()];
+    for m in mentions.iter().filter(|m| built[m.entity].entity.kind == EntityKind::Organisation) {
+        org_words[m.first..=m.last].fill(true);
+    }
     // Canonical names, aliases, gender from first names, roles from appositions.
     for m in &mentions {
         let b = &mut built[m.entity];
         // The honorific is part of how the text names the person: "Mr. Pett", "Miss Sedley",
         // "Madame St. Aubert" (a social honorific, always); "Dr. Okafor" only when the text
         // never gives more of the name. It is part of the canonical name only in that case.
-        let (shown, named) = match honorific_before(doc, m.first) {
+        // (Not an honorific that an organisation's name holds: "AS Mr." before "Volodymyr
+        // Zelenskyy".)
+        let (shown, named) = match honorific_before(doc, m.first).filter(|&h| !org_words[h]) {
             Some(h) if b.entity.kind == EntityKind::Person && (h >= m.full_first || is_social_honorific(doc.token_text(h))) => {
                 let with = Span::new(doc.tokens[h].span.start, m.span.end);
                 let known_by = one_word[m.entity]
