@@ -644,7 +644,6 @@ fn is_common_uncached(w: &str, vocab: &Vocabulary) -> bool {
     })
 }
 
-/// A word that may end a personal name: not a day, month or obvious time word.
 /// Is `w` the name of a place that news readers could take it for: a country, a capital, a
 /// town of 10,000 people or more, or a town or a division of a country whose news is in
 /// English ("Kendall", "Georgia", "Hope"; not "Patrick", a parish of the Isle of Man)?
@@ -657,6 +656,7 @@ fn place_of_note(w: &str) -> bool {
     })
 }
 
+/// A word that may end a personal name: not a day, month or obvious time word.
 fn vocab_rank_ok(w: &str) -> bool {
     !matches!(w, "Week" | "Year" | "Month" | "Day" | "Night" | "Morning" | "Evening" | "Time" | "Times" | "Today" | "Said" | "Says")
 }
@@ -1299,7 +1299,7 @@ impl Sports {
 }
 
 /// Is a score at token `t` ("2-1", "2 - 1")?
-fn score_at(doc: &Doc, t: usize) -> bool {
+pub(crate) fn score_at(doc: &Doc, t: usize) -> bool {
     let small = |k: usize| k < doc.tokens.len() && doc.tokens[k].kind == TokenKind::Number && doc.token_text(k).len() <= 2;
     let w = if t < doc.tokens.len() { doc.token_text(t) } else { return false };
     let joined = w.split_once(['-', '–']).is_some_and(|(a, b)| {

@@ -52,12 +52,12 @@ static NAME_CONTINUATIONS: WordSet = WordSet::new(&[
     "virus", "fever", "flu", "disease",
 ]);
 
-/// Last words of clubs' names after their town: "Nottingham Forest", "Bristol Rovers",
-/// "Sheffield Wednesday" (sports copy only: "Derby County" is elsewhere a county).
+/// Last words of clubs' names after their town: "Nottingham Forest", "Bristol Rovers"
+/// (sports copy only: "Derby County" is elsewhere a county).
 static CLUB_ENDINGS: WordSet = WordSet::new(&[
     "Forest", "Rovers", "Athletic", "Albion", "Wanderers", "Villa", "County", "Town", "Argyle", "Hotspur",
-    "Wednesday", "Palace", "Orient", "Alexandra", "Stanley", "Academical", "Thistle", "Vale", "Borough", "Dons",
-    "Rangers", "United", "City", "Celtic",
+    "Palace", "Orient", "Alexandra", "Stanley", "Academical", "Thistle", "Vale", "Borough", "Dons", "Rangers",
+    "United", "City", "Celtic",
 ]);
 
 /// Is `doc` a sports match report: two or more scores ("3 – 0", "2-1") and a word of the game?
@@ -574,13 +574,6 @@ fn club_after(before: &str, prep: &str) -> bool {
         _ => return false,
     };
     set.contains(before)
-}
-
-/// Is `w` a score written as one token, "2-1" or "0–0"?
-fn is_joined_score(w: &str) -> bool {
-    w.split_once(['-', '–']).is_some_and(|(a, b)| {
-        (1..=2).contains(&a.len()) && (1..=2).contains(&b.len()) && a.bytes().chain(b.bytes()).all(|c| c.is_ascii_digit())
-    })
 }
 
 /// Is the line of tokens `i..=j` a line of a sports schedule in capitals, "KANSAS CITY AT
@@ -1654,7 +1647,9 @@ fn accept(doc: &Doc, i: usize, j: usize, entries: &[Entry], sports: bool, last: 
     }
     // "Nottingham Forest", "Bristol Rovers", "Derby County": in sports copy, a town before a
     // word that ends English and Scottish clubs' names is the club.
-    if sports && best.kind == PlaceKind::City && next.is_some_and(|n| CLUB_ENDINGS.contains(&n)) && tight(doc, j, j + 1) {
+    // (Not a weekday, "in Madrid Wednesday", but for "Sheffield Wednesday".)
+    let club_ending = next.is_some_and(|n| CLUB_ENDINGS.contains(&n) || (n == "Wednesday" && best.name == "Sheffield"));
+    if sports && best.kind == PlaceKind::City && club_ending && tight(doc, j, j + 1) {
         return None;
     }
     // Part of a longer capitalised name: "Paris Agreement", "Washington Post".
@@ -1843,7 +1838,7 @@ fn accept(doc: &Doc, i: usize, j: usize, entries: &[Entry], sports: bool, last: 
         matches!(p, "joined" | "joins" | "join" | "joining")
             || (i >= 2 && club_after(doc.token_text(i - 2), p))
             // ("drew 0-0 with Karlsruhe", "lost 2-1 to Coventry": the score between.)
-            || (i >= 3 && is_joined_score(doc.token_text(i - 2)) && club_after(doc.token_text(i - 3), p))
+            || (i >= 3 && crate::people::score_at(doc, i - 2) && club_after(doc.token_text(i - 3), p))
             || (p == "from"
                 && (i.saturating_sub(8)..i)
                     .rev()
