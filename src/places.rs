@@ -1380,7 +1380,9 @@ fn suffix_place(doc: &Doc, i: usize, matched_end: Option<usize>) -> Option<Place
     // (In capitals too: "ROUND OF DESERT CLASSIC" names no desert "Of".)
     if !is_name_word(i) || {
         let w = doc.token_text(i);
-        crate::people::never_starts_a_name(w) || (is_caps_word(w) && crate::people::never_starts_a_name(&crate::lexicon::title_case(w)))
+        // (Most words have a lower-case second letter: no look at the rest.)
+        crate::people::never_starts_a_name(w)
+            || (w.as_bytes().get(1).is_some_and(u8::is_ascii_uppercase) && is_caps_word(w) && crate::people::never_starts_a_name(&crate::lexicon::title_case(w)))
     } {
         return None;
     }
