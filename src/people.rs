@@ -2219,6 +2219,16 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
     if k >= end {
         return Parsed::Nothing;
     }
+    // "Christian Aid", "Islamic Jihad": one word left after a faith's adjective right before
+    // it names a body, unless it is a known surname.
+    if end - k == 1
+        && k > 0
+        && words[k] == words[k - 1] + 1
+        && matches!(doc.token_text(words[k - 1]), "Christian" | "Islamic" | "Muslim" | "Jewish" | "Catholic" | "Protestant" | "Hindu" | "Buddhist" | "Sikh")
+        && !lexicon::is_surname(doc.token_text(words[k]))
+    {
+        return Parsed::Nothing;
+    }
     // "the Pan Pacific Open", "the Davis Cup", "the Nobel Prize": a name right before the word
     // for a sporting event or a prize names the event, not a person.
     if end < words.len() && words[end] == words[end - 1] + 1 && EVENT_WORDS.contains(&doc.token_text(words[end])) {
