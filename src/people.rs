@@ -2362,6 +2362,16 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
             Parsed::Nothing
         };
     }
+    // "Paris-Roubaix", "Milan-San Remo": places joined by hyphens name a race or a route, not
+    // a person (one of them no given name: not "Jean-Pierre").
+    if text.contains('-') && {
+        let segs: Vec<&str> = text.split('-').collect();
+        segs.len() >= 2
+            && segs.iter().all(|s| is_capitalised(s) && gazetteer::is_place(s))
+            && segs.iter().any(|s| lexicon::first_name(s).is_none())
+    } {
+        return Parsed::Nothing;
+    }
     // "Greece Italy", "DPRK-South Korea": countries side by side (a missing comma, a hyphen).
     let mut parts = text.split(|c: char| c == '-' || c.is_whitespace()).filter(|p| !p.is_empty()).peekable();
     // (Cheap test first: a run whose first word starts no place name is skipped.)
