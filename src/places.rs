@@ -1619,6 +1619,10 @@ fn accept(doc: &Doc, i: usize, j: usize, entries: &[Entry], sports: bool, last: 
         name_before_of || name_after || (prev == Some("(") && next == Some(")"))
     };
     let sentence_start = doc.starts_sentence(i);
+    // "Salt + Smoke", "Sun + Moon": a name joined by a plus sign is a brand's.
+    if prev == Some("+") || next == Some("+") {
+        return None;
+    }
     // "at Lord's", the cricket ground; "the Lord's Prayer", "our Lord's" are God's.
     if best.name == "Lord's" && (!(sports || matches!(prev, Some("at" | "At" | "AT"))) || matches!(prev, Some("the" | "The" | "our" | "Our" | "my" | "My"))) {
         return None;
