@@ -3100,7 +3100,9 @@ pub fn find(doc: &Doc, places: &[Place]) -> People {
                 && *full_first == *first
                 && crate::model::overlapping(places, span, places_longest, |p| p.span).next().is_none()
                 && !placed_words.contains(words[0])
-                && (*first == 0 || doc.token_text(*first - 1) != "’s" && doc.token_text(*first - 1) != "'s") =>
+                && (*first == 0 || doc.token_text(*first - 1) != "’s" && doc.token_text(*first - 1) != "'s")
+                // (Not a firm's accounts: "Porsche reported a net loss".)
+                && !(*last + 1 < doc.tokens.len() && reports_accounts(doc, *last + 1)) =>
             {
                 let Some(g) = lexicon::first_name(words[0]).filter(|g| *g != Gender::Unknown) else { continue };
                 built.push(Building::new(EntityKind::Person, String::new(), g, role.clone(), Some(key.clone()), span.start));
