@@ -1613,6 +1613,14 @@ impl<'a, 'd> Ctx<'a, 'd> {
         matches!(self.word(t), "’s" | "'s" | "’" | "'")
     }
 
+    /// Is `span` within a name the people layer found (a person's or an organisation's)?
+    fn inside_a_name(&self, span: Span) -> bool {
+        let ms = &self.people.mentions;
+        // (The mentions are in text order: the last one that starts at or before the span.)
+        let at = ms.partition_point(|m| m.span.start <= span.start);
+        at > 0 && ms[..at].iter().rev().take(4).any(|m| span.end <= m.span.end)
+    }
+
     /// The entity that the pronoun or role mention starting at byte `start` was resolved to.
     fn already_resolved(&self, start: usize) -> Option<usize> {
         let at = self.resolved.partition_point(|r| r.0 < start);
@@ -1634,6 +1642,10 @@ impl<'a, 'd> Ctx<'a, 'd> {
             }
             Subject::Pronoun(t, g) => {
                 let span = self.doc.tokens[t].span;
+                // (Not a word of a name: "She" in an organisation "She AS".)
+                if self.inside_a_name(span) {
+                    return None;
+                }
                 // One “he” between two quotes ("“Q1” he said, “Q2”") is one person.
                 if let Some(e) = self.already_resolved(span.start) {
                     return Some((e, span, true));

@@ -1009,6 +1009,19 @@ static ORG_HEADS: WordSet = WordSet::new(&[
     "Sox", "Jays",
 ]);
 
+/// Does token `t` end an organisation's name ([`ORG_HEADS`])? The legal forms that are also
+/// English words in capitals, "AS" and "AB", only after a word written as a name ("Norden
+/// Steel AS"; not "She AS", nor a headline's "… NAMED AS").
+fn org_head_at(doc: &Doc, t: usize) -> bool {
+    let w = doc.token_text(t);
+    ORG_HEADS.contains(&w)
+        && (!matches!(w, "AS" | "AB")
+            || (t > 0 && doc.tokens[t - 1].kind == TokenKind::Word && {
+                let before = doc.token_text(t - 1);
+                is_capitalised(before) && !is_all_caps(before) && !NOT_NAMES.contains(&before)
+            }))
+}
+
 /// Firms' legal forms: "Lufthansa AG" names the firm that "Lufthansa" names alone.
 const LEGAL_FORMS: &[&str] = &[
     "AG", "SA", "NV", "Plc", "PLC", "Ltd", "GmbH", "SpA", "LLC", "Inc", "Corp", "Co", "Bhd", "AS", "ASA", "AB", "Oy", "Oyj", "BV", "Pty",
@@ -1903,7 +1916,7 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
         // (Not across a modal verb in a headline: "Peace Deal in Ukraine Will Center on …".)
         let modal_inside = || words[lead + 1..].iter().any(|&w| matches!(doc.token_text(w), "Will" | "Would" | "Could" | "Should" | "Must" | "Can" | "Shall"));
         let head_of = || words[lead..].windows(2).any(|p| heads_an_institution(doc, p[0]) && doc.token_text(p[1]) == "of");
-        let org_head = b > a && (ORG_HEADS.contains(&doc.token_text(b)) || head_of()) && !modal_inside();
+        let org_head = b > a && (org_head_at(doc, b) || head_of()) && !modal_inside();
         // "Real Madrid", "Inter Milan", "Dynamo Kyiv": a club word before the club's town (in
         // sports copy, before any name: "Deportivo Coruna", "Real Sociedad"). "Royal Melbourne",
         // "Royal Troon": a club or its links, but only before a town ("Royal Ivey" is a person).
@@ -2301,7 +2314,7 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
     let text = span.text(doc.text);
     let last_word = doc.token_text(*name_words.last().expect("non-empty"));
     if ORG_NAMES.contains(&text)
-        || (name_words.len() >= 2 && (ORG_HEADS.contains(&last_word) || FIRM_OPENERS.contains(&doc.token_text(first))))
+        || (name_words.len() >= 2 && (org_head_at(doc, *name_words.last().expect("non-empty")) || FIRM_OPENERS.contains(&doc.token_text(first))))
     {
         return Parsed::Org { first, last };
     }
