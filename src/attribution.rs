@@ -1615,10 +1615,11 @@ impl<'a, 'd> Ctx<'a, 'd> {
 
     /// Is `span` within a name the people layer found (a person's or an organisation's)?
     fn inside_a_name(&self, span: Span) -> bool {
+        // (The mentions are in text order and never overlap: only the last one that starts at
+        // or before the span can hold it.)
         let ms = &self.people.mentions;
-        // (The mentions are in text order: the last one that starts at or before the span.)
         let at = ms.partition_point(|m| m.span.start <= span.start);
-        at > 0 && ms[..at].iter().rev().take(4).any(|m| span.end <= m.span.end)
+        at > 0 && span.end <= ms[at - 1].span.end
     }
 
     /// The entity that the pronoun or role mention starting at byte `start` was resolved to.

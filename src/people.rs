@@ -249,7 +249,7 @@ static ACTS: WordSet = WordSet::new(&[
 /// Is token `n` a firm's verb of reporting before its accounts: "reported a loss", "posted
 /// record profits", "announced first-half results"? (A speech verb, but what firms do.)
 fn reports_accounts(doc: &Doc, n: usize) -> bool {
-    matches!(doc.token_text(n), "reported" | "reports" | "posted" | "posts" | "announced" | "announces")
+    matches!(doc.token_text_or_empty(n), "reported" | "reports" | "posted" | "posts" | "announced" | "announces")
         && (n + 1..(n + 5).min(doc.tokens.len())).any(|k| ACCOUNTS.contains(doc.token_text(k)))
 }
 
@@ -2604,17 +2604,13 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
         if comma && !headline && !plural && !after_place_word && age_between_commas(doc, last + 1) {
             evidence = evidence.max(2);
         }
-        // A lone word that opens its sentence before a verb only people do: "Netanyahu met
+        // Where the subject of a verb only people do stands: at a sentence's start, or, outside
+        // sports copy (where teams meet and visit), after a conjunction ("since Netanyahu met
+        // Arafat", "when Mubarak visited Damascus").
+        let opens_act_clause = |t: usize| doc.starts_sentence(t) || (!sports.any && after_subordinator(doc, t));
+        // A lone word that opens such a clause before a verb only people do: "Netanyahu met
         // Arafat on Wednesday", "Ogden shrugged".
-        // (Or that opens a clause after a conjunction, outside sports copy: "since Netanyahu
-        // met Arafat", "when Mubarak visited Damascus".)
-        if !comma
-            && !headline
-            && name_words.len() == 1
-            && n < toks.len()
-            && ACTS.contains(doc.token_text(n))
-            && (doc.starts_sentence(first) || (!sports.any && after_subordinator(doc, first)))
-        {
+        if !comma && !headline && name_words.len() == 1 && n < toks.len() && ACTS.contains(doc.token_text(n)) && opens_act_clause(first) {
             evidence = evidence.max(2);
         }
         // "Kovrigin has said", "Petrenko had met the envoy", "Delmont has resigned": the same
@@ -2634,7 +2630,7 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
             }
             let w = doc.token_text_or_empty(m);
             if (attribution::lowers_to_cue_word(w) && !reports_accounts(doc, m))
-                || (ACTS.contains(w) && (doc.starts_sentence(first) || (!sports.any && after_subordinator(doc, first))))
+                || (ACTS.contains(w) && opens_act_clause(first))
             {
                 evidence = evidence.max(2);
             }
@@ -2673,7 +2669,7 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
         if !comma
             && !headline
             && name_words.len() == 1
-            && pair_before(doc, first, last, act).is_some_and(|p| doc.starts_sentence(p) || (!sports.any && after_subordinator(doc, p)))
+            && pair_before(doc, first, last, act).is_some_and(opens_act_clause)
         {
             evidence = evidence.max(2);
         }
@@ -3113,9 +3109,9 @@ pub fn find(doc: &Doc, places: &[Place]) -> People {
                 && *full_first == *first
                 && crate::model::overlapping(places, span, places_longest, |p| p.span).next().is_none()
                 && !placed_words.contains(words[0])
-                && (*first == 0 || doc.token_text(*first - 1) != "’s" && doc.token_text(*first - 1) != "'s")
+                && !(*first > 0 && possessive_at(doc, *first - 1))
                 // (Not a firm's accounts: "Porsche reported a net loss".)
-                && !(*last + 1 < doc.tokens.len() && reports_accounts(doc, *last + 1)) =>
+                && !reports_accounts(doc, *last + 1) =>
             {
                 let Some(g) = lexicon::first_name(words[0]).filter(|g| *g != Gender::Unknown) else { continue };
                 built.push(Building::new(EntityKind::Person, String::new(), g, role.clone(), Some(key.clone()), span.start));
