@@ -55,7 +55,7 @@ const src = PROJECT_SRC.replace(/__K__/g, String(K))
 const project = new Function(`return (${src});`)();
 
 const SCALE = process.env.MAP_SCALE || '50m';
-const TOLERANCE = Number(process.env.MAP_TOLERANCE || 0.25); // user units, Douglas-Peucker on arcs
+const TOLERANCE = Number(process.env.MAP_TOLERANCE || 0.6); // user units, Douglas-Peucker on arcs
 const topo = structuredClone(require(`world-atlas/countries-${SCALE}.json`));
 
 // Simplify every arc (not every ring), so that borders shared by two countries stay
@@ -93,6 +93,10 @@ function douglasPeucker(pts, tol) {
   return pts.filter((_, i) => keep[i]);
 }
 absoluteArcs(topo);
+// A small country whose outline the tolerance would wipe out (Malta, Singapore, Bahrain,
+// Andorra) is drawn from arcs simplified with a finer one, so every country keeps a shape.
+const FINE_TOLERANCE = Math.min(TOLERANCE, 0.25);
+const fineTopo = { ...topo, arcs: topo.arcs.map((arc) => douglasPeucker(arc, FINE_TOLERANCE)) };
 topo.arcs = topo.arcs.map((arc) => douglasPeucker(arc, TOLERANCE));
 const countries = require('i18n-iso-countries');
 countries.registerLocale(require('i18n-iso-countries/langs/en.json'));
@@ -199,12 +203,13 @@ function geometryPath(geom) {
 }
 
 const fc = topojson.feature(topo, topo.objects.countries);
+const fineFc = topojson.feature(fineTopo, fineTopo.objects.countries);
 const out = [];
-for (const f of fc.features) {
+for (const [i, f] of fc.features.entries()) {
   const neName = f.properties.name;
   const iso = f.id ? countries.numericToAlpha2(f.id) : NO_ID[neName];
   if (iso === undefined) throw new Error(`no ISO code for ${neName} (${f.id})`);
-  const d = geometryPath(f.geometry);
+  const d = geometryPath(f.geometry) || geometryPath(fineFc.features[i].geometry);
   if (!d) continue;
   const name = neName in NO_ID && neName !== 'Kosovo' ? neName : countries.getName(iso, 'en') || neName;
   out.push({ iso, name, d });
