@@ -192,6 +192,23 @@ fn group(pairs: &[(u32, u32)], keys: usize, entries: &[Entry], dedup: bool) -> (
                 let (tier, size, english) = prominence(&entries[i as usize]);
                 !(u64::from(tier) << 9 | u64::from(size) << 1 | u64::from(english))
             });
+            // A national capital before a division of its name in its own country, whatever
+            // their sizes ("Valletta", "Bern"), when it is the largest town of the name (not
+            // a capital abroad: "Victoria", Seychelles, stays behind Victoria in Hong Kong;
+            // "Douglas", Isle of Man, has namesakes as large).
+            if let [first, ..] = group[..] {
+                let top = &entries[first as usize];
+                if top.kind == PlaceKind::Region {
+                    let capital = group.iter().position(|&i| entries[i as usize].capital && entries[i as usize].country == top.country);
+                    if let Some(k) = capital {
+                        let size = entries[group[k] as usize].size;
+                        let largest = group.iter().enumerate().all(|(j, &i)| j == k || entries[i as usize].kind != PlaceKind::City || entries[i as usize].size < size);
+                        if largest {
+                            group[..=k].rotate_right(1);
+                        }
+                    }
+                }
+            }
             lists[a as usize..b as usize].copy_from_slice(&group);
         }
     }
@@ -457,6 +474,17 @@ mod tests {
         assert_eq!(fold("Muğla"), "Mugla");
         assert_eq!(fold("Şanlıurfa"), "Sanliurfa");
         assert_eq!(entries("Diyarbakir")[0].country, Some("TR"));
+    }
+
+    #[test]
+    fn a_capital_ranks_before_a_division_of_its_name() {
+        // Valletta, Malta's capital, before the local council of the name; Bern, the city,
+        // before the canton.
+        assert_eq!((entries("Valletta")[0].kind, entries("Valletta")[0].capital), (PlaceKind::City, true));
+        assert_eq!(entries("Bern")[0].kind, PlaceKind::City);
+        // Not a small capital before a larger namesake abroad, nor before as large ones.
+        assert_ne!(entries("Victoria")[0].country, Some("SC"));
+        assert_ne!(entries("Douglas")[0].kind, PlaceKind::City);
     }
 
     #[test]

@@ -972,7 +972,13 @@ fn dateline_town(doc: &Doc, i: usize, last: usize) -> Option<Place> {
     if !(dated || matches!(after, Some("—" | "–" | "-" | "--" | "(" | "\u{2015}"))) {
         return None;
     }
-    Some(unlisted_town(doc, Span::new(toks[i].span.start, toks[last].span.end), area))
+    let span = Span::new(toks[i].span.start, toks[last].span.end);
+    // A town the gazetteer lists in that country is that town: "VALLETTA, Malta —".
+    let entries = gazetteer::entries(&caps_name(doc, i, last));
+    if let Some(town) = entries.iter().find(|e| e.kind == PlaceKind::City && e.country == area.country) {
+        return Some(place_of(span, town, entries.len()));
+    }
+    Some(unlisted_town(doc, span, area))
 }
 
 /// "Glasgow, Ky.": one or two capitalised words that name nothing else, a comma, and a state
@@ -2065,6 +2071,16 @@ mod tests {
         assert_eq!(towns.iter().map(|p| p.span.text(t)).collect::<Vec<_>>(), ["JACKSON", "Jackson"]);
         // The town's own coordinates (Jackson, Mississippi), not the state's.
         assert!(towns.iter().all(|p| p.candidates > 0 && (p.lat - 32.3).abs() < 0.5 && (p.lon + 90.2).abs() < 0.5), "{towns:?}");
+    }
+
+    #[test]
+    fn a_dateline_town_the_gazetteer_lists_is_that_town() {
+        // Not an unlisted town at the centre of Malta: the capital, with its candidates.
+        let t = "VALLETTA, Malta — Ministers met on Friday.";
+        let p = find(&Doc::new(t));
+        let town = p.iter().find(|p| p.span.text(t) == "VALLETTA").expect("the dateline's town");
+        assert_eq!((town.name.as_str(), town.kind, town.country), ("Valletta", PlaceKind::City, Some("MT")));
+        assert!(town.candidates > 0, "{town:?}");
     }
 
     #[test]
