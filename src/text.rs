@@ -136,11 +136,37 @@ impl<'t> Doc<'t> {
         if k >= self.tokens.len() || self.tokens[k].kind != TokenKind::Number || !(j + 1..=k).all(|t| self.same_line(t - 1, t)) {
             return None;
         }
-        let start = self.line_start(i, 40);
+        let line_start = self.line_start(i, 40);
+        // A line may hold several results, each between commas or after a label: "Perugia 1
+        // Bologna 2, Udinese 0 Lazio 0", "Saturday's results: Perugia 1 Bologna 2, …". The
+        // row is the name's part of the line (commas inside parentheses, between scorers,
+        // part it not).
+        // (A colon ends a label before the row, not the row: "… West Ham 0. Attendance: 38,056".)
+        let parts = |from: usize, to: usize, colon: bool| {
+            let mut depth = 0i32;
+            let mut cuts = Vec::new();
+            for t in from..to {
+                match self.words[t] {
+                    "(" => depth += 1,
+                    ")" => depth = (depth - 1).max(0),
+                    "," | ";" if depth == 0 => cuts.push(t),
+                    ":" if depth == 0 && colon => cuts.push(t),
+                    _ => {}
+                }
+            }
+            cuts
+        };
+        let start = parts(line_start, i, true).last().map_or(line_start, |&t| t + 1);
         if self.prose_before(start, i) {
             return None;
         }
-        let end = self.line_end(j, 40);
+        let line_end = self.line_end(j, 40);
+        let end = parts(j + 1, line_end + 1, false).first().map_or(line_end, |&t| t - 1);
+        // (Only in a match report: "Temperatures: Paris 12 Madrid 18, Rome 16 Berlin 9" is
+        // weather.)
+        if (start > line_start || end < line_end) && !crate::places::is_sports_report(self) {
+            return None;
+        }
         // (Not a name in parentheses: a scorer, a player's country.)
         let before = &self.text[self.tokens[start].span.start..self.tokens[i].span.start];
         if before.matches('(').count() > before.matches(')').count() {
@@ -235,6 +261,13 @@ fn table_row_shape(line: &str) -> Option<TableRow> {
             // (Bowling figures, "12-2-40-1", are no score.)
             shape.push(if f.matches('-').count() >= 2 { 'x' } else { '#' });
         } else if f.chars().next().is_some_and(char::is_uppercase) {
+            // (A date is no row: "Thursday 05 April 2018". Not a weekday: "Sheffield Wednesday 2".)
+            if matches!(
+                f,
+                "January" | "February" | "March" | "April" | "June" | "July" | "August" | "September" | "October" | "November" | "December"
+            ) {
+                return None;
+            }
             if !shape.ends_with('N') {
                 shape.push('N');
             }
