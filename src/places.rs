@@ -347,7 +347,11 @@ pub fn find(doc: &Doc) -> Vec<Place> {
         // age ("Krystal Hall, 19, of Gaston, and …", "Stephen Davis, of Chiefland,").
         let lone_direction = matched.as_ref().is_some_and(|m| m.0 == i && NEVER_ALONE.contains(&first));
         let unlisted = || {
-            home_town_of_person(doc, i).or_else(|| town_after_locative(doc, i)).or_else(|| named_area(doc, i)).or_else(|| settlement_of(doc, i))
+            home_town_of_person(doc, i)
+                .or_else(|| town_after_locative(doc, i))
+                .or_else(|| named_area(doc, i))
+                .or_else(|| settlement_of(doc, i))
+                .or_else(|| dated_dateline_town(doc, i))
         };
         let town = if matched.is_none() || lone_direction { town_before_local_title(doc, i) } else { None }
             .or_else(|| if matched.is_none() { unlisted() } else { None })
@@ -1221,6 +1225,38 @@ fn later_in_settlement_list(doc: &Doc, i: usize) -> Option<PlaceKind> {
         t = k;
     }
     None
+}
+
+/// "MIRAVO 2031-12-07": a wire dateline, one to three words in capitals alone on their line
+/// but for the date after them (year, month, day), names the town the story was filed in,
+/// whether or not the gazetteer lists it.
+fn dated_dateline_town(doc: &Doc, i: usize) -> Option<Place> {
+    let toks = &doc.tokens;
+    if i > 0 && doc.same_line(i - 1, i) {
+        return None;
+    }
+    let mut j = i;
+    while j < i + 3 && toks.get(j + 1).is_some_and(|t| t.kind == TokenKind::Word && is_caps_word(doc.slice(t.span))) && doc.same_line(j, j + 1) {
+        j += 1;
+    }
+    let words_ok = (i..=j).all(|t| {
+        let w = doc.token_text(t);
+        toks[t].kind == TokenKind::Word && is_caps_word(w) && w.chars().count() >= 3
+    });
+    let date = toks.get(j + 1).filter(|t| t.kind == TokenKind::Number && doc.same_line(j, j + 1)).map(|t| doc.slice(t.span));
+    let iso = date.is_some_and(|d| {
+        let b = d.as_bytes();
+        b.len() == 10 && b[4] == b'-' && b[7] == b'-' && b.iter().enumerate().all(|(k, c)| k == 4 || k == 7 || c.is_ascii_digit())
+    });
+    let alone = toks.get(j + 2).is_none_or(|_| !doc.same_line(j + 1, j + 2));
+    if !(words_ok && iso && alone) {
+        return None;
+    }
+    // (A town the gazetteer lists is found as such, "NEW YORK 1996-08-28"; an English word
+    // needs more than its line, as its other mentions would be that town: "NICE WORK".)
+    let name = caps_name(doc, i, j);
+    let word = (i..=j).any(|t| crate::text::with_lower(doc.token_text(t), crate::lexicon::is_common_word));
+    (gazetteer::entries(&name).is_empty() && !word).then(|| unlocated(doc, Span::new(toks[i].span.start, toks[j].span.end), PlaceKind::City))
 }
 
 /// "the village of Glenridding", "the province of West Kasai", "the island of Bohol": one to
