@@ -1177,7 +1177,7 @@ pub(crate) fn is_event_word(w: &str) -> bool {
 /// Words that end the name of a sporting event or a prize ("the Davis Cup", "the Nobel Prize").
 static EVENT_WORDS: WordSet = WordSet::new(&[
     "Open", "Cup", "Championship", "Championships", "Classic", "Masters", "Trophy", "Invitational", "Games",
-    "Prize", "Award", "Awards", "Medal", "Marathon", "Derby", "Stakes",
+    "Prize", "Award", "Awards", "Medal", "Marathon", "Derby", "Stakes", "Shield", "Regatta",
 ]);
 
 /// The lines of a match report that open with a list word and a colon ("Scorers: …",

@@ -1857,6 +1857,10 @@ fn accept(doc: &Doc, i: usize, j: usize, entries: &[Entry], sports: bool, last: 
     // "the U.S. Open", "the Japan Cup", "the Monaco Grand Prix": a place that opens the name
     // of a sporting event or a prize is part of that name.
     let event_word = |n: &str| crate::people::is_event_word(n) || (is_caps_word(n) && crate::people::is_event_word(&crate::lexicon::title_case(n)));
+    // In a match report, "the Atlantic Division", "PACIFIC CONFERENCE": a group of a league.
+    if sports && next.is_some_and(|n| matches!(n, "Division" | "DIVISION" | "Conference" | "CONFERENCE")) {
+        return None;
+    }
     if next.is_some_and(event_word)
         || (next.is_some_and(|n| n.eq_ignore_ascii_case("Grand")) && next2.is_some_and(|n| n.eq_ignore_ascii_case("Prix")))
         // ("the U.S. PGA Championship", "the U.S. LPGA Open": an acronym between.)
