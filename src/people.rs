@@ -997,7 +997,8 @@ static ORG_HEADS: WordSet = WordSet::new(&[
     "Senate", "House", "Army", "Navy", "Police", "Office", "Center", "Centre", "Institute", "Foundation", "Fund",
     "Organization", "Organisation", "Federation", "Alliance", "League", "Society", "Network", "Press", "Service",
     "Administration", "Government", "Board", "Bureau", "Authority", "Cabinet", "Embassy", "Campaign", "Caucus",
-    "Magazine", "Radio", "Television", "Channel", "Agency", "Coalition", "Movement", "Forces", "Guard",
+    "Magazine", "Radio", "Television", "Channel", "Agency", "Coalition", "Movement", "Forces", "Guard", "Front",
+    "Brigade", "Brigades", "Tribunal", "Assembly", "Directorate", "Secretariat",
     // Firms' legal forms and trades.
     "AG", "SA", "NV", "Plc", "PLC", "Ltd", "GmbH", "SpA", "LLC", "Co", "Bhd", "AS", "ASA", "AB", "Oy", "Oyj", "BV",
     "Pty", "Holdings", "Industries", "Airlines",
