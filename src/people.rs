@@ -2724,7 +2724,19 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
             });
             // (A town named like nobody that "says" something is the town: "Gainesville says no
             // to discrimination"; "Scarborough said" is a person, a surname.)
-            let named_like_someone = lexicon::first_name(text).is_some() || lexicon::is_surname(text);
+            // (Nor does a lesser foreign town, whose council would speak: "Mandela has called
+            // for sanctions" is the man, not the town of Ghana; not in a match report, where
+            // clubs speak: "Marseille said it would sign …".)
+            let named_like_someone = lexicon::first_name(text).is_some()
+                || lexicon::is_surname(text)
+                || (!sports.any && {
+                    // (A speech verb, not any act: "Ghent arrived later" is the town.)
+                    let verb = if matches!(doc.token_text_or_empty(last + 1), "has" | "had") { last + 2 } else { last + 1 };
+                    let towns = gazetteer::entries(text);
+                    attribution::lowers_to_cue_word(doc.token_text_or_empty(verb))
+                        && !towns.is_empty()
+                        && towns.iter().all(|e| e.kind == PlaceKind::City && !e.in_english_news_country() && e.size < 22)
+                });
             // (A scorer's or a batsman's place in a match report is a person's too, whatever
             // town shares the name: "( Sheringham 12 , Howells 77 )".)
             let speaks = evidence >= 2 && !headline && (named_like_someone || titled || in_match_list);
