@@ -410,9 +410,18 @@ def build(src):
                    "Redmond", "Reinhardt", "Reinhold", "Sigismund", "Sigmund", "Sigurd", "Stine", "Timon", "Tycho", "Vitus"}
     english = {w.strip().lower() for w in src["more_words"].read_text(encoding="utf-8", errors="replace").split()
                if "'" not in w and w.strip() not in given_first}
+    # Nor the name of a place of note: a country, a division, a sea or a landmark, or a town of
+    # 30,000 people or more ("Goma", "Ituri", "Jos", "Breda", "Vigo" stay places; "Fergus", a
+    # town of Ontario, is named for people more often than it is written of).
+    notable = set()
+    for (name, kind, _), r in rows.items():
+        if kind != "T" or r["pop"] >= 31623:
+            notable.add(name)
+            notable.update(r["aliases"])
+    notable = {fold_name(n) for n in notable}
     for name, genders in sorted(faker_given_names(src["faker"], FAKER_NAME_LOCALES).items()):
         low = name.lower()
-        if len(name) < 3 or name in first_names or low in common or low in english or name in demonyms:
+        if len(name) < 3 or name in first_names or low in common or low in english or name in demonyms or name in notable:
             continue
         first_names[name] = "M" if genders == {"M"} else "F" if genders == {"F"} else "U"
     (DATA / "first_names.tsv").write_text("".join(f"{n}\t{g}\n" for n, g in sorted(first_names.items())), encoding="utf-8")
