@@ -1928,7 +1928,11 @@ fn accept(doc: &Doc, i: usize, j: usize, entries: &[Entry], sports: bool, last: 
         }
     }
     if !players_country && !national {
-        if next.is_some_and(|n| RESULT_VERBS.contains(&&*crate::text::lower(n))) {
+        // (Outside a match report, only with a score after it: "a man in Florida won the
+        // lottery", "Ohio lost 10,000 jobs" name the places.)
+        if next.is_some_and(|n| RESULT_VERBS.contains(&&*crate::text::lower(n)))
+            && (sports || (j + 2..j + 7).any(|k| crate::people::score_at(doc, k)))
+        {
             return None;
         }
         // In a match report, the verbs of its headlines too, on either side: "LEEDS HOLD
