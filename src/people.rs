@@ -3162,11 +3162,21 @@ pub fn find(doc: &Doc, places: &[Place]) -> People {
             }
         }
     }
+    // (Or a person the text names by the surname alone, twice in ordinary case: "Krajicek
+    // beat Pioline … Krajicek served" for "KRAJICEK BEATS PIOLINE".)
+    let mut lone = vec![0u8; built.len()];
     for m in &mentions {
         covered[m.full_first.min(m.first)..=m.last].fill(true);
-        if m.last > m.first && !is_all_caps(doc.token_text(m.last)) {
-            in_full[m.entity] = true;
+        if !is_all_caps(doc.token_text(m.last)) {
+            if m.last > m.first {
+                in_full[m.entity] = true;
+            } else if built[m.entity].entity.kind == EntityKind::Person {
+                lone[m.entity] = lone[m.entity].saturating_add(1);
+            }
         }
+    }
+    for (full, &n) in in_full.iter_mut().zip(&lone) {
+        *full |= n >= 2;
     }
     for t in 0..doc.tokens.len() {
         let w = doc.token_text(t);

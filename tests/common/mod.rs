@@ -12,6 +12,7 @@
 //! places = []                      # place mentions, as written, in order
 //! not_places = ["Smith"]           # texts that must not be a place mention
 //! not_people = []                  # texts that must not be a person-name mention
+//! person_mentions = []             # optional: every person-name mention, as written, in text order
 //! organisations = []               # canonical names of the organisation entities (as a set)
 //! [[case.quotes]]                  # every speech quote, in order (non-speech and reported only if listed)
 //! text = '“We will win,”'         # the quotation as written, marks included
@@ -50,6 +51,7 @@ struct Case {
     places: Option<Vec<String>>,
     #[serde(default)]
     not_people: Vec<String>,
+    person_mentions: Option<Vec<String>>,
     #[serde(default)]
     not_places: Vec<String>,
     organisations: Option<Vec<String>>,
@@ -143,6 +145,20 @@ fn check_case(file: &str, case: &Case, ann: &Annotations) -> Vec<String> {
         got.sort();
         if want != got {
             fail(format!("{what}: expected {want:?}, got {got:?}"));
+        }
+    }
+    if let Some(expected) = &case.person_mentions {
+        let mut spans: Vec<(usize, &str)> = ann
+            .people
+            .iter()
+            .filter(|e| e.kind == EntityKind::Person)
+            .flat_map(|e| e.mentions.iter().filter(|m| m.kind == MentionKind::Name))
+            .map(|m| (m.span.start, m.span.text(t)))
+            .collect();
+        spans.sort();
+        let got: Vec<&str> = spans.into_iter().map(|(_, s)| s).collect();
+        if got != expected.iter().map(String::as_str).collect::<Vec<_>>() {
+            fail(format!("person mentions: expected {expected:?}, got {got:?}"));
         }
     }
     for n in &case.not_people {
