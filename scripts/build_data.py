@@ -298,6 +298,10 @@ def build(src):
         name = c["name"]
         if not name or not name[0].isupper() or re.search(r"\d", name):
             continue
+        # A campus or a base GeoNames lists as a populated place is named like its institution,
+        # which news means by the name: "University of Texas", "Air Force Academy".
+        if re.match(r"(University|College|Academy|Institute) of ", name) or name.endswith(" Academy"):
+            continue
         key = (c["countrycode"], c.get("admin1code", ""))
         if c["population"] > biggest_in_admin1.get(key, (0,))[0]:
             biggest_in_admin1[key] = (c["population"], c["latitude"], c["longitude"])
