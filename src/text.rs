@@ -139,29 +139,28 @@ impl<'t> Doc<'t> {
         let line_start = self.line_start(i, 40);
         // A line may hold several results, each between commas or after a label: "Perugia 1
         // Bologna 2, Udinese 0 Lazio 0", "Saturday's results: Perugia 1 Bologna 2, …". The
-        // row is the name's part of the line (commas inside parentheses, between scorers,
-        // part it not).
-        // (A colon ends a label before the row, not the row: "… West Ham 0. Attendance: 38,056".)
-        let parts = |from: usize, to: usize, colon: bool| {
+        // row is the name's part of the line; a comma inside parentheses, between scorers,
+        // parts nothing. (A colon ends a label before the row, not the row after it: "… West
+        // Ham 0. Attendance: 38,056".)
+        let cuts = |from: usize, to: usize, colon: bool| {
             let mut depth = 0i32;
-            let mut cuts = Vec::new();
-            for t in from..to {
+            (from..to).filter(move |&t| {
                 match self.words[t] {
                     "(" => depth += 1,
                     ")" => depth = (depth - 1).max(0),
-                    "," | ";" if depth == 0 => cuts.push(t),
-                    ":" if depth == 0 && colon => cuts.push(t),
+                    "," | ";" => return depth == 0,
+                    ":" => return depth == 0 && colon,
                     _ => {}
                 }
-            }
-            cuts
+                false
+            })
         };
-        let start = parts(line_start, i, true).last().map_or(line_start, |&t| t + 1);
+        let start = cuts(line_start, i, true).last().map_or(line_start, |t| t + 1);
         if self.prose_before(start, i) {
             return None;
         }
         let line_end = self.line_end(j, 40);
-        let end = parts(j + 1, line_end + 1, false).first().map_or(line_end, |&t| t - 1);
+        let end = cuts(j + 1, line_end + 1, false).next().map_or(line_end, |t| t - 1);
         // (Only in a match report: "Temperatures: Paris 12 Madrid 18, Rome 16 Berlin 9" is
         // weather.)
         if (start > line_start || end < line_end) && !crate::places::is_sports_report(self) {
