@@ -1833,19 +1833,21 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
             }))
     {
         let named = without_function_words(doc, &words);
+        let last = named.last().copied().unwrap_or(run.last);
+        // (With its final period: "U.S. envoy Dennis Ross" names the place "U.S.", "U.N.
+        // envoy Terje Rød" the organisation "U.N.", period and all.)
+        let with_period = toks.get(last + 1).filter(|t| doc.slice(t.span) == "." && t.span.start == toks[last].span.end).map(|_| last + 1);
         if named.len() >= 2 && {
-            let (a, b) = (doc.token_text(named[0]), doc.token_text(*named.last().expect("two words")));
-            let last = *named.last().expect("two words");
+            let (a, b) = (doc.token_text(named[0]), doc.token_text(last));
             let name = Span::new(toks[named[0]].span.start, toks[last].span.end).text(doc.text);
-            // (With its final period: "U.S. envoy Dennis Ross" names the place "U.S.".)
-            let with_period = toks.get(last + 1).filter(|t| doc.slice(t.span) == "." && t.span.start == toks[last].span.end);
             lexicon::first_name(a).is_none()
                 && !lexicon::is_surname(b)
                 && named.iter().all(|&w| !is_title_word(doc.token_text(w)) && honorific(doc.token_text(w)).is_none() && !lexicon::is_demonym(doc.token_text(w)))
                 && !gazetteer::is_place(name)
-                && !with_period.is_some_and(|p| gazetteer::is_place(&doc.text[toks[named[0]].span.start..p.span.end]))
+                && !with_period.is_some_and(|p| gazetteer::is_place(&doc.text[toks[named[0]].span.start..toks[p].span.end]))
         } {
-            return Parsed::Org { first: named[0], last: *named.last().expect("two words") };
+            let initials = doc.token_text(last).chars().count() == 1;
+            return Parsed::Org { first: named[0], last: if initials { with_period.unwrap_or(last) } else { last } };
         }
     }
     // "analyst Egizio Bianchini of Nesbitt Burns said": a name right after a person's full
@@ -2485,6 +2487,21 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
         && is_capitalised(doc.token_text(last + 2))
         && doc.same_line(last, last + 2)
         && lexicon::is_surname(last_word)
+    {
+        evidence = evidence.max(2);
+    }
+    // "envoy Halvorsen", "coach Venables", "striker Okonkwo": a lone surname, written as a
+    // name and no place, right after a person's role in lower case. (Not after a role that also
+    // qualifies a thing or a place: "official Washington", "chief Rabbi", "head Office".)
+    if name_words.len() == 1
+        && !headline
+        && !is_place
+        && first > 0
+        && ROLE_NOUNS.contains(doc.token_text(first - 1))
+        && !matches!(doc.token_text(first - 1), "official" | "chief" | "head" | "executive" | "leader" | "general" | "representative" | "candidate")
+        && shaped_as_a_name(last_word)
+        // (A given name there, "his mother Michelle", is found so already.)
+        && lexicon::first_name(last_word).is_none()
     {
         evidence = evidence.max(2);
     }
