@@ -2500,8 +2500,10 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
         && ROLE_NOUNS.contains(doc.token_text(first - 1))
         && !matches!(doc.token_text(first - 1), "official" | "chief" | "head" | "executive" | "leader" | "general" | "representative" | "candidate")
         && shaped_as_a_name(last_word)
-        // (A given name there, "his mother Michelle", is found so already.)
+        // (A given name there, "his mother Michelle", is found so already; an English word
+        // is not enough, "a professor Emeritus".)
         && lexicon::first_name(last_word).is_none()
+        && !is_common(last_word, vocab)
     {
         evidence = evidence.max(2);
     }
