@@ -1879,7 +1879,12 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
     }
     // "Alan Shearer ( Newcastle ) , Dwight Yorke ( Aston Villa )": in sports copy, a name in
     // parentheses right after a player's is the club (a country is left to the places).
+    // (Not an initial and a surname: a horse's jockey, "Brightwater ( K. Fallon )".)
+    let initial_first = run.last > run.first
+        && doc.token_text(run.first).chars().count() == 1
+        && doc.tokens.get(run.first + 1).is_some_and(|t| doc.slice(t.span) == "." && t.span.start == toks[run.first].span.end);
     if sports.any
+        && !initial_first
         && in_parentheses_after_name(doc, run.first, run.last)
         && !gazetteer::is_place(Span::new(toks[run.first].span.start, toks[run.last].span.end).text(doc.text))
     {
