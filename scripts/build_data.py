@@ -108,8 +108,12 @@ def fetch(tmp):
     }
 
 
+def strip_accents(s):
+    return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
+
+
 def fold(s):
-    return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c)).lower()
+    return strip_accents(s).lower()
 
 
 def latin(s):
@@ -149,8 +153,7 @@ def main():
 def fold_name(s):
     """Accents off, as Saywhere's look-up folds a name it does not find as written
     (`gazetteer::fold`): "Jiří" → "Jiri", "Łukasz" → "Lukasz", "Øystein" → "Oystein"."""
-    s = "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
-    return s.translate(str.maketrans("łŁøØıđĐ", "lLoOidD"))
+    return strip_accents(s).translate(str.maketrans("łŁøØıđĐ", "lLoOidD"))
 
 
 def faker_given_names(wheel, locales):

@@ -90,7 +90,7 @@ pub fn first_name(name: &str) -> Option<Gender> {
         }
         let plain = crate::gazetteer::fold(&titled);
         // (Only a name that folds to letters: "Zoë" → "Zoe", not "O’Neil" → "O'Neil".)
-        (plain.is_ascii() && plain.bytes().all(|b| b.is_ascii_alphabetic())).then(|| l.first.get(plain.as_ref())).flatten()
+        plain.bytes().all(|b| b.is_ascii_alphabetic()).then(|| l.first.get(plain.as_ref())).flatten()
     })?;
     Some(l.genders[id as usize])
 }

@@ -1836,7 +1836,7 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
         let last = named.last().copied().unwrap_or(run.last);
         // (With its final period: "U.S. envoy Dennis Ross" names the place "U.S.", "U.N.
         // envoy Terje Rød" the organisation "U.N.", period and all.)
-        let with_period = toks.get(last + 1).filter(|t| doc.slice(t.span) == "." && t.span.start == toks[last].span.end).map(|_| last + 1);
+        let with_period = doc.period_after(last);
         if named.len() >= 2 && {
             let (a, b) = (doc.token_text(named[0]), doc.token_text(last));
             let name = Span::new(toks[named[0]].span.start, toks[last].span.end).text(doc.text);
@@ -1882,7 +1882,7 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
     // (Not an initial and a surname: a horse's jockey, "Brightwater ( K. Fallon )".)
     let initial_first = run.last > run.first
         && doc.token_text(run.first).chars().count() == 1
-        && doc.tokens.get(run.first + 1).is_some_and(|t| doc.slice(t.span) == "." && t.span.start == toks[run.first].span.end);
+        && doc.period_after(run.first).is_some();
     if sports.any
         && !initial_first
         && in_parentheses_after_name(doc, run.first, run.last)
@@ -2046,9 +2046,7 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
         // (Not a chapter's number: "CHAPTER I. Mrs. Rachel Lynde …".)
         let initial = remaining > 1
             && w.len() == 1
-            && doc.tokens.get(words[k] + 1).is_some_and(|t| {
-                doc.slice(t.span) == "." && t.span.start == toks[words[k]].span.end && doc.text[t.span.end..].starts_with(' ')
-            })
+            && doc.period_after(words[k]).is_some_and(|p| doc.text[toks[p].span.end..].starts_with(' '))
             && !(honorific(doc.token_text(words[k + 1])).is_some() || is_title_word(doc.token_text(words[k + 1])))
             && !(words[k] > 0 && matches!(doc.token_text(words[k] - 1), "CHAPTER" | "Chapter" | "PART" | "Part" | "BOOK" | "Book"))
             ;
@@ -2231,7 +2229,7 @@ fn parse_run(doc: &Doc, run: &Run, vocab: &Vocabulary, places: &[Place], places_
             let i = doc.token_text(initial);
             i.len() == 1
                 && is_capitalised(i)
-                && toks.get(initial + 1).is_some_and(|t| doc.slice(t.span) == "." && t.span.start == toks[initial].span.end)
+                && doc.period_after(initial).is_some()
                 && lexicon::first_name(doc.token_text(words[end - 3])).is_some()
         };
         if after_middle_initial && !NOT_NAMES.contains(&w) && !is_title_word(w) && !lexicon::is_demonym(w) && !is_function_word(w) {

@@ -1232,9 +1232,6 @@ fn later_in_settlement_list(doc: &Doc, i: usize) -> Option<PlaceKind> {
 /// whether or not the gazetteer lists it.
 fn dated_dateline_town(doc: &Doc, i: usize) -> Option<Place> {
     let toks = &doc.tokens;
-    if i > 0 && doc.same_line(i - 1, i) {
-        return None;
-    }
     let mut j = i;
     while j < i + 3 && toks.get(j + 1).is_some_and(|t| t.kind == TokenKind::Word && is_caps_word(doc.slice(t.span))) && doc.same_line(j, j + 1) {
         j += 1;
@@ -1243,13 +1240,15 @@ fn dated_dateline_town(doc: &Doc, i: usize) -> Option<Place> {
         let w = doc.token_text(t);
         toks[t].kind == TokenKind::Word && is_caps_word(w) && w.chars().count() >= 3
     });
-    let date = toks.get(j + 1).filter(|t| t.kind == TokenKind::Number && doc.same_line(j, j + 1)).map(|t| doc.slice(t.span));
-    let iso = date.is_some_and(|d| {
-        let b = d.as_bytes();
+    if !words_ok || !dated_dateline(doc, i, j) {
+        return None;
+    }
+    let iso = {
+        let b = doc.token_text(j + 1).as_bytes();
         b.len() == 10 && b[4] == b'-' && b[7] == b'-' && b.iter().enumerate().all(|(k, c)| k == 4 || k == 7 || c.is_ascii_digit())
-    });
+    };
     let alone = toks.get(j + 2).is_none_or(|_| !doc.same_line(j + 1, j + 2));
-    if !(words_ok && iso && alone) {
+    if !(iso && alone) {
         return None;
     }
     // (A town the gazetteer lists is found as such, "NEW YORK 1996-08-28"; an English word
@@ -1826,7 +1825,7 @@ fn accept(doc: &Doc, i: usize, j: usize, entries: &[Entry], sports: bool, last: 
         let state_at = |t: usize| -> bool {
             let Some(tok) = toks.get(t) else { return false };
             let w = doc.slice(tok.span);
-            let with_dot = toks.get(t + 1).filter(|d| doc.slice(d.span) == "." && d.span.start == tok.span.end).map(|d| &doc.text[tok.span.start..d.span.end]);
+            let with_dot = doc.period_after(t).map(|d| &doc.text[tok.span.start..toks[d].span.end]);
             [Some(w), with_dot].into_iter().flatten().any(|n| gazetteer::entries(n).iter().any(|e| matches!(e.kind, PlaceKind::Region | PlaceKind::Country)))
         };
         let then_state = next == Some(",") && next2.is_some() && state_at(j + 2);

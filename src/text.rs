@@ -93,6 +93,13 @@ impl<'t> Doc<'t> {
         self.sentence_index(start).is_some_and(|s| self.sentences[s].start == start)
     }
 
+    /// The token right after token `t` when it is a period written against it ("U.N." of
+    /// "U.N. envoy", the initial's "K." of "K. Fallon"), or `None`.
+    pub fn period_after(&self, t: usize) -> Option<usize> {
+        let (tok, next) = (self.tokens.get(t)?, self.tokens.get(t + 1)?);
+        (self.words[t + 1] == "." && next.span.start == tok.span.end).then_some(t + 1)
+    }
+
     /// Is there no line break between tokens `a` and `b` (`a` before `b`)?
     pub fn same_line(&self, a: usize, b: usize) -> bool {
         let gap = &self.text[self.tokens[a].span.end..self.tokens[b].span.start];

@@ -127,13 +127,16 @@ fn check_case(file: &str, case: &Case, ann: &Annotations) -> Vec<String> {
         }
     }
 
-    let person_mentions: Vec<&str> = ann
+    // Every person-name mention, in text order.
+    let mut by_start: Vec<(usize, &str)> = ann
         .people
         .iter()
         .filter(|e| e.kind == EntityKind::Person)
         .flat_map(|e| e.mentions.iter().filter(|m| m.kind == MentionKind::Name))
-        .map(|m| m.span.text(t))
+        .map(|m| (m.span.start, m.span.text(t)))
         .collect();
+    by_start.sort();
+    let person_mentions: Vec<&str> = by_start.into_iter().map(|(_, s)| s).collect();
     // The canonical names of the entities of one kind, compared as sets.
     for (what, kind, expected) in
         [("people", EntityKind::Person, &case.people), ("organisations", EntityKind::Organisation, &case.organisations)]
@@ -148,17 +151,8 @@ fn check_case(file: &str, case: &Case, ann: &Annotations) -> Vec<String> {
         }
     }
     if let Some(expected) = &case.person_mentions {
-        let mut spans: Vec<(usize, &str)> = ann
-            .people
-            .iter()
-            .filter(|e| e.kind == EntityKind::Person)
-            .flat_map(|e| e.mentions.iter().filter(|m| m.kind == MentionKind::Name))
-            .map(|m| (m.span.start, m.span.text(t)))
-            .collect();
-        spans.sort();
-        let got: Vec<&str> = spans.into_iter().map(|(_, s)| s).collect();
-        if got != expected.iter().map(String::as_str).collect::<Vec<_>>() {
-            fail(format!("person mentions: expected {expected:?}, got {got:?}"));
+        if person_mentions != expected.iter().map(String::as_str).collect::<Vec<_>>() {
+            fail(format!("person mentions: expected {expected:?}, got {person_mentions:?}"));
         }
     }
     for n in &case.not_people {
